@@ -1,0 +1,63 @@
+# dragoman: plain Makefile with pkg-config. `make help` lists the targets.
+CC ?= cc
+PKGS := jansson libutf8proc
+CSTD := -std=c11 -D_POSIX_C_SOURCE=200809L
+WARN := -Wall -Wextra -Wpedantic -Wshadow -Wno-unused-parameter
+OPT ?= -O2 -g
+CFLAGS_ALL = $(CSTD) $(WARN) $(OPT) -Iinclude $(shell pkg-config --cflags $(PKGS)) $(CFLAGS)
+LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lpthread -lm
+BUILD ?= build
+
+LIB_SRC := $(wildcard src/core/*.c src/text/*.c src/lex/*.c src/extract/*.c src/out/*.c)
+CLI_SRC := $(wildcard src/cli/*.c)
+DATA := data/countries.tsv data/cities.tsv data/orgs.tsv data/titles.tsv data/topics.tsv
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/lexdata.o
+CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)
+HDRS := $(wildcard include/*.h src/*/*.h)
+
+.PHONY: all demo test unit golden badinput asan fuzz bench clean deps help
+all: $(BUILD)/dragoman
+
+deps:
+	@scripts/bootstrap.sh
+
+$(BUILD)/%.o: %.c $(HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -c $< -o $@
+
+$(BUILD)/embed: tools/embed.c
+	@mkdir -p $(BUILD)
+	$(CC) -std=c11 -O2 -o $@ $<
+
+$(BUILD)/gen/lexdata.c: $(DATA) $(BUILD)/embed
+	@mkdir -p $(BUILD)/gen
+	$(BUILD)/embed countries data/countries.tsv cities data/cities.tsv orgs data/orgs.tsv \
+	    titles data/titles.tsv topics data/topics.tsv > $@
+
+$(BUILD)/gen/lexdata.o: $(BUILD)/gen/lexdata.c
+	$(CC) -std=c11 -O0 -c $< -o $@
+
+$(BUILD)/libdragoman.a: $(LIB_OBJ)
+	ar rcs $@ $^
+
+$(BUILD)/dragoman: $(CLI_OBJ) $(BUILD)/libdragoman.a
+	$(CC) $(CFLAGS_ALL) -o $@ $(CLI_OBJ) $(BUILD)/libdragoman.a $(LIBS) $(LDFLAGS)
+
+# The main job on the bundled samples, with a readable summary.
+demo: deps
+	@$(MAKE) --no-print-directory all
+	@echo "== dragoman extract on samples/ (JSON in $(BUILD)/samples.jsonl)"
+	@$(BUILD)/dragoman extract --quiet samples > $(BUILD)/samples.jsonl
+	@$(BUILD)/dragoman extract --quiet --format text samples
+
+help:
+	@echo "make demo   install what is missing, build, run extract on samples/"
+	@echo "make test   unit, golden and bad-input tests"
+	@echo "make asan   the tests under AddressSanitizer and UBSan"
+	@echo "make fuzz   libFuzzer on the extractor for FUZZ_SECONDS (60)"
+	@echo "make bench  throughput and memory on a generated corpus"
+
+clean:
+	rm -rf $(BUILD) build-asan build-fuzz
+
+include tests/tests.mk

@@ -1,0 +1,241 @@
+/* dragoman extract: documents in, one JSON line per document out, in input
+ * order. With --jobs N, batches of documents are extracted by N threads and
+ * written in order, so output does not depend on N. */
+#include "../core/arena.h"
+#include "../extract/model.h"
+#include "../lex/gazetteer.h"
+#include "../out/json.h"
+#include "cli.h"
+#include "input.h"
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+static void usage(FILE *f) {
+    fputs("usage: dragoman extract [--jobs N] [--format json|text] [--lexicon FILE]... FILES|DIRS|-\n"
+          "\n"
+          "  FILES       .txt files (one document each) and .jsonl files (one {\"id\",\"text\",\"date\"?}\n"
+          "              object per line); directories are read for both; - reads standard input\n"
+          "  --jobs N    extract with N threads (output order and bytes do not change)\n"
+          "  --format    json (default): JSON Lines as in spec/extract-format.md;\n"
+          "              text: a readable summary\n"
+          "  --lexicon   add a TSV lexicon (file name starts with countries, cities, orgs,\n"
+          "              titles or topics; same columns as data/)\n"
+          "  --quiet     no progress line on a terminal\n"
+          "\n"
+          "A document that cannot be read is reported on stderr and skipped; the exit\n"
+          "status is then 1.\n",
+          f);
+}
+
+typedef struct {
+    dm_doc *doc;
+    char *name;   /* for errors */
+    dm_error err; /* when doc is NULL */
+} slot;
+
+typedef struct {
+    const dm_ctx *ctx;
+    slot *slots;
+    size_t n;
+    atomic_size_t next;
+} batch;
+
+static void *worker(void *arg) {
+    batch *b = arg;
+    for (;;) {
+        size_t i = atomic_fetch_add(&b->next, 1);
+        if (i >= b->n) break;
+        if (b->slots[i].doc) dm_doc_extract(b->ctx, b->slots[i].doc);
+    }
+    return NULL;
+}
+
+static void run_batch(batch *b, int jobs) {
+    atomic_store(&b->next, 0);
+    if (jobs <= 1 || b->n < 2) {
+        worker(b);
+        return;
+    }
+    pthread_t th[64];
+    int n = jobs > 64 ? 64 : jobs;
+    for (int k = 0; k < n; k++) pthread_create(&th[k], NULL, worker, b);
+    for (int k = 0; k < n; k++) pthread_join(th[k], NULL);
+}
+
+static void write_text(const dm_ctx *ctx, dm_doc *doc, FILE *out) {
+    fprintf(out, "== %s", doc->name);
+    if (doc->published.y) fprintf(out, " (%04d-%02d-%02d)", doc->published.y, doc->published.m, doc->published.d);
+    fputc('\n', out);
+    const dm_extraction *x = doc->x;
+    for (size_t k = 0; k < x->nevents; k++) {
+        const dm_event *e = &x->events[k];
+        if (e->dropped) continue;
+        fprintf(out, "  %-12s %-8s ", dm_event_kind_name(e->kind), e->status == ST_PLANNED ? "planned" : "occurred");
+        if (e->date.from.y) {
+            fprintf(out, "%04d", e->date.from.y);
+            if (e->date.from.m) fprintf(out, "-%02d", e->date.from.m);
+            if (e->date.from.d) fprintf(out, "-%02d", e->date.from.d);
+        } else {
+            fputs("(no date)", out);
+        }
+        if (e->city >= 0) fprintf(out, " in %s", ctx->cities[e->city].name);
+        else if (e->country >= 0) fprintf(out, " in %s", ctx->countries[e->country].name);
+        fputs(":", out);
+        for (int p = 0; p < e->nparts; p++) {
+            const dm_part *pt = &e->parts[p];
+            fputs(p ? "; " : " ", out);
+            if (pt->kind == P_PERSON) {
+                const dm_person *q = &x->people[pt->id];
+                fprintf(out, "%s", q->name);
+                if (q->country >= 0) fprintf(out, " (%s", ctx->countries[q->country].code);
+                else if (q->org >= 0) fprintf(out, " (%s", ctx->orgs[q->org].code);
+                else fputs(" (?", out);
+                fprintf(out, ", %s)", DM_ROLE_NAMES[q->role ? q->role : R_OFFICIAL]);
+            } else if (pt->kind == P_COUNTRY) {
+                fprintf(out, "%s", ctx->countries[pt->id].name);
+            } else {
+                fprintf(out, "%s", ctx->orgs[pt->id].code);
+            }
+        }
+        int first = 1;
+        for (int t = 0; t < DM_NTOPICS; t++)
+            if (e->topics & (1u << t)) {
+                fprintf(out, "%s%s", first ? "  [" : ", ", DM_TOPIC_NAMES[t]);
+                first = 0;
+            }
+        if (!first) fputc(']', out);
+        fputc('\n', out);
+    }
+    for (size_t k = 0; k < x->nfacts; k++) {
+        const dm_fact *f = &x->facts[k];
+        fprintf(out, "  %-12s %s-%s %c%.4g %s", dm_metric_name(f->metric), ctx->countries[f->parties[0]].code,
+                ctx->countries[f->parties[1]].code, f->qualifier ? f->qualifier : '=', f->value,
+                f->unit[0] ? f->unit : "");
+        if (f->year) fprintf(out, " in %d", f->year);
+        if (f->has_change) fprintf(out, " (%+.1f%%)", f->change);
+        fputc('\n', out);
+    }
+}
+
+int dm_cmd_extract(int argc, char **argv) {
+    int jobs = 1, text = 0, quiet = 0;
+    char **lex = calloc((size_t)argc, sizeof *lex);
+    char **paths = calloc((size_t)argc, sizeof *paths);
+    int nlex = 0, npaths = 0;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+            usage(stdout);
+            free(lex);
+            free(paths);
+            return 0;
+        } else if (!strcmp(a, "--jobs") || !strcmp(a, "-j")) {
+            if (i + 1 >= argc || (jobs = atoi(argv[i + 1])) < 1) {
+                fprintf(stderr, "dragoman extract: --jobs needs a number of threads of 1 or more\n");
+                free(lex);
+                free(paths);
+                return 2;
+            }
+            i++;
+        } else if (!strcmp(a, "--format")) {
+            if (i + 1 >= argc || (strcmp(argv[i + 1], "json") && strcmp(argv[i + 1], "text"))) {
+                fprintf(stderr, "dragoman extract: --format takes json or text\n");
+                free(lex);
+                free(paths);
+                return 2;
+            }
+            text = !strcmp(argv[++i], "text");
+        } else if (!strcmp(a, "--lexicon")) {
+            if (i + 1 >= argc) {
+                fprintf(stderr, "dragoman extract: --lexicon needs a file\n");
+                free(lex);
+                free(paths);
+                return 2;
+            }
+            lex[nlex++] = argv[++i];
+        } else if (!strcmp(a, "--quiet") || !strcmp(a, "-q")) {
+            quiet = 1;
+        } else if (a[0] == '-' && a[1]) {
+            fprintf(stderr, "dragoman extract: unknown option '%s' (see dragoman extract --help)\n", a);
+            free(lex);
+            free(paths);
+            return 2;
+        } else {
+            paths[npaths++] = argv[i];
+        }
+    }
+    if (!npaths) {
+        usage(stderr);
+        free(lex);
+        free(paths);
+        return 2;
+    }
+    dm_ctx *ctx = dm_cli_context(lex, nlex);
+    free(lex);
+    if (!ctx) {
+        free(paths);
+        return 1;
+    }
+    dm_input *in = dm_input_open(paths, npaths);
+    int progress = !quiet && isatty(2);
+    size_t cap = jobs > 1 ? (size_t)jobs * 32 : 1;
+    slot *slots = calloc(cap, sizeof *slots);
+    batch b = {ctx, slots, 0, 0};
+    int failed = 0, more = 1;
+    size_t docs = 0;
+    time_t last = 0;
+    /* stdout is written through one large buffer */
+    static char outbuf[1 << 16];
+    setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
+    while (more) {
+        b.n = 0;
+        while (b.n < cap) {
+            const char *name = NULL;
+            slot *s = &slots[b.n];
+            memset(s, 0, sizeof *s);
+            if (!dm_input_next(in, &s->doc, &name, &s->err)) {
+                more = 0;
+                break;
+            }
+            size_t nl = strlen(name);
+            s->name = malloc(nl + 1);
+            if (!s->name) dm_die_oom();
+            memcpy(s->name, name, nl + 1);
+            b.n++;
+        }
+        run_batch(&b, jobs);
+        for (size_t i = 0; i < b.n; i++) {
+            slot *s = &slots[i];
+            if (!s->doc) {
+                fprintf(stderr, "dragoman: %s: %s: %s\n", s->name, dm_strerror(s->err.code), s->err.msg);
+                failed = 1;
+            } else {
+                if (text) write_text(ctx, s->doc, stdout);
+                else {
+                    size_t n;
+                    const char *j = dm_doc_json(s->doc, &n);
+                    fwrite(j, 1, n, stdout);
+                }
+                dm_doc_free(s->doc);
+            }
+            free(s->name);
+            docs++;
+        }
+        if (progress && time(NULL) != last) {
+            last = time(NULL);
+            fprintf(stderr, "\rdragoman: %zu documents, %.1f MB", docs, dm_input_bytes(in) / 1e6);
+        }
+    }
+    if (progress && docs > 0) fprintf(stderr, "\rdragoman: %zu documents, %.1f MB\n", docs, dm_input_bytes(in) / 1e6);
+    fflush(stdout);
+    free(slots);
+    free(paths);
+    dm_input_close(in);
+    dm_ctx_free(ctx);
+    return failed;
+}

@@ -1,0 +1,234 @@
+#include "input.h"
+#include "../core/arena.h"
+#include "../core/error.h"
+#include <dirent.h>
+#include <errno.h>
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+struct dm_input {
+    char **paths; /* files to read, directories expanded */
+    size_t npaths, cap, next;
+    FILE *jsonl;  /* the .jsonl file being read */
+    const char *jsonl_path;
+    size_t lineno;
+    char *line;
+    size_t line_cap;
+    char name[512];
+    size_t bytes;
+};
+
+static int ends_with(const char *s, const char *suffix) {
+    size_t n = strlen(s), m = strlen(suffix);
+    return n >= m && !strcmp(s + n - m, suffix);
+}
+
+static void add_path(dm_input *in, const char *p) {
+    if (in->npaths == in->cap) {
+        in->cap = in->cap ? in->cap * 2 : 16;
+        in->paths = dm_xrealloc(in->paths, in->cap * sizeof *in->paths);
+    }
+    size_t n = strlen(p);
+    in->paths[in->npaths] = dm_xmalloc(n + 1);
+    memcpy(in->paths[in->npaths++], p, n + 1);
+}
+
+static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+static void add_dir(dm_input *in, const char *dir) {
+    DIR *d = opendir(dir);
+    if (!d) {
+        add_path(in, dir); /* reported when read */
+        return;
+    }
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.') continue;
+        size_t len = strlen(dir) + strlen(e->d_name) + 2;
+        char *p = dm_xmalloc(len);
+        snprintf(p, len, "%s/%s", dir, e->d_name);
+        struct stat st;
+        int is_dir = stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+        if (!is_dir && !ends_with(p, ".txt") && !ends_with(p, ".jsonl")) {
+            free(p);
+            continue;
+        }
+        if (n == cap) {
+            cap = cap ? cap * 2 : 64;
+            names = dm_xrealloc(names, cap * sizeof *names);
+        }
+        names[n++] = p;
+    }
+    closedir(d);
+    qsort(names, n, sizeof *names, cmp_str);
+    for (size_t i = 0; i < n; i++) {
+        struct stat st;
+        if (stat(names[i], &st) == 0 && S_ISDIR(st.st_mode)) add_dir(in, names[i]);
+        else add_path(in, names[i]);
+        free(names[i]);
+    }
+    free(names);
+}
+
+dm_input *dm_input_open(char **paths, int npaths) {
+    dm_input *in = calloc(1, sizeof *in);
+    if (!in) dm_die_oom();
+    for (int i = 0; i < npaths; i++) {
+        struct stat st;
+        if (strcmp(paths[i], "-") != 0 && stat(paths[i], &st) == 0 && S_ISDIR(st.st_mode)) add_dir(in, paths[i]);
+        else add_path(in, paths[i]);
+    }
+    return in;
+}
+
+size_t dm_input_bytes(const dm_input *in) { return in->bytes; }
+
+static const char *basename_of(const char *p) {
+    const char *b = strrchr(p, '/');
+    return b ? b + 1 : p;
+}
+
+/* Reads a whole file (or stdin) up to the document limit. */
+static char *slurp(FILE *f, size_t *len, int *too_long) {
+    size_t cap = 65536, n = 0;
+    char *buf = dm_xmalloc(cap);
+    *too_long = 0;
+    for (;;) {
+        if (n == cap) {
+            if (cap > DM_MAX_DOC) {
+                *too_long = 1;
+                break;
+            }
+            cap *= 2;
+            buf = dm_xrealloc(buf, cap);
+        }
+        size_t r = fread(buf + n, 1, cap - n, f);
+        n += r;
+        if (r == 0) break;
+    }
+    *len = n;
+    return buf;
+}
+
+/* One line of the .jsonl file into in->line, at most DM_MAX_LINE bytes; a longer
+ * line is skipped to its end. Returns -1 at EOF, 0 for a line, 1 for a too-long one. */
+static int read_line(dm_input *in, size_t *len) {
+    size_t n = 0;
+    int c, over = 0;
+    while ((c = getc(in->jsonl)) != EOF) {
+        in->bytes++;
+        if (c == '\n') break;
+        if (over) continue;
+        if (n + 1 >= in->line_cap) {
+            if (in->line_cap > DM_MAX_LINE) {
+                over = 1;
+                continue;
+            }
+            in->line_cap = in->line_cap ? in->line_cap * 2 : 65536;
+            in->line = dm_xrealloc(in->line, in->line_cap);
+        }
+        in->line[n++] = (char)c;
+    }
+    if (c == EOF && n == 0 && !over) return -1;
+    *len = n;
+    return over;
+}
+
+static int next_jsonl(dm_input *in, dm_doc **doc, const char **name, dm_error *err) {
+    for (;;) {
+        size_t len;
+        int r = read_line(in, &len);
+        if (r < 0) {
+            fclose(in->jsonl);
+            in->jsonl = NULL;
+            return 0;
+        }
+        in->lineno++;
+        snprintf(in->name, sizeof in->name, "%s:%zu", basename_of(in->jsonl_path), in->lineno);
+        *name = in->name;
+        if (r == 1) {
+            dm_error_set(err, DM_ERR_TOO_LONG, 0, "line exceeds the limit of %zu bytes", (size_t)DM_MAX_LINE);
+            return 1;
+        }
+        size_t k = 0;
+        while (k < len && (in->line[k] == ' ' || in->line[k] == '\t' || in->line[k] == '\r')) k++;
+        if (k == len) continue; /* blank lines between documents are fine */
+        json_error_t je;
+        json_t *root = json_loadb(in->line, len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &je);
+        if (!root) {
+            dm_error_set(err, DM_ERR_JSON, (size_t)je.position, "invalid JSON at column %d: %s", je.column, je.text);
+            return 1;
+        }
+        json_t *text = json_object_get(root, "text");
+        if (!json_is_object(root) || !json_is_string(text)) {
+            dm_error_set(err, DM_ERR_JSON, 0, "expected an object with a \"text\" string");
+            json_decref(root);
+            return 1;
+        }
+        json_t *id = json_object_get(root, "id"), *date = json_object_get(root, "date");
+        if (json_is_string(id)) snprintf(in->name, sizeof in->name, "%s", json_string_value(id));
+        else if (json_is_integer(id)) snprintf(in->name, sizeof in->name, "%lld", (long long)json_integer_value(id));
+        dm_doc_new(in->name, json_string_value(text), json_string_length(text),
+                   json_is_string(date) ? json_string_value(date) : NULL, doc, err);
+        json_decref(root);
+        return 1;
+    }
+}
+
+int dm_input_next(dm_input *in, dm_doc **doc, const char **name, dm_error *err) {
+    *doc = NULL;
+    memset(err, 0, sizeof *err);
+    for (;;) {
+        if (in->jsonl) {
+            if (next_jsonl(in, doc, name, err)) return 1;
+            continue;
+        }
+        if (in->next >= in->npaths) return 0;
+        const char *p = in->paths[in->next++];
+        snprintf(in->name, sizeof in->name, "%s", strcmp(p, "-") ? basename_of(p) : "-");
+        *name = in->name;
+        if (!strcmp(p, "-")) {
+            size_t len;
+            int too_long;
+            char *text = slurp(stdin, &len, &too_long);
+            in->bytes += len;
+            if (too_long) dm_error_set(err, DM_ERR_TOO_LONG, 0, "standard input exceeds %zu bytes", (size_t)DM_MAX_DOC);
+            else dm_doc_new("-", text, len, NULL, doc, err);
+            free(text);
+            return 1;
+        }
+        FILE *f = fopen(p, "rb");
+        if (!f) {
+            dm_error_set(err, DM_ERR_IO, 0, "cannot open: %s", strerror(errno));
+            return 1;
+        }
+        if (ends_with(p, ".jsonl")) {
+            in->jsonl = f;
+            in->jsonl_path = p;
+            in->lineno = 0;
+            continue;
+        }
+        size_t len;
+        int too_long;
+        char *text = slurp(f, &len, &too_long);
+        fclose(f);
+        in->bytes += len;
+        if (too_long) dm_error_set(err, DM_ERR_TOO_LONG, 0, "file exceeds %zu bytes", (size_t)DM_MAX_DOC);
+        else dm_doc_new(in->name, text, len, NULL, doc, err);
+        free(text);
+        return 1;
+    }
+}
+
+void dm_input_close(dm_input *in) {
+    if (!in) return;
+    if (in->jsonl) fclose(in->jsonl);
+    for (size_t i = 0; i < in->npaths; i++) free(in->paths[i]);
+    free(in->paths);
+    free(in->line);
+    free(in);
+}

@@ -1,0 +1,55 @@
+/* dragoman: the command line. */
+#include "cli.h"
+#include <stdio.h>
+#include <string.h>
+
+static void usage(FILE *f) {
+    fputs("usage: dragoman COMMAND [OPTIONS] [FILES|DIRS|-]\n"
+          "\n"
+          "Reads diplomatic news and writes who met whom, when, where, about what;\n"
+          "visits, calls, summits and signings; and trade and investment figures.\n"
+          "\n"
+          "commands:\n"
+          "  extract   events and facts of each document, as JSON Lines (or --format text)\n"
+          "  version   print the version\n"
+          "  help      this text\n"
+          "\n"
+          "Run 'dragoman extract --help' for the options of a command.\n",
+          f);
+}
+
+dm_ctx *dm_cli_context(char **lexicons, int n) {
+    dm_error err = {0};
+    dm_ctx *ctx = dm_ctx_new(&err);
+    if (!ctx) {
+        fprintf(stderr, "dragoman: built-in lexicon: %s\n", err.msg);
+        return NULL;
+    }
+    for (int i = 0; i < n; i++)
+        if (dm_ctx_load_lexicon(ctx, lexicons[i], &err) != DM_OK) {
+            fprintf(stderr, "dragoman: %s (fix the file or leave out --lexicon)\n", err.msg);
+            dm_ctx_free(ctx);
+            return NULL;
+        }
+    return ctx;
+}
+
+int main(int argc, char **argv) {
+    if (argc < 2) {
+        usage(stderr);
+        return 2;
+    }
+    const char *cmd = argv[1];
+    if (!strcmp(cmd, "extract")) return dm_cmd_extract(argc - 1, argv + 1);
+    if (!strcmp(cmd, "version") || !strcmp(cmd, "--version")) {
+        printf("dragoman %s\n", DM_VERSION);
+        return 0;
+    }
+    if (!strcmp(cmd, "help") || !strcmp(cmd, "--help") || !strcmp(cmd, "-h")) {
+        usage(stdout);
+        return 0;
+    }
+    fprintf(stderr, "dragoman: unknown command '%s'\n", cmd);
+    usage(stderr);
+    return 2;
+}

@@ -1,0 +1,75 @@
+#include "buf.h"
+#include "arena.h"
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void dm_buf_init(dm_buf *b) { b->data = NULL; b->len = b->cap = 0; }
+
+void dm_buf_free(dm_buf *b) {
+    free(b->data);
+    dm_buf_init(b);
+}
+
+void dm_buf_reserve(dm_buf *b, size_t extra) {
+    if (b->len + extra + 1 <= b->cap) return;
+    size_t cap = b->cap ? b->cap : 256;
+    while (cap < b->len + extra + 1) cap *= 2;
+    b->data = dm_xrealloc(b->data, cap);
+    b->cap = cap;
+}
+
+void dm_buf_put(dm_buf *b, const char *s, size_t n) {
+    dm_buf_reserve(b, n);
+    memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = 0;
+}
+
+void dm_buf_puts(dm_buf *b, const char *s) { dm_buf_put(b, s, strlen(s)); }
+
+void dm_buf_putc(dm_buf *b, char c) {
+    dm_buf_reserve(b, 1);
+    b->data[b->len++] = c;
+    b->data[b->len] = 0;
+}
+
+void dm_buf_printf(dm_buf *b, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0) return;
+    dm_buf_reserve(b, (size_t)n);
+    va_start(ap, fmt);
+    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    b->len += (size_t)n;
+}
+
+void dm_buf_json_str(dm_buf *b, const char *s, size_t n) {
+    static const char hex[] = "0123456789abcdef";
+    dm_buf_reserve(b, n + 2);
+    dm_buf_putc(b, '"');
+    size_t run = 0; /* bytes that need no escaping are copied in runs */
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c != '"' && c != '\\') continue;
+        dm_buf_put(b, s + run, i - run);
+        run = i + 1;
+        switch (c) {
+        case '"': dm_buf_put(b, "\\\"", 2); break;
+        case '\\': dm_buf_put(b, "\\\\", 2); break;
+        case '\n': dm_buf_put(b, "\\n", 2); break;
+        case '\r': dm_buf_put(b, "\\r", 2); break;
+        case '\t': dm_buf_put(b, "\\t", 2); break;
+        default: {
+            char esc[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+            dm_buf_put(b, esc, 6);
+        }
+        }
+    }
+    dm_buf_put(b, s + run, n - run);
+    dm_buf_putc(b, '"');
+}

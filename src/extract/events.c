@@ -1,0 +1,1066 @@
+#include "events.h"
+#include "../text/tokens.h"
+#include "dates.h"
+#include "people.h"
+#include <string.h>
+
+/* ---- small helpers ---- */
+
+typedef struct {
+    const dm_ctx *ctx;
+    dm_doc *doc;
+    const dm_tokens *t;
+    size_t s, t0, t1;
+    const dm_mentions *ms;
+    dm_story_ctx *sc;
+} sent_ctx;
+
+static const char *FW(const sent_ctx *c, size_t i) { return i >= c->t0 && i < c->t1 ? dm_tok_fold(c->t, i) : ""; }
+static int is(const sent_ctx *c, size_t i, const char *w) { return !strcmp(FW(c, i), w); }
+static int in_list(const char *const *l, const char *w) {
+    for (int i = 0; l[i]; i++)
+        if (!strcmp(l[i], w)) return 1;
+    return 0;
+}
+static int is_comma(const sent_ctx *c, size_t i) { return is(c, i, ",") || is(c, i, ";"); }
+
+static const dm_mention *mention_at(const sent_ctx *c, size_t i) {
+    for (size_t k = 0; k < c->ms->n; k++)
+        if (c->ms->v[k].t0 <= i && i < c->ms->v[k].t1) return &c->ms->v[k];
+    return NULL;
+}
+
+static dm_extraction *X(const sent_ctx *c) { return c->doc->x; }
+static dm_person *person(const sent_ctx *c, int p) { return &X(c)->people[p]; }
+
+/* ---- triggers ---- */
+
+enum { TR_VERB = 1, TR_NOUN = 2 };
+
+typedef struct {
+    size_t at;    /* token of the trigger word */
+    size_t end;   /* first token after the trigger phrase */
+    uint8_t kind; /* EV_* */
+    uint8_t form; /* TR_VERB / TR_NOUN */
+    uint8_t received; /* received/hosted: the subject hosts */
+    uint8_t passive;  /* "was received by" */
+    uint8_t typed;    /* a visit said to be state/official/working */
+    uint8_t plural;
+} trigger;
+
+static const char *const MEET_VERBS[] = {"met", "meet", "meets", "meeting", "received", "receives", "receive",
+                                         "receiving", "hosted", "hosts", "host", "hosting", NULL};
+static const char *const MEET_NOUNS[] = {"talks", "meeting", "meetings", "negotiations", "discussions",
+                                         "consultations", "conversation", "ceremony", "audience", "dialogue",
+                                         NULL};
+static const char *const MULTI_NOUNS[] = {"summit", "session", "conference", "forum", "congress", "ministerial",
+                                          "council", NULL};
+static const char *const VISIT_WORDS[] = {"visit", "visits", "visited", "visiting", "trip", NULL};
+static const char *const SIGN_WORDS[] = {"signed", "sign", "signing", "inked", NULL};
+static const char *const DOC_NOUNS[] = {"statement", "declaration", "communique", "communiqué", "agreement",
+                                        "agreements", "memorandum", "treaty", "plan", "program", "programme",
+                                        "roadmap", "protocol", "documents", "document", "accord", NULL};
+
+/* Words before a trigger that make it a mere reference ("thanked him for his participation in the Congress"). */
+static const char *const NOT_AN_EVENT_BEFORE[] = {
+    "thanked", "participation", "about", "outcomes", "results", "importance", "uniqueness", "commended",
+    "initiative", "anniversary", "declaration", "decisions", "agenda", "proposals", "since", "previous",
+    "ideas", NULL};
+
+static int phone_near(const sent_ctx *c, size_t i) {
+    for (size_t k = i > c->t0 + 3 ? i - 3 : c->t0; k < i + 4 && k < c->t1; k++)
+        if (is(c, k, "phone") || is(c, k, "telephone") || is(c, k, "video") || is(c, k, "videoconference") ||
+            is(c, k, "videolink"))
+            return 1;
+    return 0;
+}
+
+static int has_with_after(const sent_ctx *c, size_t i, size_t span) {
+    for (size_t k = i + 1; k < c->t1 && k <= i + span; k++) {
+        if (is(c, k, "with") || is(c, k, "between")) return 1;
+        if (is_comma(c, k) || is(c, k, ".")) return 0;
+    }
+    return 0;
+}
+
+static int held_before(const sent_ctx *c, size_t i) {
+    for (size_t k = i > c->t0 + 4 ? i - 4 : c->t0; k < i; k++)
+        if (is(c, k, "held") || is(c, k, "hold") || is(c, k, "holds") || is(c, k, "holding") ||
+            is(c, k, "had") || is(c, k, "have") || is(c, k, "conducted"))
+            return 1;
+    return 0;
+}
+
+static int reference_only(const sent_ctx *c, size_t i) {
+    for (size_t k = i > c->t0 + 6 ? i - 6 : c->t0; k < i; k++)
+        if (in_list(NOT_AN_EVENT_BEFORE, FW(c, k))) return 1;
+    return 0;
+}
+
+static size_t find_triggers(const sent_ctx *c, trigger *out, size_t max) {
+    size_t n = 0;
+    for (size_t i = c->t0; i < c->t1 && n < max; i++) {
+        if (c->t->v[i].kind != TK_WORD) continue;
+        const char *f = FW(c, i);
+        trigger tr = {0};
+        tr.at = i;
+        tr.end = i + 1;
+        if ((is(c, i, "phone") || is(c, i, "telephone")) &&
+            (is(c, i + 1, "conversation") || is(c, i + 1, "call") || is(c, i + 1, "talks") || is(c, i + 1, "talk"))) {
+            tr.kind = EV_CALL;
+            tr.form = TR_NOUN;
+            tr.end = i + 2;
+            i++;
+        } else if ((is(c, i, "spoke") || is(c, i, "talked") || is(c, i, "speak") || is(c, i, "speaks")) &&
+                   (phone_near(c, i + 1) || is(c, i + 2, "phone"))) {
+            tr.kind = EV_CALL;
+            tr.form = TR_VERB;
+        } else if ((is(c, i, "telephoned") || is(c, i, "phoned"))) {
+            tr.kind = EV_CALL;
+            tr.form = TR_VERB;
+        } else if ((is(c, i, "video") && (is(c, i + 1, "conference") || is(c, i + 1, "call"))) ||
+                   is(c, i, "videoconference")) {
+            tr.kind = EV_CALL; /* becomes multilateral with an organization */
+            tr.form = TR_NOUN;
+            tr.end = is(c, i, "video") ? i + 2 : i + 1;
+            if (is(c, i, "video")) i++;
+        } else if (in_list(MEET_VERBS, f) && !(is(c, i, "meeting") || is(c, i, "host"))) {
+            if ((is(c, i, "received") || is(c, i, "receive") || is(c, i, "receives")) &&
+                (is(c, i + 1, "a") || is(c, i + 1, "an")) && !is(c, i + 2, "delegation"))
+                continue; /* "received a copy of the letter" */
+            if (phone_near(c, i)) continue;
+            tr.kind = EV_MEETING;
+            tr.form = TR_VERB;
+            tr.received = f[0] == 'r' || f[0] == 'h';
+            if (i > c->t0 && (is(c, i - 1, "was") || is(c, i - 1, "were") || is(c, i - 1, "been")) && is(c, i + 1, "by"))
+                tr.passive = 1;
+        } else if (is(c, i, "meeting") || is(c, i, "meetings")) {
+            /* "meeting of the SCO Council" is multilateral; "meeting with X" bilateral */
+            if (is(c, i + 1, "of") && !has_with_after(c, i, 3)) {
+                tr.kind = EV_MULTILATERAL;
+                tr.form = TR_NOUN;
+            } else if (has_with_after(c, i, 2) || held_before(c, i)) {
+                tr.kind = EV_MEETING;
+                tr.form = TR_NOUN;
+                tr.plural = f[7] == 's';
+            } else if (i > c->t0 && (is(c, i - 1, "summit") || is(c, i - 1, "informal"))) {
+                tr.kind = EV_MULTILATERAL;
+                tr.form = TR_NOUN;
+            } else {
+                continue;
+            }
+        } else if (in_list(MEET_NOUNS, f)) {
+            if (phone_near(c, i)) continue;
+            if (!(has_with_after(c, i, 2) || held_before(c, i))) continue;
+            tr.kind = EV_MEETING;
+            tr.form = TR_NOUN;
+        } else if (in_list(MULTI_NOUNS, f)) {
+            if (is(c, i, "council") || is(c, i, "session")) {
+                /* only as the thing convened: "session of the UN General Assembly" */
+                if (!is(c, i + 1, "of")) continue;
+            }
+            tr.kind = EV_MULTILATERAL;
+            tr.form = TR_NOUN;
+        } else if (in_list(VISIT_WORDS, f) || ((is(c, i, "arrived") || is(c, i, "arrives") || is(c, i, "arrive")) &&
+                                               (is(c, i + 1, "in") || is(c, i + 1, "at")))) {
+            if (is(c, i, "trip") && !(is(c, i + 1, "to"))) continue;
+            tr.kind = EV_VISIT;
+            tr.form = (is(c, i, "visit") || is(c, i, "visits") || is(c, i, "trip")) ? TR_NOUN : TR_VERB;
+            if (is(c, i, "visit") && i > c->t0 && (is(c, i - 1, "to") || is(c, i - 1, "will") || is(c, i - 1, "would") ||
+                                                   is(c, i - 1, "and")))
+                tr.form = TR_VERB;
+            tr.plural = is(c, i, "visits") && !(i > c->t0 && (is(c, i - 1, "he") || is(c, i - 1, "she")));
+            for (size_t k = i > c->t0 + 3 ? i - 3 : c->t0; k < i; k++)
+                if (is(c, k, "state") || is(c, k, "official") || is(c, k, "working") || is(c, k, "day") ||
+                    is(c, k, "paid") || is(c, k, "made") || is(c, k, "pay") || is(c, k, "make"))
+                    tr.typed = 1;
+            if (tr.form == TR_VERB) tr.typed = 1;
+        } else if (in_list(SIGN_WORDS, f)) {
+            if (is(c, i, "sign") && !(i > c->t0 && (is(c, i - 1, "to") || is(c, i - 1, "will")))) continue;
+            tr.kind = EV_AGREEMENT;
+            tr.form = TR_VERB;
+        } else if ((is(c, i, "adopted") || is(c, i, "announced") || is(c, i, "concluded")) ) {
+            int doc_noun = 0;
+            for (size_t k = i + 1; k < c->t1 && k < i + 6; k++)
+                if (in_list(DOC_NOUNS, FW(c, k))) doc_noun = 1;
+            if (!doc_noun) continue;
+            tr.kind = EV_AGREEMENT;
+            tr.form = TR_VERB;
+        } else {
+            continue;
+        }
+        if (tr.kind == EV_MULTILATERAL && reference_only(c, i)) continue;
+        out[n++] = tr;
+    }
+    return n;
+}
+
+/* ---- status ---- */
+
+static const char *const FUTURE_BEFORE[] = {"will", "would", "shall", "'ll", "plans", "planned", "plan",
+                                            "scheduled", "expected", "upcoming", "forthcoming", "next", "future",
+                                            "invitation", "invited", "invite", "intends", "intend", "preparation",
+                                            "preparations", "prepare", "preparing", "arrange", "proposed",
+                                            "suggested", "propose", "agreed", "soon", "coming", NULL};
+
+static int future_in(const sent_ctx *c, size_t a, size_t b) {
+    for (size_t k = a; k < b; k++) {
+        if (in_list(FUTURE_BEFORE, FW(c, k))) return 1;
+        /* "is to meet", "are to discuss", "to hold", headline "to visit" */
+        if (is(c, k, "to") && k + 1 < b &&
+            (is(c, k + 1, "hold") || is(c, k + 1, "visit") || is(c, k + 1, "meet") || is(c, k + 1, "sign") ||
+             is(c, k + 1, "make") || is(c, k + 1, "pay") || is(c, k + 1, "be") || is(c, k + 1, "discuss") ||
+             is(c, k + 1, "attend") || is(c, k + 1, "organize") || is(c, k + 1, "organise")))
+            return 1;
+    }
+    return 0;
+}
+
+static int status_of(const sent_ctx *c, const trigger *tr) {
+    size_t a = tr->at > c->t0 + 7 ? tr->at - 7 : c->t0;
+    /* the clause before the trigger */
+    for (size_t k = tr->at; k > a; k--)
+        if (is(c, k - 1, ".") || is(c, k - 1, ";")) {
+            a = k;
+            break;
+        }
+    if (future_in(c, a, tr->at)) return ST_PLANNED;
+    /* after: "to be held", "will be signed", "is scheduled", "which was accepted" */
+    for (size_t k = tr->at + 1; k < c->t1 && k < tr->at + 10; k++) {
+        if (is(c, k, "scheduled") || is(c, k, "planned") || is(c, k, "upcoming")) return ST_PLANNED;
+        if ((is(c, k, "to") || is(c, k, "will")) && is(c, k + 1, "be") &&
+            (is(c, k + 2, "held") || is(c, k + 2, "signed") || is(c, k + 2, "organized") || is(c, k + 2, "convened")))
+            return ST_PLANNED;
+        if (is(c, k, "will") && (is(c, k + 1, "take") || is(c, k + 1, "be"))) return ST_PLANNED;
+        if (is(c, k, "accepted")) return ST_PLANNED;
+        if (is(c, k, ".")) break;
+    }
+    /* "During his visit to X, Y will meet ...": the main clause decides */
+    if (tr->form == TR_NOUN) {
+        size_t k = tr->at;
+        while (k < c->t1 && !is(c, k, ",")) k++;
+        if (k < c->t1 && (is(c, c->t0, "during") || is(c, c->t0, "in") || is(c, c->t0, "within"))) {
+            for (size_t j = k; j < c->t1 && j < k + 12; j++)
+                if (is(c, j, "will") || is(c, j, "shall")) return ST_PLANNED;
+        }
+    }
+    return ST_OCCURRED;
+}
+
+/* ---- dates ---- */
+
+/* The date expression nearest the trigger in the sentence (skipping figures' years). */
+static int date_near(const sent_ctx *c, size_t at, int future, dm_dspan *out, int *kind) {
+    int best_dist = 1 << 30;
+    dm_datex best = {0};
+    for (size_t i = c->t0; i < c->t1; i++) {
+        dm_datex dx;
+        if (!dm_date_parse(c->doc, i, c->t1, c->sc->date, future, &dx) || dx.kind == DX_UNRESOLVED) continue;
+        const char *prev = i > c->t0 ? FW(c, i - 1) : "";
+        if (!strcmp(prev, "since") || !strcmp(prev, "until") || !strcmp(prev, "of") || !strcmp(prev, "for") ||
+            !strcmp(prev, "by") || !strcmp(prev, "than"))
+            goto next;
+        /* a year alone next to money or percent is a figure's year, not the event's */
+        if (dx.kind == DX_YEAR) {
+            int money = 0;
+            for (size_t k = i > c->t0 + 8 ? i - 8 : c->t0; k < i; k++)
+                if (is(c, k, "$") || is(c, k, "billion") || is(c, k, "million") || is(c, k, "%")) money = 1;
+            if (money || !strcmp(prev, "the") || !strcmp(prev, "in-")) goto next;
+        }
+        {
+            long dist = (long)i - (long)at;
+            if (dist < 0) dist = -dist * 2; /* prefer dates after the trigger word */
+            if (dist < best_dist) {
+                best_dist = (int)dist;
+                best = dx;
+            }
+        }
+    next:
+        if (dx.ntok > 1) i += dx.ntok - 1;
+    }
+    if (!best.ntok) return 0;
+    *out = best.span;
+    *kind = best.kind;
+    return 1;
+}
+
+/* ---- participants ---- */
+
+typedef struct {
+    int person;
+    size_t t0, t1;
+    uint8_t possessive;
+} pref;
+
+static size_t persons_in(const sent_ctx *c, pref *out, size_t max) {
+    size_t n = 0;
+    for (size_t k = 0; k < c->ms->n && n < max; k++) {
+        int p = dm_mention_person(&c->ms->v[k]);
+        if (p < 0) continue;
+        out[n].person = p;
+        out[n].t0 = c->ms->v[k].t0;
+        out[n].t1 = c->ms->v[k].t1;
+        out[n].possessive = c->ms->v[k].possessive;
+        n++;
+    }
+    return n;
+}
+
+/* Is the person at p followed by a verb (so it is a clause's subject)? */
+static int followed_by_verb(const sent_ctx *c, const pref *p) {
+    size_t i = p->t1;
+    if (is(c, i, "'s")) return 0;
+    if (i >= c->t1) return 0;
+    const dm_tok *k = &c->t->v[i];
+    if (k->kind != TK_WORD || !(k->flags & TF_LOWER)) return 0;
+    const char *f = FW(c, i);
+    return strcmp(f, "and") && strcmp(f, "of") && strcmp(f, "in") && strcmp(f, "at") && strcmp(f, "to") &&
+           strcmp(f, "on") && strcmp(f, "for") && strcmp(f, "from") && strcmp(f, "the");
+}
+
+static void add_part(dm_event *e, uint8_t kind, int id) {
+    for (int k = 0; k < e->nparts; k++)
+        if (e->parts[k].kind == kind && e->parts[k].id == id) return;
+    if (e->nparts < DM_MAX_PARTS) e->parts[e->nparts++] = (dm_part){kind, id};
+}
+
+static int has_person(const dm_event *e, int p) {
+    for (int k = 0; k < e->nparts; k++)
+        if (e->parts[k].kind == P_PERSON && e->parts[k].id == p) return 1;
+    return 0;
+}
+
+static int count_kind(const dm_event *e, uint8_t kind) {
+    int n = 0;
+    for (int k = 0; k < e->nparts; k++) n += e->parts[k].kind == kind;
+    return n;
+}
+
+/* ---- places ---- */
+
+static int place_after_prep(const sent_ctx *c, size_t from, size_t to, int *city, int *country, int want_country) {
+    for (size_t i = from; i < to && i < c->t1; i++) {
+        if (!(is(c, i, "in") || is(c, i, "at") || (want_country && is(c, i, "to")))) continue;
+        size_t j = i + 1;
+        if (is(c, j, "the")) j++;
+        const dm_mention *m = mention_at(c, j);
+        if (!m || m->t0 != j) {
+            /* "in the Kazakh capital" */
+            if (m && m->kind == MK_CADJ && is(c, m->t1, "capital")) {
+            }
+            continue;
+        }
+        if (m->kind == MK_CITY) {
+            *city = m->id;
+            *country = c->ctx->cities[m->id].country;
+            return 1;
+        }
+        if (m->kind == MK_CADJ && is(c, m->t1, "capital")) {
+            *country = m->id;
+            *city = c->ctx->countries[m->id].capital;
+            return 1;
+        }
+        if (m->kind == MK_COUNTRY && want_country) {
+            *country = m->id;
+            *city = -1;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* "here" and "the Kazakh capital" */
+static int place_words(const sent_ctx *c, int *city, int *country) {
+    for (size_t i = c->t0; i < c->t1; i++) {
+        if (is(c, i, "here") && c->sc->dateline_city >= 0) {
+            *city = c->sc->dateline_city;
+            *country = c->ctx->cities[*city].country;
+            return 1;
+        }
+        const dm_mention *m = mention_at(c, i);
+        if (m && m->t0 == i && m->kind == MK_CADJ && is(c, m->t1, "capital") && i > c->t0 && is(c, i - 1, "the")) {
+            *country = m->id;
+            *city = c->ctx->countries[m->id].capital;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* ---- building events ---- */
+
+static dm_event *new_event(sent_ctx *c, uint8_t kind, const trigger *tr) {
+    dm_event e = {0};
+    e.kind = kind;
+    e.city = e.country = e.org = -1;
+    e.host_person = -1;
+    e.story = c->sc->ms.story;
+    e.sent = (uint32_t)c->s;
+    e.status = (uint8_t)status_of(c, tr);
+    const dm_tokens *t = c->t;
+    e.evidence[0] = (dm_span){t->v[c->t0].start, t->v[c->t1 - 1].end};
+    e.nevidence = 1;
+    int dk;
+    if (date_near(c, tr->at, e.status == ST_PLANNED, &e.date, &dk)) e.date_explicit = 1;
+    int city = -1, country = -1;
+    if (place_after_prep(c, c->t0, c->t1, &city, &country, 0) || place_words(c, &city, &country)) {
+        e.city = city;
+        e.country = country;
+        e.loc_explicit = 1;
+    }
+    DM_VEC_PUSH(&c->doc->arena, X(c)->events, X(c)->nevents, X(c)->events_cap, e);
+    return &X(c)->events[X(c)->nevents - 1];
+}
+
+static int org_near(const sent_ctx *c, size_t at, size_t before, size_t after) {
+    int best = -1;
+    long bd = 1 << 30;
+    size_t a = at > c->t0 + before ? at - before : c->t0;
+    for (size_t k = 0; k < c->ms->n; k++) {
+        const dm_mention *m = &c->ms->v[k];
+        if (m->kind != MK_ORG || m->t1 <= a || m->t0 > at + after) continue;
+        long d = m->t0 <= at && at < m->t1 ? 0 : (long)m->t0 - (long)at;
+        if (d < 0) d = -d + 1;
+        if (d < bd) bd = d, best = m->id;
+    }
+    return best;
+}
+
+static size_t countries_after(const sent_ctx *c, size_t from, int *out, size_t max) {
+    size_t n = 0;
+    for (size_t k = 0; k < c->ms->n && n < max; k++) {
+        const dm_mention *m = &c->ms->v[k];
+        if (m->t0 < from || (m->kind != MK_COUNTRY && m->kind != MK_CADJ)) continue;
+        int dup = 0;
+        for (size_t j = 0; j < n; j++) dup |= out[j] == m->id;
+        if (!dup) out[n++] = m->id;
+    }
+    return n;
+}
+
+/* Meeting and call participants: subjects before the trigger, objects after with/by/between. */
+static void people_of(sent_ctx *c, const trigger *tr, pref *ps, size_t np, int *subj, size_t *nsubj, int *obj,
+                      size_t *nobj) {
+    *nsubj = *nobj = 0;
+    /* objects */
+    size_t from = tr->end;
+    int have_prep = 0;
+    for (size_t k = tr->at; k < c->t1 && k < tr->at + 8; k++)
+        if (is(c, k, "with") || is(c, k, "by") || is(c, k, "between")) {
+            from = k + 1;
+            have_prep = 1;
+            break;
+        }
+    if (have_prep || tr->received || tr->form == TR_VERB) {
+        int first = 1;
+        for (size_t k = 0; k < np; k++) {
+            if (ps[k].t0 < from) continue;
+            if (!first && followed_by_verb(c, &ps[k])) break;
+            if (!first) {
+                /* only a list goes on: separators and titles between */
+                int ok = 1;
+                for (size_t j = ps[k - 1].t1; j < ps[k].t0; j++) {
+                    const char *f = FW(c, j);
+                    if (!strcmp(f, ",") || !strcmp(f, "and") || !strcmp(f, "as") || !strcmp(f, "well")) continue;
+                    if (c->t->v[j].kind == TK_WORD && (c->t->v[j].flags & (TF_CAP | TF_UPPER))) continue;
+                    if (!strcmp(f, "the") || !strcmp(f, "of") || !strcmp(f, "for") || !strcmp(f, "'s") ||
+                        !strcmp(f, "(") || !strcmp(f, ")") || !strcmp(f, "-") || !strcmp(f, "\xe2\x80\x93") ||
+                        !strcmp(f, "\xe2\x80\x94") || !strcmp(f, "two") || !strcmp(f, "in"))
+                        continue;
+                    if (c->t->v[j].kind == TK_WORD && (c->t->v[j].flags & TF_LOWER)) {
+                        /* lower-case words inside a title ("chambers", "parliamentary") */
+                        const dm_mention *m = mention_at(c, j);
+                        if (!m) {
+                            ok = 0;
+                            break;
+                        }
+                        continue;
+                    }
+                    ok = 0;
+                    break;
+                }
+                if (!ok) break;
+            }
+            if (!ps[k].possessive || tr->kind != EV_VISIT) obj[(*nobj)++] = ps[k].person;
+            first = 0;
+            if (*nobj >= 8) break;
+        }
+    }
+    /* subjects: the nearest person before the trigger, with its coordinated partner */
+    for (size_t k = np; k-- > 0;) {
+        if (ps[k].t1 > tr->at) continue;
+        int dup = 0;
+        for (size_t j = 0; j < *nobj; j++) dup |= obj[j] == ps[k].person;
+        if (dup) continue;
+        subj[(*nsubj)++] = ps[k].person;
+        /* "A and B held talks" */
+        if (k > 0 && ps[k - 1].t1 < ps[k].t0 && is(c, ps[k].t0 - 1, "and") && ps[k - 1].t1 + 1 >= ps[k].t0 - 1)
+            subj[(*nsubj)++] = ps[k - 1].person;
+        else if (k > 0 && is(c, ps[k].t0 - 1, "and")) {
+            /* "A, Title of X and Title B": the partner is the person before "and" */
+            for (size_t j = ps[k - 1].t1; j < ps[k].t0; j++)
+                if (is(c, j, "and")) {
+                    subj[(*nsubj)++] = ps[k - 1].person;
+                    break;
+                }
+        }
+        break;
+    }
+    /* no subject before: the first other person of the sentence ("At the meeting with X, Y addressed ...") */
+    if (!*nsubj) {
+        for (size_t k = 0; k < np; k++) {
+            int dup = 0;
+            for (size_t j = 0; j < *nobj; j++) dup |= obj[j] == ps[k].person;
+            if (!dup) {
+                subj[(*nsubj)++] = ps[k].person;
+                break;
+            }
+        }
+    }
+    if (!*nsubj && c->sc->focus_person >= 0) {
+        int dup = 0;
+        for (size_t j = 0; j < *nobj; j++) dup |= obj[j] == c->sc->focus_person;
+        if (!dup) subj[(*nsubj)++] = c->sc->focus_person;
+    }
+}
+
+static int distinct_sides(const sent_ctx *c, int a, int b) {
+    if (a == b) return 0;
+    const dm_person *x = person(c, a), *y = person(c, b);
+    (void)x;
+    (void)y;
+    return 1;
+}
+
+static void build_meeting(sent_ctx *c, const trigger *tr, pref *ps, size_t np, uint8_t kind) {
+    int subj[8], obj[8];
+    size_t ns, no;
+    people_of(c, tr, ps, np, subj, &ns, obj, &no);
+    if (tr->passive) {
+        /* "X was received by Y": Y hosts */
+        if (ns && no) {
+            dm_event *e = new_event(c, kind, tr);
+            for (size_t k = 0; k < ns; k++) add_part(e, P_PERSON, subj[k]);
+            add_part(e, P_PERSON, obj[0]);
+            e->host_received = 1;
+            e->host_person = obj[0];
+        }
+        return;
+    }
+    if (no == 0) {
+        if (ns >= 2) {
+            dm_event *e = new_event(c, kind, tr);
+            for (size_t k = 0; k < ns; k++) add_part(e, P_PERSON, subj[k]);
+        }
+        return;
+    }
+    if (ns == 0) {
+        if (no >= 2 && !tr->received) {
+            dm_event *e = new_event(c, kind, tr);
+            for (size_t k = 0; k < no; k++) add_part(e, P_PERSON, obj[k]);
+        }
+        return;
+    }
+    /* one event per counterpart: "will meet with President A, Prime Minister B and Foreign Minister C" */
+    for (size_t k = 0; k < no; k++) {
+        if (!distinct_sides(c, subj[0], obj[k])) continue;
+        dm_event *e = new_event(c, kind, tr);
+        for (size_t j = 0; j < ns; j++) add_part(e, P_PERSON, subj[j]);
+        add_part(e, P_PERSON, obj[k]);
+        if (tr->received) {
+            e->host_received = 1;
+            e->host_person = subj[0];
+        }
+    }
+}
+
+static void build_multilateral(sent_ctx *c, const trigger *tr, pref *ps, size_t np) {
+    int org = org_near(c, tr->at, 8, 10);
+    int countries[16];
+    size_t nc = countries_after(c, tr->at, countries, 16);
+    /* evidence that it happens: a participant, or "held", "took place" */
+    int attested = np > 0;
+    for (size_t i = c->t0; i < c->t1; i++)
+        if (is(c, i, "held") || is(c, i, "took") || is(c, i, "hold") || is(c, i, "convened") || is(c, i, "chaired"))
+            attested = 1;
+    for (size_t k = 0; k < c->ms->n; k++)
+        if (c->ms->v[k].kind == MK_TITLE && c->ms->v[k].plural) attested = 1;
+    if (!attested) return;
+    if (org < 0 && nc < 3) {
+        /* a summit of two: a bilateral meeting of the pair's leaders */
+        if (is(c, tr->at, "summit") || is(c, tr->at, "meeting")) {
+            int sides[8];
+            size_t n = 0;
+            for (size_t k = 0; k < c->ms->n; k++) {
+                const dm_mention *m = &c->ms->v[k];
+                if (m->kind == MK_TITLE && m->plural) {
+                    for (size_t p = 0; p < X(c)->npeople && n < 8; p++) {
+                        const dm_person *q = &X(c)->people[p];
+                        if (q->story == c->sc->ms.story && !q->anonymous && q->role == m->role) sides[n++] = (int)p;
+                    }
+                }
+            }
+            if (n == 2) {
+                dm_event *e = new_event(c, EV_MEETING, tr);
+                add_part(e, P_PERSON, sides[0]);
+                add_part(e, P_PERSON, sides[1]);
+            }
+        }
+        return;
+    }
+    dm_event *e = new_event(c, EV_MULTILATERAL, tr);
+    e->org = org;
+    if (org >= 0) add_part(e, P_ORG, org);
+    for (size_t k = 0; k < np; k++) {
+        const char *prev = ps[k].t0 > c->t0 ? FW(c, ps[k].t0 - 1) : "";
+        if (!strcmp(prev, "from") || !strcmp(prev, "to") || !strcmp(prev, "of")) continue;
+        add_part(e, P_PERSON, ps[k].person);
+    }
+    if (org < 0) {
+        for (size_t k = 0; k < nc; k++) {
+            /* a state's leader already taking part stands for it */
+            int has = 0;
+            for (int j = 0; j < e->nparts; j++)
+                if (e->parts[j].kind == P_PERSON && X(c)->people[e->parts[j].id].country == countries[k]) has = 1;
+            if (!has) {
+                int p = dm_people_find_title(c->doc, c->sc->ms.story, R_HEAD_OF_STATE, countries[k], -1, -1);
+                if (p >= 0) add_part(e, P_PERSON, p);
+                else add_part(e, P_COUNTRY, countries[k]);
+            }
+        }
+    }
+    /* plural titles: "the foreign ministers" are the story's foreign ministers */
+}
+
+static void build_visit(sent_ctx *c, const trigger *tr, pref *ps, size_t np) {
+    /* destinations: states and cities after to/in/of the trigger, or the verb's objects */
+    int dest_city[6], dest_country[6];
+    size_t nd = 0;
+    size_t i = tr->end;
+    if (is(c, tr->at, "arrived") || is(c, tr->at, "arrives") || is(c, tr->at, "arrive")) i = tr->at + 1;
+    size_t limit = i + 14;
+    int seen_prep = tr->form == TR_VERB && !is(c, i, "to");
+    for (; i < c->t1 && i < limit && nd < 6; i++) {
+        const char *f = FW(c, i);
+        if (!strcmp(f, "to") || !strcmp(f, "in") || !strcmp(f, "at")) {
+            seen_prep = 1;
+            continue;
+        }
+        if (!strcmp(f, "of") || !strcmp(f, "by")) {
+            seen_prep = 0;
+            continue;
+        }
+        const dm_mention *m = mention_at(c, i);
+        if (!m) {
+            if (!strcmp(f, ",") || !strcmp(f, "and") || !strcmp(f, "the")) continue;
+            if (c->t->v[i].kind == TK_WORD && (c->t->v[i].flags & TF_LOWER) && seen_prep && nd) break;
+            continue;
+        }
+        if (seen_prep && (m->kind == MK_CITY || m->kind == MK_COUNTRY)) {
+            int city = m->kind == MK_CITY ? m->id : -1;
+            int country = m->kind == MK_CITY ? c->ctx->cities[m->id].country : m->id;
+            /* "Kigali, Rwanda": one place */
+            if (nd && dest_city[nd - 1] >= 0 && city < 0 && dest_country[nd - 1] == country) {
+                i = m->t1 - 1;
+                continue;
+            }
+            dest_city[nd] = city;
+            dest_country[nd] = country;
+            nd++;
+        }
+        i = m->t1 - 1;
+    }
+    /* visitor */
+    int visitors[4];
+    size_t nv = 0;
+    int invited = 0;
+    for (size_t k = c->t0; k < tr->at; k++)
+        if (is(c, k, "invitation") || is(c, k, "invited") || is(c, k, "invite")) invited = (int)k + 1;
+    for (size_t k = 0; k < np && nv < 4; k++) {
+        const pref *p = &ps[k];
+        if (invited && p->t0 >= (size_t)invited && p->t1 <= tr->at) {
+            visitors[nv++] = p->person; /* "an invitation to X to visit" */
+            break;
+        }
+        /* "the visit of/by X", "X's visit", "visit paid by X" */
+        if ((p->t0 >= tr->end && p->t0 <= tr->end + 3 &&
+             (is(c, p->t0 - 1, "by") || is(c, p->t0 - 1, "of") || is(c, p->t0 - 2, "by") || is(c, p->t0 - 2, "of"))) ||
+            (p->possessive && p->t1 + 4 >= tr->at && p->t1 <= tr->at)) {
+            visitors[nv++] = p->person;
+            break;
+        }
+    }
+    if (!nv && !invited) {
+        /* the subject: the nearest person before the trigger, and its "and" partner */
+        for (size_t k = np; k-- > 0;) {
+            if (ps[k].t1 > tr->at) continue;
+            visitors[nv++] = ps[k].person;
+            if (k > 0 && is(c, ps[k].t0 - 1, "and") && nv < 4) {
+                for (size_t j = ps[k - 1].t1; j < ps[k].t0; j++)
+                    if (is(c, j, "and")) visitors[nv++] = ps[k - 1].person;
+                if (ps[k - 1].t1 + 1 == ps[k].t0) visitors[nv++] = ps[k - 1].person;
+            }
+            break;
+        }
+        /* "During his visit to X, Minister Y ...": the main clause's subject */
+        if (!nv) {
+            for (size_t k = 0; k < np; k++)
+                if (ps[k].t0 >= tr->end) {
+                    visitors[nv++] = ps[k].person;
+                    break;
+                }
+        }
+    }
+    if (!nv) return;
+    if (tr->plural) {
+        /* "visits to X by the Turkish president": generic, unless a named subject made them */
+        int named = 0;
+        for (size_t k = 0; k < nv; k++) named |= !person(c, visitors[k])->anonymous;
+        if (!named) return;
+    }
+    if (!nd && !tr->typed) return;
+    for (size_t v = 0; v < nv; v++) {
+        for (size_t d = 0; d < (nd ? nd : 1); d++) {
+            dm_event *e = new_event(c, EV_VISIT, tr);
+            add_part(e, P_PERSON, visitors[v]);
+            if (nd) {
+                e->city = dest_city[d];
+                e->country = dest_country[d];
+                e->loc_explicit = 1;
+            } else {
+                e->loc_explicit = 0;
+                e->city = e->country = -1;
+            }
+        }
+    }
+}
+
+static void build_agreement(sent_ctx *c, const trigger *tr, pref *ps, size_t np) {
+    dm_event *e = new_event(c, EV_AGREEMENT, tr);
+    /* parties: states named in the sentence, the signatories' states, or those of the event in focus */
+    int countries[8];
+    size_t nc = countries_after(c, c->t0, countries, 8);
+    for (size_t k = 0; k < nc; k++) add_part(e, P_COUNTRY, countries[k]);
+    for (size_t k = 0; k < np; k++) {
+        const dm_person *p = person(c, ps[k].person);
+        if (p->country >= 0) add_part(e, P_COUNTRY, p->country);
+        else if (p->org >= 0) add_part(e, P_ORG, p->org);
+        if (e->nsignatories < 4 && !p->anonymous) e->signatories[e->nsignatories++] = (dm_part){P_PERSON, ps[k].person};
+    }
+    for (size_t k = 0; k < c->ms->n; k++)
+        if (c->ms->v[k].kind == MK_ORG && c->ms->v[k].t0 < tr->at + 12) add_part(e, P_ORG, c->ms->v[k].id);
+    if (count_kind(e, P_COUNTRY) + count_kind(e, P_ORG) < 2 && c->sc->focus_event >= 0) {
+        const dm_event *f = &X(c)->events[c->sc->focus_event];
+        for (int k = 0; k < f->nparts; k++) {
+            if (f->parts[k].kind == P_PERSON) {
+                const dm_person *p = person(c, f->parts[k].id);
+                if (p->country >= 0) add_part(e, P_COUNTRY, p->country);
+                else if (p->org >= 0) add_part(e, P_ORG, p->org);
+            } else {
+                add_part(e, f->parts[k].kind, f->parts[k].id);
+            }
+        }
+        if (e->city < 0 && e->country < 0) {
+            e->city = f->city;
+            e->country = f->country;
+        }
+    }
+    /* the document's name: the noun phrase after the verb */
+    size_t a = tr->end;
+    if (is(c, a, "of")) a++;
+    while (a < c->t1 && (is(c, a, "a") || is(c, a, "an") || is(c, a, "the") || is(c, a, "total") || is(c, a, "of")))
+        a++;
+    size_t b = a;
+    while (b < c->t1 && !is(c, b, ",") && !is(c, b, ".") && !is(c, b, ";") && !is(c, b, "by") && !is(c, b, "in") &&
+           !is(c, b, "at") && b < a + 20)
+        b++;
+    if (b > a && tr->form == TR_VERB && !is(c, tr->at, "signing"))
+        e->title = dm_arena_strndup(&c->doc->arena, c->doc->text + c->t->v[a].start, c->t->v[b - 1].end - c->t->v[a].start);
+}
+
+/* ---- continuation: what a sentence adds to the event in focus ---- */
+
+static void continue_focus(sent_ctx *c, pref *ps, size_t np) {
+    dm_story_ctx *sc = c->sc;
+    if (sc->focus_event < 0) return;
+    dm_event *e = &X(c)->events[sc->focus_event];
+    /* "The meeting took place in Astana on Tuesday, 20 February 2024" */
+    int anaphor = 0, held = 0;
+    for (size_t i = c->t0; i < c->t1 && i < c->t0 + 6; i++)
+        if (is(c, i, "meeting") || is(c, i, "talks") || is(c, i, "visit") || is(c, i, "event") ||
+            is(c, i, "conversation") || is(c, i, "negotiations"))
+            anaphor = 1;
+    for (size_t i = c->t0; i < c->t1; i++)
+        if ((is(c, i, "took") && is(c, i + 1, "place")) || (is(c, i, "was") && is(c, i + 1, "held")) ||
+            (is(c, i, "being") && is(c, i + 1, "held")) || is(c, i, "came"))
+            held = 1;
+    if ((anaphor || is(c, c->t0, "this")) && held) {
+        dm_dspan d;
+        int dk;
+        if (!e->date_explicit && date_near(c, c->t0, e->status == ST_PLANNED, &d, &dk)) {
+            e->date = d;
+            e->date_explicit = 1;
+        }
+        int city = -1, country = -1;
+        if (!e->loc_explicit && place_after_prep(c, c->t0, c->t1, &city, &country, 1)) {
+            e->city = city;
+            e->country = country;
+            e->loc_explicit = 1;
+        }
+    }
+    /* "In Almaty, the parties debated ..." */
+    if (is(c, c->t0, "in") && !e->loc_explicit) {
+        const dm_mention *m = mention_at(c, c->t0 + 1);
+        if (m && m->kind == MK_CITY && is(c, m->t1, ",")) {
+            e->city = m->id;
+            e->country = c->ctx->cities[m->id].country;
+            e->loc_explicit = 1;
+        }
+    }
+    /* "The delegation of Kazakhstan was headed by X" */
+    for (size_t i = c->t0; i + 1 < c->t1; i++)
+        if ((is(c, i, "headed") || is(c, i, "led")) && is(c, i + 1, "by"))
+            for (size_t k = 0; k < np; k++)
+                if (ps[k].t0 > i) {
+                    add_part(e, P_PERSON, ps[k].person);
+                    break;
+                }
+}
+
+void dm_find_events(const dm_ctx *ctx, dm_doc *doc, size_t s, const dm_mentions *ms, dm_story_ctx *sc) {
+    sent_ctx c = {ctx, doc, &doc->toks, s, doc->sents[s].t0, doc->sents[s].t1, ms, sc};
+    pref ps[24];
+    size_t np = persons_in(&c, ps, 24);
+    trigger trs[12];
+    size_t nt = find_triggers(&c, trs, 12);
+    size_t before = doc->x->nevents;
+    for (size_t k = 0; k < nt; k++) {
+        const trigger *tr = &trs[k];
+        /* the story's main actor: the first subject of a trigger */
+        if (sc->focus_person < 0) {
+            for (size_t j = 0; j < np; j++)
+                if (ps[j].t1 <= tr->at || j + 1 == np) {
+                    sc->focus_person = ps[j].person;
+                    break;
+                }
+        }
+        switch (tr->kind) {
+        case EV_MEETING: build_meeting(&c, tr, ps, np, EV_MEETING); break;
+        case EV_CALL: {
+            int org = org_near(&c, tr->at, 8, 4);
+            if (org >= 0 && (is(&c, tr->at, "video") || is(&c, tr->at, "videoconference"))) {
+                trigger t2 = *tr;
+                t2.kind = EV_MULTILATERAL;
+                build_multilateral(&c, &t2, ps, np);
+            } else {
+                build_meeting(&c, tr, ps, np, EV_CALL);
+            }
+            break;
+        }
+        case EV_MULTILATERAL: build_multilateral(&c, tr, ps, np); break;
+        case EV_VISIT: build_visit(&c, tr, ps, np); break;
+        case EV_AGREEMENT: build_agreement(&c, tr, ps, np); break;
+        }
+    }
+    if (sc->focus_person < 0 && np) sc->focus_person = ps[0].person;
+    if (doc->x->nevents == before) {
+        continue_focus(&c, ps, np);
+        return;
+    }
+    /* the newest meeting-like event becomes the focus; visits frame the story's setting */
+    for (size_t k = before; k < doc->x->nevents; k++) {
+        dm_event *e = &doc->x->events[k];
+        if (e->kind == EV_VISIT && e->country >= 0 && sc->setting_country < 0 &&
+            has_person(e, sc->focus_person >= 0 ? sc->focus_person : e->parts[0].id)) {
+            sc->setting_country = e->country;
+            sc->setting_city = e->city;
+            if (e->date_explicit && e->date.to.y) sc->setting_date = e->date;
+        }
+        if (e->kind == EV_VISIT && e->country >= 0 && sc->setting_country < 0) {
+            sc->setting_country = e->country;
+            sc->setting_city = e->city;
+        }
+        if (e->kind == EV_MEETING || e->kind == EV_CALL || e->kind == EV_MULTILATERAL ||
+            (e->kind == EV_VISIT && (sc->focus_event < 0 || doc->x->events[sc->focus_event].kind == EV_VISIT)))
+            sc->focus_event = (int)k;
+    }
+}
+
+/* ---- finishing a story ---- */
+
+static int same_keys(const dm_ctx *ctx, const dm_doc *doc, const dm_event *a, const dm_event *b) {
+    (void)ctx;
+    (void)doc;
+    if (a->kind != b->kind) return 0;
+    if (a->kind == EV_VISIT) {
+        return a->parts[0].kind == b->parts[0].kind && a->parts[0].id == b->parts[0].id &&
+               (a->country == b->country || a->country < 0 || b->country < 0);
+    }
+    if (a->kind == EV_MULTILATERAL && a->org >= 0) return a->org == b->org;
+    /* the smaller participant set inside the larger */
+    const dm_event *s = a->nparts <= b->nparts ? a : b, *l = s == a ? b : a;
+    if (s->nparts < 1) return 0;
+    for (int k = 0; k < s->nparts; k++) {
+        int found = 0;
+        for (int j = 0; j < l->nparts; j++)
+            if (l->parts[j].kind == s->parts[k].kind && l->parts[j].id == s->parts[k].id) found = 1;
+        if (!found) return 0;
+    }
+    return 1;
+}
+
+static void merge_into(dm_event *keep, dm_event *drop) {
+    for (int k = 0; k < drop->nevidence && keep->nevidence < DM_MAX_EVIDENCE; k++) {
+        int dup = 0;
+        for (int j = 0; j < keep->nevidence; j++) dup |= keep->evidence[j].start == drop->evidence[k].start;
+        if (!dup) keep->evidence[keep->nevidence++] = drop->evidence[k];
+    }
+    for (int k = 0; k < drop->nparts; k++) add_part(keep, drop->parts[k].kind, drop->parts[k].id);
+    keep->topics |= drop->topics;
+    if (!keep->date_explicit && drop->date_explicit) {
+        keep->date = drop->date;
+        keep->date_explicit = 1;
+    }
+    if (!keep->loc_explicit && drop->loc_explicit) {
+        keep->city = drop->city;
+        keep->country = drop->country;
+        keep->loc_explicit = 1;
+    }
+    if (!keep->title && drop->title) keep->title = drop->title;
+    if (keep->org < 0) keep->org = drop->org;
+    for (int k = 0; k < drop->nsignatories && keep->nsignatories < 4; k++)
+        keep->signatories[keep->nsignatories++] = drop->signatories[k];
+    if (drop->host_received && !keep->host_received) {
+        keep->host_received = 1;
+        keep->host_person = drop->host_person;
+    }
+    drop->dropped = 1;
+}
+
+/* The state a person most likely represents when the text did not say. */
+static void infer_countries(const dm_ctx *ctx, dm_doc *doc, dm_story_ctx *sc, dm_event *e) {
+    dm_extraction *x = doc->x;
+    for (int k = 0; k < e->nparts; k++) {
+        if (e->parts[k].kind != P_PERSON) continue;
+        dm_person *p = &x->people[e->parts[k].id];
+        if (p->country >= 0 || p->org >= 0) continue;
+        /* states the other participants hold */
+        int taken[DM_MAX_PARTS], nt = 0;
+        for (int j = 0; j < e->nparts; j++)
+            if (j != k && e->parts[j].kind == P_PERSON && x->people[e->parts[j].id].country >= 0)
+                taken[nt++] = x->people[e->parts[j].id].country;
+        int cand = -1;
+        if (e->kind != EV_VISIT && e->country >= 0) cand = e->country;
+        else if (e->kind == EV_VISIT) cand = -1;
+        for (int j = 0; j < nt; j++)
+            if (taken[j] == cand) cand = -1;
+        if (cand < 0 && sc->ms.home_country >= 0 && !(e->kind == EV_VISIT && e->country == sc->ms.home_country)) {
+            cand = sc->ms.home_country;
+            for (int j = 0; j < nt; j++)
+                if (taken[j] == cand) cand = -1;
+        }
+        if (cand < 0) {
+            /* the most mentioned state that nobody else holds (and, for a visit, not the destination) */
+            int best = 0;
+            for (size_t ci = 0; ci < ctx->ncountries && ci < 512; ci++) {
+                if (sc->country_count[ci] <= best) continue;
+                int t = 0;
+                for (int j = 0; j < nt; j++) t |= taken[j] == (int)ci;
+                if (e->kind == EV_VISIT && e->country == (int)ci) t = 1;
+                if (!t) best = sc->country_count[ci], cand = (int)ci;
+            }
+        }
+        if (cand >= 0) p->country = cand;
+    }
+}
+
+void dm_finish_story_events(const dm_ctx *ctx, dm_doc *doc, dm_story_ctx *sc) {
+    dm_extraction *x = doc->x;
+    size_t first = sc->first_event;
+    /* merge reports of the same event */
+    for (size_t i = first; i < x->nevents; i++) {
+        if (x->events[i].dropped) continue;
+        for (size_t j = i + 1; j < x->nevents; j++)
+            if (!x->events[j].dropped && same_keys(ctx, doc, &x->events[i], &x->events[j]))
+                merge_into(&x->events[i], &x->events[j]);
+    }
+    for (size_t i = first; i < x->nevents; i++) {
+        dm_event *e = &x->events[i];
+        if (e->dropped) continue;
+        /* place: the story's setting, the host's state, the dateline */
+        if (e->city < 0 && e->country < 0) {
+            if (e->kind == EV_VISIT) {
+                e->city = sc->setting_city;
+                e->country = sc->setting_country;
+            } else if (e->kind != EV_CALL) {
+                if (sc->setting_country >= 0) {
+                    e->city = sc->setting_city;
+                    e->country = sc->setting_country;
+                } else if (e->host_received && e->host_person >= 0 && x->people[e->host_person].country >= 0) {
+                    e->country = x->people[e->host_person].country;
+                } else if (sc->dateline_city >= 0) {
+                    e->city = sc->dateline_city;
+                    e->country = ctx->cities[sc->dateline_city].country;
+                }
+            }
+        }
+        if (e->kind == EV_VISIT && e->country < 0) {
+            /* a visit to the place of the story's meetings */
+            for (size_t j = first; j < x->nevents; j++)
+                if (!x->events[j].dropped && x->events[j].kind == EV_MEETING && x->events[j].country >= 0 &&
+                    has_person(&x->events[j], e->parts[0].id)) {
+                    e->country = x->events[j].country;
+                    e->city = x->events[j].city;
+                    break;
+                }
+            if (e->country < 0) {
+                for (size_t j = first; j < x->nevents; j++)
+                    if (!x->events[j].dropped && x->events[j].kind == EV_MEETING && x->events[j].host_received &&
+                        x->events[j].host_person >= 0 && has_person(&x->events[j], e->parts[0].id)) {
+                        e->country = x->people[x->events[j].host_person].country;
+                        break;
+                    }
+            }
+            if (e->country < 0) {
+                e->dropped = 1;
+                continue;
+            }
+        }
+        infer_countries(ctx, doc, sc, e);
+        /* a visit to one's own country is no visit */
+        if (e->kind == EV_VISIT && e->nparts && e->parts[0].kind == P_PERSON &&
+            x->people[e->parts[0].id].country == e->country) {
+            e->dropped = 1;
+            continue;
+        }
+        /* date: the frame of a visit, else the story's date for what occurred */
+        if (!e->date_explicit) {
+            if (sc->setting_date.from.y && e->kind != EV_VISIT) e->date = sc->setting_date;
+            else if (e->status == ST_OCCURRED) e->date = (dm_dspan){sc->date, {0, 0, 0}};
+            else e->date = (dm_dspan){{0, 0, 0}, {0, 0, 0}};
+        } else if (e->status == ST_OCCURRED && sc->date.y && sc->date.d && e->date.from.d &&
+                   dm_date_cmp(e->date.from, sc->date) > 0 && e->kind != EV_VISIT) {
+            /* an explicit date after the story's own: announced, not yet held */
+            e->status = ST_PLANNED;
+        }
+        /* meetings and calls need two sides */
+        if ((e->kind == EV_MEETING || e->kind == EV_CALL) && e->nparts < 2) e->dropped = 1;
+        if (e->kind == EV_AGREEMENT && count_kind(e, P_COUNTRY) + count_kind(e, P_ORG) < 2) e->dropped = 1;
+        /* a counterpart has the rank of the other side */
+        for (int k = 0; k < e->nparts; k++) {
+            if (e->parts[k].kind != P_PERSON) continue;
+            dm_person *p = &x->people[e->parts[k].id];
+            if (p->title && strstr(p->title, "ounterpart") && (p->role == R_OFFICIAL || !p->role))
+                for (int j = 0; j < e->nparts; j++)
+                    if (j != k && e->parts[j].kind == P_PERSON && x->people[e->parts[j].id].role)
+                        p->role = x->people[e->parts[j].id].role;
+        }
+    }
+    /* merge again: inferred places may make visits equal */
+    for (size_t i = first; i < x->nevents; i++) {
+        if (x->events[i].dropped) continue;
+        for (size_t j = i + 1; j < x->nevents; j++)
+            if (!x->events[j].dropped && same_keys(ctx, doc, &x->events[i], &x->events[j]))
+                merge_into(&x->events[i], &x->events[j]);
+    }
+}

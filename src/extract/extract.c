@@ -1,0 +1,122 @@
+/* The pipeline for one document: tokens, sentences, stories, then per story
+ * mentions, events, facts and topics sentence by sentence. */
+#include "../lex/gazetteer.h"
+#include "../out/json.h"
+#include "../text/sentences.h"
+#include "../text/stories.h"
+#include "../text/tokens.h"
+#include "dates.h"
+#include "events.h"
+#include "facts.h"
+#include <string.h>
+
+/* Topic words of a sentence as a bit set. */
+static uint32_t sentence_topics(const dm_ctx *ctx, const dm_doc *doc, const dm_sent *s) {
+    uint32_t bits = 0;
+    for (size_t i = s->t0; i < s->t1;) {
+        dm_lex_hit hit;
+        if (doc->toks.v[i].kind == TK_WORD && dm_lex_longest(ctx->lx, &doc->toks, i, s->t1, LXM(LX_TOPIC), &hit)) {
+            for (size_t k = 0; k < hit.n; k++) bits |= 1u << hit.e[k].id;
+            i += hit.ntok;
+        } else {
+            i++;
+        }
+    }
+    return bits;
+}
+
+static void story_counts(const dm_ctx *ctx, dm_doc *doc, const dm_story *st, dm_story_ctx *sc) {
+    dm_mentions m = {0};
+    if (st->s1 <= st->s0) return;
+    size_t t0 = doc->sents[st->s0].t0, t1 = doc->sents[st->s1 - 1].t1;
+    dm_find_places(ctx, doc, t0, t1, &m, &doc->arena);
+    int best = 0, first = -1;
+    for (size_t k = 0; k < m.n; k++) {
+        if (m.v[k].kind != MK_COUNTRY && m.v[k].kind != MK_CADJ) continue;
+        if (m.v[k].id < 512) {
+            int c = ++sc->country_count[m.v[k].id];
+            if (c > best) best = c, first = m.v[k].id;
+        }
+    }
+    sc->ms.home_country = st->dateline_country >= 0 ? st->dateline_country : first;
+}
+
+static void process_story(const dm_ctx *ctx, dm_doc *doc, size_t si) {
+    const dm_story *st = &doc->stories[si];
+    dm_story_ctx *sc = dm_arena_alloc(&doc->arena, sizeof *sc);
+    sc->ms.story = (uint32_t)si;
+    sc->ms.home_country = -1;
+    sc->ms.last_person = sc->ms.last_subject = -1;
+    sc->date = st->date;
+    sc->focus_person = sc->focus_event = -1;
+    sc->setting_city = sc->setting_country = -1;
+    sc->dateline_city = st->dateline_city;
+    sc->last_foreign = -1;
+    sc->first_event = (uint32_t)doc->x->nevents;
+    story_counts(ctx, doc, st, sc);
+    dm_mentions ms = {0};
+    for (uint32_t s = st->s0; s < st->s1; s++) {
+        dm_find_mentions(ctx, doc, s, &sc->ms, &ms);
+        size_t before = doc->x->nevents;
+        dm_find_events(ctx, doc, s, &ms, sc);
+        dm_find_facts(ctx, doc, s, &ms, sc);
+        /* topics go to this sentence's events, or to the event in focus */
+        uint32_t topics = sentence_topics(ctx, doc, &doc->sents[s]);
+        if (doc->x->nevents > before) {
+            for (size_t k = before; k < doc->x->nevents; k++) doc->x->events[k].topics |= topics;
+        } else if (sc->focus_event >= 0 && !doc->sents[s].headline) {
+            dm_event *e = &doc->x->events[sc->focus_event];
+            e->topics |= topics;
+            if (e->nevidence < DM_MAX_EVIDENCE && topics) {
+                const dm_tokens *t = &doc->toks;
+                e->evidence[e->nevidence++] = (dm_span){t->v[doc->sents[s].t0].start, t->v[doc->sents[s].t1 - 1].end};
+            }
+        }
+        /* the latest state other than home, for "between the two countries" */
+        for (size_t k = 0; k < ms.n; k++) {
+            int c = -1;
+            if (ms.v[k].kind == MK_COUNTRY || ms.v[k].kind == MK_CADJ) c = ms.v[k].id;
+            else if (ms.v[k].kind == MK_PERSON) c = doc->x->people[ms.v[k].id].country;
+            if (c >= 0 && c != sc->ms.home_country) sc->last_foreign = c;
+        }
+        /* "Last year, ..." sets the year of the next sentence's figures */
+        sc->last_year_context = 0;
+        dm_datex dx;
+        const dm_sent *se = &doc->sents[s];
+        if (dm_date_parse(doc, se->t0, se->t1, sc->date, 0, &dx) && dx.kind != DX_UNRESOLVED && !dx.span.from.d &&
+            dm_tok_is(&doc->toks, se->t0 + dx.ntok, ","))
+            sc->last_year_context = dx.span.from.y;
+        /* the subject of this sentence is what "he" means next */
+        for (size_t k = 0; k < ms.n; k++)
+            if (ms.v[k].kind == MK_PERSON) {
+                sc->ms.last_subject = ms.v[k].id;
+                break;
+            }
+    }
+    dm_finish_story_events(ctx, doc, sc);
+}
+
+void dm_doc_extract(const dm_ctx *ctx, dm_doc *doc) {
+    dm_tokenize(&doc->arena, doc->text, doc->len, &doc->toks);
+    dm_split_sentences(doc);
+    dm_find_stories(ctx, doc);
+    doc->x = dm_arena_alloc(&doc->arena, sizeof *doc->x);
+    for (size_t si = 0; si < doc->nstories; si++) process_story(ctx, doc, si);
+    dm_json_write_doc(ctx, doc, &doc->json);
+}
+
+size_t dm_doc_sentence_count(const dm_doc *doc) { return doc->nsents; }
+
+size_t dm_doc_event_count(const dm_doc *doc) {
+    size_t n = 0;
+    if (doc->x)
+        for (size_t k = 0; k < doc->x->nevents; k++) n += !doc->x->events[k].dropped;
+    return n;
+}
+
+size_t dm_doc_fact_count(const dm_doc *doc) { return doc->x ? doc->x->nfacts : 0; }
+
+const char *dm_doc_json(dm_doc *doc, size_t *len) {
+    if (len) *len = doc->json.len;
+    return doc->json.data ? doc->json.data : "";
+}

@@ -1,0 +1,19 @@
+/* Figures: trade turnover and targets, investment, exports, company counts and
+ * joint projects, with value, currency, qualifier, year, period, change and the
+ * parties ("between the two countries" resolves to the pair in focus). */
+#ifndef DM_FACTS_H
+#define DM_FACTS_H
+#include "events.h"
+
+typedef struct {
+    double value;
+    char unit[4];
+    size_t t0, t1; /* tokens of the amount */
+} dm_amount;
+
+/* Parses an amount of money at token i ("$1.9 billion", "53 million US dollars",
+ * "$5bn 800mln", "USD 3 bln 290 mln", "US$30 billion", "dlrs 7.1 billion"). */
+int dm_parse_money(const dm_doc *doc, size_t i, size_t end, dm_amount *out);
+
+void dm_find_facts(const dm_ctx *ctx, dm_doc *doc, size_t sent, const dm_mentions *ms, dm_story_ctx *sc);
+#endif

@@ -1,0 +1,804 @@
+#include "mentions.h"
+#include "../text/sentences.h"
+#include "../text/tokens.h"
+#include "dates.h"
+#include "people.h"
+#include <stdlib.h>
+#include <string.h>
+
+/* Capitalized words that open sentences and clauses but never names. */
+static const char *const NOT_NAMES[] = {
+    "the", "a", "an", "in", "on", "at", "during", "following", "after", "before", "according", "as", "with",
+    "by", "for", "from", "to", "of", "and", "but", "also", "meanwhile", "however", "earlier", "later", "today",
+    "yesterday", "tomorrow", "this", "that", "these", "those", "it", "he", "she", "they", "we", "i", "our",
+    "his", "her", "their", "its", "both", "all", "some", "other", "there", "here", "when", "while", "since",
+    "under", "over", "within", "without", "upon", "regarding", "moreover", "furthermore", "besides", "then",
+    "prior", "despite", "among", "between", "into", "through", "last", "next", "photo", "read", "more",
+    "related", "source", "images", "image", "video", "meeting", "meetings", "talks", "visit", "president",
+    "minister", "ministers", "foreign", "deputy", "prime", "ambassador", "chairman", "head", "state", "states",
+    "summit", "conference", "forum", "session", "council", "republic", "kingdom", "federation", "government",
+    "ministry", "mfa", "press", "service", "office", "news", "agency", "reports", "report", "statement",
+    "website", "official", "officials", "delegation", "delegations", "parliament", "senate", "speaker",
+    "mr", "mrs", "ms", "dr", "his", "excellency", "secretary", "general", "special", "representative",
+    "national", "international", "joint", "new", "old", "north", "south", "east", "west", "central",
+    "northern", "southern", "eastern", "western", "featured", "politics", "world", "business", "economy",
+    "society", "culture", "sport", "sports", "opinion", "analysis", "interview", "update", "updated",
+    "published", "posted", "details", "added", "back", "top", "button", "large", "medium", "small", "share",
+    "tweet", "print", "email", "comments", "comment", "tags", "category", "home", "menu", "search", "nbsp",
+    "day", "week", "month", "year", "both", "each", "every", "another", "such", "what", "which", "who", "whom",
+    "where", "why", "how", "if", "so", "not", "no", "yes", "or", "nor", "yet", "am", "pm", "gmt", "utc",
+    "being", "having", "was", "were", "is", "are", "will", "would", "should", "could", "may", "might", "must",
+    "can", "shall", "do", "does", "did", "has", "have", "had", "be", "been", "let", "first", "second", "third",
+    "fourth", "fifth", "nbsp", "ltd", "inc", "llc", "jsc", "plc", "corp", "co", "group", "company", "bank",
+    "fund", "club", "university", "institute", "school", "center", "centre", "airport", "hotel", "palace",
+    "hall", "square", "street", "avenue", "road", "monument", "village", "building", "house", "tower",
+    "stadium", "park", "museum", "theatre", "theater", "church", "mosque", "temple", "cathedral", "bridge",
+    NULL};
+
+/* Words of institutions and portfolios: inside a title they belong to it, not to a name. */
+static const char *const INSTITUTION[] = {
+    "assembly", "parliament", "senate", "mazhilis", "majilis", "majlis", "duma", "congress", "chamber",
+    "chambers", "house", "council", "committee", "commission", "ministry", "ministries", "government",
+    "cabinet", "ministers", "office", "administration", "presidency", "secretariat", "agency", "department",
+    "service", "bank", "fund", "center", "centre", "organization", "organisation", "union", "federation",
+    "republic", "kingdom", "confederation", "state", "affairs", "development", "cooperation", "co",
+    "operation", "relations", "infrastructure", "economy", "trade", "industry", "finance", "finances",
+    "defence", "defense", "security", "justice", "health", "healthcare", "education", "culture", "energy",
+    "transport", "communications", "agriculture", "interior", "labour", "labor", "tourism", "sports",
+    "sport", "ecology", "environment", "emergency", "emergencies", "situations", "resources", "investment",
+    "investments", "innovation", "innovations", "digital", "information", "science", "technology",
+    "technologies", "protection", "social", "national", "foreign", "international", "mission", "staff",
+    "forces", "army", "police", "guard", "court", "conference", "forum", "khural", "kurultai", "rada", "sejm",
+    "knesset", "bundestag", "maslahaty", "kenesh", "oliy", "legislature", "integration", "diaspora",
+    "works", "housing", "policy", "planning", "mining", "water", "youth", "women", "family", "territorial",
+    "regional", "public", "diplomacy", "preventive", "civilizations", "alliance", "programme", "program",
+    "commerce", "industries", "economic", "presidential", "royal", "supreme", "federal", "general",
+    "civil", "aviation", "customs", "revenue", "treasury", "budget", "statistics", "migration", "media",
+    "communication", "mass", "religious", "religion", "minerals", "petroleum", "oil", "gas", "power",
+    "railways", "roads", "ports", "fisheries", "forestry", "lands", "land", "urban", "rural", "local",
+    "welfare", "employment", "population", "veterans", "cultural", "heritage", "telecommunications",
+    "natural", "climate", "change", "investment", "external", "cabinet", "people", "nations", "asia",
+    "europe", "africa", "america", "pacific", "arab", "islamic", "world", "global", NULL};
+
+static const char *const PARLIAMENT[] = {
+    "assembly", "parliament", "senate", "mazhilis", "majilis", "majlis", "duma", "congress", "chamber",
+    "chambers", "house", "council", "committee", "khural", "kurultai", "rada", "sejm", "knesset", "bundestag",
+    "maslahaty", "kenesh", "legislature", "sabha", "diet", "parliamentary", NULL};
+
+static const char *const PARTICLES[] = {"bin", "bint", "ibn", "al", "el", "de", "da", "do", "dos", "das", "du",
+                                        "van", "von", "der", "den", "la", "le", "di", "ul", "ud", "ben", NULL};
+
+static int in_list(const char *const *list, const char *w) {
+    for (int i = 0; list[i]; i++)
+        if (!strcmp(list[i], w)) return 1;
+    return 0;
+}
+
+typedef struct {
+    const dm_ctx *ctx;
+    dm_doc *doc;
+    const dm_tokens *t;
+    size_t t0, t1;
+    dm_mentions *out;
+    dm_mention_state *st;
+    int *at;         /* at[i - t0]: gazetteer mention starting at token i, or -1 */
+    uint8_t *known;  /* token is a gazetteer/topic/title word */
+    uint8_t *used;   /* token claimed by a title chunk or name */
+    dm_mention *base;
+    size_t nbase, base_cap;
+} scan;
+
+static const char *FW(const scan *s, size_t i) { return i < s->t1 ? dm_tok_fold(s->t, i) : ""; }
+static int is_word(const scan *s, size_t i) { return i < s->t1 && s->t->v[i].kind == TK_WORD; }
+static int is_cap(const scan *s, size_t i) { return is_word(s, i) && (s->t->v[i].flags & TF_CAP); }
+static int glued(const scan *s, size_t i) { return i < s->t1 && !(s->t->v[i].flags & TF_SPACE); }
+static int is_dash(const char *f) {
+    return !strcmp(f, "-") || !strcmp(f, "\xe2\x80\x93") || !strcmp(f, "\xe2\x80\x94");
+}
+static const dm_mention *base_at(const scan *s, size_t i) {
+    if (i < s->t0 || i >= s->t1) return NULL;
+    int k = s->at[i - s->t0];
+    return k >= 0 ? &s->base[k] : NULL;
+}
+static const dm_title *title_of(const scan *s, const dm_mention *m) {
+    return m && m->kind == MK_TITLE ? &s->ctx->titles[m->id] : NULL;
+}
+static int is_title_head(const scan *s, const dm_mention *m) {
+    const dm_title *t = title_of(s, m);
+    return t && !(t->flags & (TT_HONORIFIC | TT_RANK | TT_MODIFIER));
+}
+
+/* ---- step 1: gazetteer ---- */
+
+static int type_rank(uint8_t type) {
+    switch (type) {
+    case LX_ORG: return 6;
+    case LX_COUNTRY: return 5;
+    case LX_CITY: return 4;
+    case LX_CADJ: return 3;
+    case LX_TITLE: return 2;
+    default: return 0;
+    }
+}
+
+static void gazetteer(const dm_ctx *ctx, const dm_tokens *t, size_t t0, size_t t1, dm_mention **v, size_t *n,
+                      size_t *cap, dm_arena *a, uint8_t *known, int with_titles) {
+    uint32_t mask = LXM(LX_COUNTRY) | LXM(LX_CADJ) | LXM(LX_CITY) | LXM(LX_ORG);
+    if (with_titles) mask |= LXM(LX_TITLE) | LXM(LX_TOPIC);
+    for (size_t i = t0; i < t1;) {
+        if (t->v[i].kind != TK_WORD) {
+            i++;
+            continue;
+        }
+        dm_lex_hit hit;
+        if (!dm_lex_longest(ctx->lx, t, i, t1, mask, &hit)) {
+            i++;
+            continue;
+        }
+        const dm_lex_entry *best = NULL;
+        for (size_t k = 0; k < hit.n; k++)
+            if (hit.e[k].type != LX_TOPIC && (!best || type_rank(hit.e[k].type) > type_rank(best->type))) best = &hit.e[k];
+        if (known)
+            for (size_t k = 0; k < hit.ntok; k++) known[i + k - t0] = 1;
+        if (!best) { /* a topic word only */
+            i += hit.ntok;
+            continue;
+        }
+        dm_mention m = {0};
+        m.t0 = (uint32_t)i;
+        m.t1 = (uint32_t)(i + hit.ntok);
+        m.id = best->id;
+        m.country = m.org = -1;
+        switch (best->type) {
+        case LX_COUNTRY: m.kind = MK_COUNTRY; break;
+        case LX_CADJ: m.kind = MK_CADJ; break;
+        case LX_CITY: m.kind = MK_CITY; break;
+        case LX_ORG: m.kind = MK_ORG; break;
+        default: m.kind = MK_TITLE; break;
+        }
+        if (m.kind == MK_TITLE) {
+            const dm_title *ti = &ctx->titles[m.id];
+            m.role = ti->role;
+            m.plural = (ti->flags & TT_PLURAL) != 0;
+        }
+        if (m.t1 < t1 && !strcmp(dm_tok_fold(t, m.t1), "'s")) m.possessive = 1;
+        DM_VEC_PUSH(a, *v, *n, *cap, m);
+        i += hit.ntok;
+    }
+}
+
+void dm_find_places(const dm_ctx *ctx, const dm_doc *doc, size_t t0, size_t t1, dm_mentions *out, dm_arena *a) {
+    gazetteer(ctx, &doc->toks, t0, t1, &out->v, &out->n, &out->cap, a, NULL, 0);
+}
+
+/* ---- names ---- */
+
+/* A token that can be part of a person's name at i (in name mode, title words too). */
+static int name_token(const scan *s, size_t i, int name_mode) {
+    if (!is_word(s, i) || s->used[i - s->t0]) return 0;
+    const dm_tok *k = &s->t->v[i];
+    const char *f = FW(s, i);
+    if (k->flags & TF_CAP) {
+        if (k->flags & TF_DOTTED) return 0;
+        if (in_list(NOT_NAMES, f) && !name_mode) return 0;
+        if (dm_month_of(f) || dm_weekday_of(f)) return 0;
+        if (!name_mode) {
+            const dm_mention *m = base_at(s, i);
+            if (m) return 0;
+            if (s->known[i - s->t0]) return 0;
+        } else {
+            const dm_mention *m = base_at(s, i);
+            if (m && m->kind != MK_TITLE && m->kind != MK_CITY) return 0;
+        }
+        return 1;
+    }
+    /* particles inside a name: bin, al, de */
+    if ((k->flags & TF_LOWER) && in_list(PARTICLES, f) && is_cap(s, i + 1)) return 2;
+    return 0;
+}
+
+/* The end of a name starting at i, or i when there is none. Takes capitalized
+ * words, particles, initials with their dot, and hyphenated parts. */
+static size_t name_end(const scan *s, size_t i, int name_mode) {
+    size_t j = i, words = 0;
+    while (j < s->t1 && words < 6) {
+        int nt = name_token(s, j, name_mode || words > 0);
+        if (nt == 2) { /* particle */
+            j++;
+            continue;
+        }
+        if (!nt) break;
+        /* a name word must not be glued to a preceding word other than by a hyphen/apostrophe */
+        j++;
+        words++;
+        if (j < s->t1 && !strcmp(FW(s, j), ".") && glued(s, j) && s->t->v[j - 1].flen <= 2 &&
+            (is_cap(s, j + 1))) {
+            j++; /* initial: "D." "Kh." */
+            continue;
+        }
+        if (j + 1 < s->t1 && is_dash(FW(s, j)) && glued(s, j) && glued(s, j + 1) && is_cap(s, j + 1)) {
+            j++; /* Kassym-Jomart, Oyun-Erdene */
+            continue;
+        }
+    }
+    /* must end on a word */
+    while (j > i && !is_word(s, j - 1)) j--;
+    /* a lone initial is not a name */
+    if (j == i + 1 && s->t->v[i].flen <= 2) return i;
+    return j;
+}
+
+/* ---- titles ---- */
+
+static int is_adjustable_head(const char *phrase) {
+    static const char *const H[] = {"chairman", "chairwoman", "chairperson", "chair", "head", "president",
+                                    "leader", "director", "deputy chairman", "vice chairman", "vice-chairman",
+                                    "first deputy chairman", "deputy head", "chief", "vice president",
+                                    "chairpersons", "chairmen", "heads", "presidents", "leaders", NULL};
+    return in_list(H, phrase);
+}
+
+static int role_priority(int r) {
+    switch (r) {
+    case R_HEAD_OF_STATE: return 10;
+    case R_HEAD_OF_GOVERNMENT: return 9;
+    case R_FOREIGN_MINISTER: return 8;
+    case R_ORG_OFFICIAL: return 7;
+    case R_ENVOY: return 6;
+    case R_MINISTER: return 5;
+    case R_LEGISLATOR: return 4;
+    case R_AMBASSADOR: return 3;
+    case R_DEPUTY_MINISTER: return 2;
+    case R_OFFICIAL: return 1;
+    default: return 0;
+    }
+}
+
+typedef struct {
+    size_t t0, t1;     /* the title's tokens */
+    int role, country, org, plural;
+    size_t name0, name1; /* the name found with it */
+    int count;         /* title units */
+} chunk;
+
+/* The role of one title unit: its head phrase, adjusted by what its complement names. */
+static int unit_role(const scan *s, const dm_mention *head, int gov, int parl, int org, int deputy) {
+    const dm_title *ti = title_of(s, head);
+    int role = ti->role;
+    if (is_adjustable_head(ti->phrase)) {
+        if (parl) role = R_LEGISLATOR;
+        else if (gov) role = deputy ? R_MINISTER : R_HEAD_OF_GOVERNMENT;
+        else if (org) role = R_ORG_OFFICIAL;
+    }
+    return role;
+}
+
+static int org_more_specific(const dm_ctx *ctx, int a, int b) {
+    /* a is a child of b */
+    for (int p = ctx->orgs[a].parent; p >= 0; p = ctx->orgs[p].parent)
+        if (p == b) return 1;
+    return 0;
+}
+
+static void set_org(const scan *s, chunk *c, int org) {
+    if (c->org < 0 || org_more_specific(s->ctx, org, c->org)) c->org = org;
+}
+
+/* Extends a title leftwards over adjectives, possessive states, organizations and modifiers. */
+static size_t extend_left(const scan *s, size_t i, chunk *c) {
+    while (i > s->t0) {
+        size_t j = i - 1;
+        /* skip a parenthetical acronym: "United Arab Emirates (UAE) Foreign Minister" */
+        if (!strcmp(FW(s, j), ")") && j >= s->t0 + 2 && !strcmp(FW(s, j - 2), "(")) {
+            const dm_mention *pm = base_at(s, j - 1);
+            if (pm && (pm->kind == MK_COUNTRY || pm->kind == MK_ORG)) j -= 2;
+            else break;
+            if (j == s->t0) break;
+            j--;
+        }
+        if (!strcmp(FW(s, j), "'s") && j > s->t0) {
+            /* possessive: find the mention ending before it */
+            size_t k = j;
+            const dm_mention *pm = NULL;
+            for (size_t b = k; b-- > s->t0 && k - b <= 6;) {
+                const dm_mention *m = base_at(s, b);
+                if (m && m->t1 == k) {
+                    pm = m;
+                    break;
+                }
+            }
+            if (!pm || (pm->kind != MK_COUNTRY && pm->kind != MK_ORG)) break;
+            if (pm->kind == MK_COUNTRY && c->country < 0) c->country = pm->id;
+            if (pm->kind == MK_ORG) set_org(s, c, pm->id);
+            i = pm->t0;
+            continue;
+        }
+        const dm_mention *m = NULL;
+        for (size_t b = j + 1; b-- > s->t0 && j + 1 - b <= 8;) {
+            const dm_mention *x = base_at(s, b);
+            if (x && x->t1 == j + 1) {
+                m = x;
+                break;
+            }
+        }
+        if (!m) break;
+        if (m->kind == MK_CADJ || m->kind == MK_COUNTRY) {
+            if (c->country < 0) c->country = m->id;
+        } else if (m->kind == MK_ORG) {
+            set_org(s, c, m->id);
+        } else if (m->kind == MK_TITLE && (title_of(s, m)->flags & TT_MODIFIER)) {
+            /* acting, former */
+        } else {
+            break;
+        }
+        i = m->t0;
+    }
+    return i;
+}
+
+/* Does a title start at i (after adjectives, possessives, orgs, modifiers)? */
+static int title_starts_at(const scan *s, size_t i) {
+    if (i < s->t1 && !strcmp(FW(s, i), "the")) i++;
+    for (int guard = 0; guard < 6 && i < s->t1; guard++) {
+        const dm_mention *m = base_at(s, i);
+        if (!m) return 0;
+        if (is_title_head(s, m)) return 1;
+        if (m->kind == MK_CADJ || m->kind == MK_COUNTRY || m->kind == MK_ORG ||
+            (m->kind == MK_TITLE && (title_of(s, m)->flags & TT_MODIFIER))) {
+            i = m->t1;
+            if (m->possessive) i++;
+            continue;
+        }
+        return 0;
+    }
+    return 0;
+}
+
+/* After "NAME" followed by and/comma: does the complement go on ("of", "for")? */
+static int complement_continues(const scan *s, size_t i) {
+    while (i < s->t1 && (is_cap(s, i) || !strcmp(FW(s, i), "-"))) i++;
+    return !strcmp(FW(s, i), "of") || !strcmp(FW(s, i), "for");
+}
+
+/* Builds the title starting at the head mention h: compound parts, complements
+ * and the name that follows. */
+static size_t build_chunk(const scan *s, const dm_mention *h, chunk *c) {
+    memset(c, 0, sizeof *c);
+    c->country = c->org = -1;
+    c->name0 = c->name1 = 0;
+    c->t0 = extend_left(s, h->t0, c);
+    int role = 0, gov = 0, parl = 0, org_in_unit = 0;
+    const dm_mention *unit = h;
+    int deputy = strstr(title_of(s, h)->phrase, "deputy") || strstr(title_of(s, h)->phrase, "vice");
+    c->plural = h->plural;
+    size_t i = h->t1;
+    size_t name_start = 0; /* start of a run of capitalized unknown words */
+    const char *prep = "";
+    int after_the = 0, in_paren = 0;
+    size_t last_end = i;
+    while (i < s->t1) {
+        const char *f = FW(s, i);
+        const dm_mention *m = base_at(s, i);
+        if (m) {
+            if (name_start && m->kind != MK_TITLE) {
+                /* a gazetteer word after unknown capitals: the capitals were part of the title */
+                name_start = 0;
+            }
+            if (name_start && m->kind == MK_TITLE) break;
+            if (m->kind == MK_TITLE && (title_of(s, m)->flags & (TT_HONORIFIC | TT_RANK))) {
+                i = m->t1;
+                last_end = i;
+                /* a rank or honorific: a name follows, whatever its words */
+                size_t e = name_end(s, i, 1);
+                if (e > i) {
+                    c->name0 = i;
+                    c->name1 = e;
+                    i = e;
+                }
+                break;
+            }
+            if (m->kind == MK_COUNTRY || m->kind == MK_CADJ) {
+                if (!strcmp(prep, "of") && c->country < 0) c->country = m->id;
+                if (!*prep && c->country < 0 && m->kind == MK_CADJ) c->country = m->id;
+            } else if (m->kind == MK_ORG) {
+                if (strcmp(prep, "to") != 0) {
+                    set_org(s, c, m->id);
+                    org_in_unit = 1;
+                }
+            } else if (m->kind == MK_TITLE && is_title_head(s, m)) {
+                if (!*prep) {
+                    /* a new unit of a compound title: "Deputy Prime Minister and Foreign Minister" */
+                    int r = unit_role(s, unit, gov, parl, org_in_unit, deputy);
+                    if (role_priority(r) > role_priority(role)) role = r;
+                    unit = m;
+                    deputy = strstr(title_of(s, m)->phrase, "deputy") || strstr(title_of(s, m)->phrase, "vice");
+                    gov = parl = org_in_unit = 0;
+                    c->count++;
+                    c->plural |= m->plural;
+                }
+                /* else a complement title: "of the President", "of the UN Secretary-General" */
+            }
+            i = m->t1;
+            if (m->possessive) i++;
+            last_end = i;
+            after_the = 0;
+            continue;
+        }
+        if (!strcmp(f, "of") || !strcmp(f, "for") || !strcmp(f, "to") || (!strcmp(f, "in") && base_at(s, i + 1 + (!strcmp(FW(s, i + 1), "the"))))) {
+            if (name_start) {
+                if (!complement_continues(s, name_start)) break;
+                name_start = 0;
+            }
+            prep = f;
+            i++;
+            last_end = i;
+            continue;
+        }
+        if (!strcmp(f, "the")) {
+            if (name_start) break;
+            after_the = 1;
+            i++;
+            continue;
+        }
+        if (!strcmp(f, "and") || !strcmp(f, ",") || is_dash(f) || !strcmp(f, "&")) {
+            int spaced_dash = is_dash(f) && (s->t->v[i].flags & TF_SPACE);
+            if (is_dash(f) && !spaced_dash && !(i + 1 < s->t1 && title_starts_at(s, i + 1))) break;
+            if (name_start) {
+                /* "Minister X and ..." ends the name, unless the complement goes on */
+                if (!strcmp(f, "and") && complement_continues(s, i + 1) && !title_starts_at(s, i + 1)) {
+                    name_start = 0;
+                    i++;
+                    continue;
+                }
+                break;
+            }
+            if (title_starts_at(s, i + 1)) {
+                prep = "";
+                i++;
+                if (!strcmp(FW(s, i), "the")) i++;
+                /* the next unit's own adjectives and possessives */
+                chunk tmp = *c;
+                tmp.country = -1;
+                const dm_mention *nm = NULL;
+                size_t k = i;
+                for (int g = 0; g < 6 && k < s->t1; g++) {
+                    const dm_mention *x = base_at(s, k);
+                    if (!x) break;
+                    if (is_title_head(s, x)) {
+                        nm = x;
+                        break;
+                    }
+                    if ((x->kind == MK_CADJ || x->kind == MK_COUNTRY) && tmp.country < 0) tmp.country = x->id;
+                    if (x->kind == MK_ORG) set_org(s, c, x->id);
+                    k = x->t1 + (x->possessive ? 1 : 0);
+                }
+                if (!nm) break;
+                if (c->country < 0) c->country = tmp.country;
+                i = nm->t0;
+                continue;
+            }
+            if (!strcmp(f, "and") && (is_cap(s, i + 1) || base_at(s, i + 1))) {
+                /* "Territorial Development and Infrastructure", "of Kazakhstan and India" */
+                i++;
+                continue;
+            }
+            break;
+        }
+        if (!strcmp(f, "(")) {
+            /* "(People's Council)", "(OSCE)" */
+            size_t j = i + 1;
+            while (j < s->t1 && j < i + 8 && strcmp(FW(s, j), ")") != 0) j++;
+            if (j < s->t1 && !strcmp(FW(s, j), ")") && !name_start) {
+                for (size_t k = i + 1; k < j; k++) {
+                    const dm_mention *x = base_at(s, k);
+                    if (x && x->kind == MK_ORG) set_org(s, c, x->id);
+                }
+                i = j + 1;
+                last_end = i;
+                continue;
+            }
+            break;
+        }
+        if (!strcmp(f, "'s") && (name_start || after_the)) {
+            i++;
+            continue;
+        }
+        if (is_word(s, i)) {
+            int lower = (s->t->v[i].flags & TF_LOWER) != 0;
+            if (in_list(PARLIAMENT, f)) parl = 1;
+            if (!strcmp(f, "government") || !strcmp(f, "cabinet") ||
+                (!strcmp(f, "ministers") && !strcmp(FW(s, i - 2), "council"))) gov = 1;
+            if (lower) {
+                /* lower-case words belong to the title only inside "of the ...": "of the two chambers" */
+                if (after_the || (!strcmp(prep, "of") && i > 0 && !strcmp(FW(s, i - 1), "the"))) {
+                    after_the = 1;
+                    i++;
+                    continue;
+                }
+                int p = name_token(s, i, 1);
+                if (p == 2 && name_start) {
+                    i++;
+                    continue;
+                }
+                break;
+            }
+            if (in_list(INSTITUTION, f) || s->known[i - s->t0]) {
+                if (name_start) {
+                    if (!complement_continues(s, name_start) && !in_list(INSTITUTION, f)) break;
+                    name_start = 0;
+                }
+                i++;
+                last_end = i;
+                after_the = 0;
+                continue;
+            }
+            if (after_the || in_paren) {
+                /* "of the Halk Maslahaty" */
+                i++;
+                last_end = i;
+                continue;
+            }
+            /* a capitalized unknown word: a name, or part of the title's complement */
+            size_t e = name_end(s, i, 0);
+            if (e == i) break;
+            if (!name_start) name_start = i;
+            i = e;
+            continue;
+        }
+        break;
+    }
+    int r = unit_role(s, unit, gov, parl, org_in_unit, deputy);
+    if (role_priority(r) > role_priority(role)) role = r;
+    c->role = role;
+    c->count++;
+    if (!c->name1 && name_start) {
+        c->name0 = name_start;
+        c->name1 = name_end(s, name_start, 0);
+        last_end = name_start;
+    }
+    c->t1 = c->name1 ? c->name0 : last_end;
+    /* trim trailing punctuation from the title */
+    while (c->t1 > c->t0 && !is_word(s, c->t1 - 1)) c->t1--;
+    return c->name1 ? c->name1 : c->t1;
+}
+
+static void push(scan *s, dm_mention m) { DM_VEC_PUSH(&s->doc->arena, s->out->v, s->out->n, s->out->cap, m); }
+
+static void claim(scan *s, size_t a, size_t b) {
+    for (size_t i = a; i < b && i < s->t1; i++) s->used[i - s->t0] = 1;
+}
+
+static char *title_string(scan *s, const chunk *c) {
+    if (c->t1 <= c->t0) return NULL;
+    size_t a = c->t0;
+    if (!strcmp(FW(s, a), "the")) a++;
+    return dm_arena_strndup(&s->doc->arena, s->doc->text + s->t->v[a].start, s->t->v[c->t1 - 1].end - s->t->v[a].start);
+}
+
+static void add_person_mention(scan *s, size_t n0, size_t n1, const chunk *c, size_t m0, size_t m1) {
+    const char *title = c ? title_string(s, c) : NULL;
+    int p = dm_people_add(s->doc, s->st->story, n0, n1, title, c ? (int)(c->t1 - c->t0) : 0, c ? c->role : 0,
+                          c ? c->country : -1, c ? c->org : -1);
+    dm_mention m = {0};
+    m.t0 = (uint32_t)m0;
+    m.t1 = (uint32_t)m1;
+    m.kind = MK_PERSON;
+    m.id = p;
+    m.role = s->doc->x->people[p].role;
+    m.country = m.org = -1;
+    if (m1 < s->t1 && !strcmp(FW(s, m1), "'s")) m.possessive = 1;
+    push(s, m);
+    claim(s, m0, m1);
+    s->st->last_person = p;
+}
+
+/* A name just before ", [the] TITLE": apposition. Returns its start or 0. */
+static size_t apposition_name(scan *s, size_t title_start, size_t *end) {
+    size_t i = title_start;
+    if (i > s->t0 && !strcmp(FW(s, i - 1), "the")) i--;
+    if (i <= s->t0 + 1 || strcmp(FW(s, i - 1), ",") != 0) return 0;
+    size_t e = i - 1;
+    /* walk back over name tokens */
+    size_t b = e;
+    while (b > s->t0) {
+        size_t k = b - 1;
+        const char *f = FW(s, k);
+        if (is_word(s, k) && (s->t->v[k].flags & TF_CAP) && !s->used[k - s->t0] && !base_at(s, k) &&
+            !in_list(NOT_NAMES, f) && !dm_month_of(f))
+            b = k;
+        else if ((!strcmp(f, ".") || is_dash(f)) && glued(s, k) && k > s->t0 && is_word(s, k - 1))
+            b = k;
+        else if (is_word(s, k) && (s->t->v[k].flags & TF_LOWER) && in_list(PARTICLES, f))
+            b = k;
+        else
+            break;
+    }
+    while (b < e && !is_cap(s, b)) b++;
+    if (b >= e) return 0;
+    /* honorifics before it are fine; the name must hold a word of two letters or more */
+    size_t ne = name_end(s, b, 0);
+    if (ne != e) return 0;
+    *end = e;
+    return b;
+}
+
+static void titles_and_names(scan *s) {
+    for (size_t k = 0; k < s->nbase; k++) {
+        const dm_mention *h = &s->base[k];
+        if (!is_title_head(s, h) || s->used[h->t0 - s->t0]) continue;
+        chunk c;
+        size_t end = build_chunk(s, h, &c);
+        size_t a0 = c.t0;
+        if (a0 > s->t0 && !strcmp(FW(s, a0 - 1), "the")) a0--;
+        if (c.name1) {
+            claim(s, c.t0, c.t1);
+            add_person_mention(s, c.name0, c.name1, &c, c.t0, c.name1);
+            /* "President William Ruto of Kenya" */
+            if (!strcmp(FW(s, c.name1), "of")) {
+                const dm_mention *x = base_at(s, c.name1 + 1);
+                if (x && x->kind == MK_COUNTRY) {
+                    dm_person *p = &s->doc->x->people[s->out->v[s->out->n - 1].id];
+                    if (p->country < 0) p->country = x->id;
+                }
+            }
+            continue;
+        }
+        /* "Kaha Imnadze, the Special Representative of ..." */
+        size_t ne = 0, nb = apposition_name(s, c.t0, &ne);
+        if (nb) {
+            claim(s, c.t0, c.t1);
+            add_person_mention(s, nb, ne, &c, nb, ne);
+            continue;
+        }
+        /* "Kazakh Deputy Prime Minister and Foreign Minister, Murat Nurtleu, met" and
+         * plural titles followed by their names: "the Chairpersons ... — A and B" */
+        size_t j = c.t1;
+        while (j < s->t1 && (!strcmp(FW(s, j), ",") || is_dash(FW(s, j)) || !strcmp(FW(s, j), ":") ||
+                             !strcmp(FW(s, j), "(")))
+            j++;
+        if (j > c.t1 && j < s->t1) {
+            size_t e = name_end(s, j, 0);
+            if (e > j && e - j >= 2 && (e == s->t1 || strcmp(FW(s, e), "of") != 0)) {
+                claim(s, c.t0, c.t1);
+                add_person_mention(s, j, e, &c, c.t0, e);
+                if (c.plural) {
+                    /* "A and B", "A, B and C" */
+                    size_t n = e;
+                    while (n < s->t1 && (!strcmp(FW(s, n), "and") || !strcmp(FW(s, n), ","))) {
+                        size_t b = n + 1;
+                        if (!strcmp(FW(s, b), "and")) b++;
+                        size_t e2 = name_end(s, b, 0);
+                        if (e2 <= b) break;
+                        add_person_mention(s, b, e2, &c, b, e2);
+                        n = e2;
+                    }
+                }
+                continue;
+            }
+        }
+        if (c.plural && c.name1 == 0) {
+            /* plural title without names: "Foreign Ministers of Kazakhstan and India" */
+            dm_mention m = {0};
+            m.t0 = (uint32_t)c.t0;
+            m.t1 = (uint32_t)c.t1;
+            m.kind = MK_TITLE;
+            m.role = (uint8_t)c.role;
+            m.plural = 1;
+            m.country = c.country;
+            m.org = c.org;
+            m.id = h->id;
+            push(s, m);
+            claim(s, c.t0, c.t1);
+            continue;
+        }
+        /* a title alone: "the President", "the Kazakh Foreign Minister", "The Swiss diplomat" */
+        const dm_title *ti = title_of(s, h);
+        int generic = (ti->flags & TT_GENERIC) != 0;
+        int role = generic && c.count == 1 ? -1 : c.role;
+        int p = dm_people_find_title(s->doc, s->st->story, role, c.country, c.org, s->st->home_country);
+        if (p < 0 && role > 0 && c.country < 0 && c.org < 0)
+            p = dm_people_find_title(s->doc, s->st->story, role, -1, -1, s->st->home_country);
+        dm_mention m = {0};
+        m.t0 = (uint32_t)a0;
+        m.t1 = (uint32_t)(c.t1 > a0 ? c.t1 : end);
+        m.country = c.country;
+        m.org = c.org;
+        m.role = (uint8_t)c.role;
+        if (p >= 0) {
+            m.kind = MK_PERSON;
+            m.id = p;
+            if (c.t1 < s->t1 && !strcmp(FW(s, c.t1), "'s")) m.possessive = 1;
+            s->st->last_person = p;
+        } else if (c.country >= 0 && !generic && a0 < c.t0 &&
+                   (c.role == R_HEAD_OF_STATE || c.role == R_HEAD_OF_GOVERNMENT || c.role == R_FOREIGN_MINISTER)) {
+            /* "the President of Turkmenistan": a definite office holder, unnamed */
+            m.kind = MK_PERSON;
+            m.id = dm_people_add_anonymous(s->doc, s->st->story, title_string(s, &c), c.role, c.country, c.org);
+        } else {
+            m.kind = MK_TITLE;
+            m.id = h->id;
+        }
+        push(s, m);
+        claim(s, c.t0, c.t1);
+    }
+}
+
+/* Names without titles: a known person's name or surname, or a full name in a participant's slot. */
+static void bare_names(scan *s) {
+    for (size_t i = s->t0; i < s->t1; i++) {
+        if (s->used[i - s->t0] || !is_cap(s, i)) continue;
+        size_t e = name_end(s, i, 0);
+        if (e == i) continue;
+        int p = dm_people_find_name(s->doc, s->st->story, i, e);
+        if (p >= 0) {
+            add_person_mention(s, i, e, NULL, i, e);
+            i = e - 1;
+            continue;
+        }
+        /* an unknown full name in a slot: "with Helga Schmid", "Meeting with X" */
+        size_t words = 0;
+        for (size_t k = i; k < e; k++) words += is_word(s, k) && !(s->t->v[k].flags & TF_LOWER);
+        const char *prev = i > s->t0 ? FW(s, i - 1) : "";
+        const char *next = FW(s, e);
+        int slot = !strcmp(prev, "with") || !strcmp(prev, "by") || !strcmp(prev, "between") ||
+                   ((!strcmp(next, "met") || !strcmp(next, "held") || !strcmp(next, "received") ||
+                     !strcmp(next, "hosted") || !strcmp(next, "visited")) && i == s->t0);
+        if (words >= 2 && words <= 4 && slot && !(s->t->v[i].flags & TF_UPPER)) {
+            add_person_mention(s, i, e, NULL, i, e);
+            i = e - 1;
+        }
+    }
+}
+
+static void pronouns(scan *s) {
+    for (size_t i = s->t0; i < s->t1; i++) {
+        const char *f = FW(s, i);
+        if (strcmp(f, "he") && strcmp(f, "she") && strcmp(f, "his") && strcmp(f, "her") && strcmp(f, "him")) continue;
+        if (s->st->last_person < 0) continue;
+        dm_mention m = {0};
+        m.t0 = (uint32_t)i;
+        m.t1 = (uint32_t)(i + 1);
+        m.kind = MK_PRONOUN;
+        m.id = s->st->last_subject >= 0 ? s->st->last_subject : s->st->last_person;
+        m.country = m.org = -1;
+        m.possessive = f[1] == 'i' || f[1] == 'e'; /* his, her */
+        if (!strcmp(f, "he") || !strcmp(f, "she")) m.possessive = 0;
+        push(s, m);
+    }
+}
+
+static int cmp_mention(const void *a, const void *b) {
+    const dm_mention *x = a, *y = b;
+    return x->t0 < y->t0 ? -1 : x->t0 > y->t0 ? 1 : 0;
+}
+
+void dm_find_mentions(const dm_ctx *ctx, dm_doc *doc, size_t sent, dm_mention_state *st, dm_mentions *out) {
+    const dm_sent *se = &doc->sents[sent];
+    scan s = {0};
+    s.ctx = ctx;
+    s.doc = doc;
+    s.t = &doc->toks;
+    s.t0 = se->t0;
+    s.t1 = se->t1;
+    s.out = out;
+    s.st = st;
+    out->n = 0;
+    size_t n = s.t1 - s.t0;
+    s.at = dm_arena_alloc(&doc->arena, n * sizeof *s.at);
+    s.known = dm_arena_alloc(&doc->arena, n);
+    s.used = dm_arena_alloc(&doc->arena, n);
+    for (size_t i = 0; i < n; i++) s.at[i] = -1;
+    gazetteer(ctx, s.t, s.t0, s.t1, &s.base, &s.nbase, &s.base_cap, &doc->arena, s.known, 1);
+    for (size_t k = 0; k < s.nbase; k++) s.at[s.base[k].t0 - s.t0] = (int)k;
+    titles_and_names(&s);
+    bare_names(&s);
+    /* places and organizations not inside a title or name */
+    for (size_t k = 0; k < s.nbase; k++) {
+        const dm_mention *m = &s.base[k];
+        if (m->kind == MK_TITLE || s.used[m->t0 - s.t0]) continue;
+        push(&s, *m);
+    }
+    /* "counterpart": a person of the same rank as the other side */
+    pronouns(&s);
+    qsort(out->v, out->n, sizeof *out->v, cmp_mention);
+}

@@ -1,0 +1,97 @@
+/* What extraction finds in a document: people, mentions, events and facts. */
+#ifndef DM_MODEL_H
+#define DM_MODEL_H
+#include "../lex/gazetteer.h"
+#include "../text/doc.h"
+
+typedef struct {
+    uint32_t start, end;
+} dm_span;
+
+/* A person known in the document (one record per person, all stories). */
+typedef struct {
+    const char *name;   /* fullest form seen, initials spaced ("Kh. Battulga") */
+    const char *title;  /* as written, fullest seen */
+    uint8_t role;       /* R_* */
+    int country;        /* country index or -1 */
+    int org;            /* org index or -1 */
+    uint32_t story;     /* story of first mention */
+    uint32_t last_tok;  /* last mention */
+    int anonymous;      /* a title without a name ("the President of Turkmenistan") */
+    const char *words[6]; /* folded full name words, for matching */
+    int nwords;
+    char initials[6];     /* first letters of written initials ("U." in "U.Khurelsukh") */
+    int ninitials;
+    int title_len;        /* tokens of the fullest title seen */
+} dm_person;
+
+enum { MK_COUNTRY = 1, MK_CADJ, MK_CITY, MK_ORG, MK_TITLE, MK_PERSON, MK_PRONOUN };
+
+typedef struct {
+    uint32_t t0, t1; /* tokens */
+    uint8_t kind;
+    uint8_t role;    /* MK_TITLE, MK_PERSON */
+    uint8_t plural;  /* a plural title */
+    uint8_t possessive;
+    int id;          /* country / city / org / person index */
+    int country, org; /* MK_TITLE: what the title names */
+} dm_mention;
+
+enum { EV_MEETING = 1, EV_MULTILATERAL, EV_VISIT, EV_CALL, EV_AGREEMENT };
+enum { ST_OCCURRED = 0, ST_PLANNED };
+enum { P_PERSON = 1, P_COUNTRY, P_ORG };
+
+typedef struct {
+    uint8_t kind;
+    int id; /* person, country or org index */
+} dm_part;
+
+#define DM_MAX_PARTS 12
+#define DM_MAX_EVIDENCE 8
+
+typedef struct {
+    uint8_t kind, status;
+    dm_dspan date;
+    uint8_t date_explicit;
+    int city, country; /* location, -1 unknown */
+    uint8_t loc_explicit;
+    dm_part parts[DM_MAX_PARTS];
+    int nparts;
+    int org; /* convening organization, -1 */
+    uint32_t topics; /* bit per DM_TOPIC_NAMES */
+    const char *title; /* agreement: the document's name */
+    dm_part signatories[4];
+    int nsignatories;
+    dm_span evidence[DM_MAX_EVIDENCE];
+    int nevidence;
+    uint32_t story;
+    uint32_t sent; /* sentence of the trigger */
+    uint8_t host_received; /* "X received Y": held in X's country */
+    int host_person;
+    uint8_t dropped;
+} dm_event;
+
+enum { MET_TRADE = 1, MET_TARGET, MET_INVESTMENT, MET_EXPORT, MET_COMPANIES, MET_JOINT };
+
+typedef struct {
+    uint8_t metric;
+    int parties[2]; /* country indexes, -1 */
+    double value;
+    char unit[4]; /* ISO 4217 or "" for count */
+    char qualifier;
+    int year, since;
+    const char *part;
+    double change;
+    uint8_t has_change;
+    dm_span evidence;
+} dm_fact;
+
+typedef struct dm_extraction {
+    dm_person *people;
+    size_t npeople, people_cap;
+    dm_event *events;
+    size_t nevents, events_cap;
+    dm_fact *facts;
+    size_t nfacts, facts_cap;
+} dm_extraction;
+#endif

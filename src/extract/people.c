@@ -1,0 +1,170 @@
+#include "people.h"
+#include "../core/buf.h"
+#include <string.h>
+
+static int is_dot(const dm_doc *doc, size_t i) { return i < doc->toks.n && dm_tok_is(&doc->toks, i, "."); }
+
+char *dm_name_string(dm_doc *doc, size_t t0, size_t t1) {
+    const dm_tokens *t = &doc->toks;
+    size_t cap = 1;
+    for (size_t i = t0; i < t1; i++) cap += t->v[i].end - t->v[i].start + 2;
+    char *out = dm_arena_alloc(&doc->arena, cap);
+    size_t o = 0;
+    for (size_t i = t0; i < t1; i++) {
+        int glue = i > t0 && !(t->v[i].flags & TF_SPACE);
+        /* "Kh.Battulga": an initial's dot glued to the next word gets a space */
+        if (i > t0 && glue && is_dot(doc, i - 1) && t->v[i].kind == TK_WORD) glue = 0;
+        if (i > t0 && !glue) out[o++] = ' ';
+        size_t n = t->v[i].end - t->v[i].start;
+        memcpy(out + o, doc->text + t->v[i].start, n);
+        o += n;
+    }
+    out[o] = 0;
+    return out;
+}
+
+/* Splits the name span into folded full words and initials. */
+static void name_keys(const dm_doc *doc, size_t t0, size_t t1, const char **words, int *nw, char *ini, int *ni) {
+    *nw = *ni = 0;
+    const dm_tokens *t = &doc->toks;
+    for (size_t i = t0; i < t1; i++) {
+        if (t->v[i].kind != TK_WORD) continue;
+        const char *f = dm_tok_fold(t, i);
+        if (is_dot(doc, i + 1) && t->v[i].flen <= 2) {
+            if (*ni < 6) ini[(*ni)++] = f[0];
+            continue;
+        }
+        if (t->v[i].flags & TF_LOWER) continue; /* bin, al, de */
+        if (*nw < 6) words[(*nw)++] = f;
+    }
+}
+
+static int has_word(const dm_person *p, const char *w) {
+    for (int k = 0; k < p->nwords; k++)
+        if (!strcmp(p->words[k], w)) return 1;
+    return 0;
+}
+
+/* Do these keys name person p? They share a word; when both have two or more
+ * words, one set contains the other; initials agree with a word's first letter. */
+static int keys_match(const dm_person *p, const char **w, int nw, const char *ini, int ni) {
+    if (p->anonymous || nw == 0) return 0;
+    int shared = 0;
+    for (int k = 0; k < nw; k++) shared += has_word(p, w[k]);
+    if (!shared) return 0;
+    if (nw >= 2 && p->nwords >= 2 && shared < (nw < p->nwords ? nw : p->nwords)) return 0;
+    for (int k = 0; k < ni; k++) {
+        int ok = 0;
+        for (int j = 0; j < p->nwords; j++)
+            if (p->words[j][0] == ini[k]) ok = 1;
+        for (int j = 0; j < p->ninitials; j++)
+            if (p->initials[j] == ini[k]) ok = 1;
+        if (!ok) return 0;
+    }
+    return 1;
+}
+
+static int find_keys(const dm_doc *doc, uint32_t story, const char **w, int nw, const char *ini, int ni, int country) {
+    const dm_extraction *x = doc->x;
+    int best = -1;
+    for (size_t i = 0; i < x->npeople; i++) {
+        const dm_person *p = &x->people[i];
+        if (!keys_match(p, w, nw, ini, ni)) continue;
+        if (country >= 0 && p->country >= 0 && p->country != country) continue;
+        /* the same story first, then the latest mention */
+        if (best < 0 || (p->story == story && x->people[best].story != story) ||
+            ((p->story == story) == (x->people[best].story == story) && p->last_tok > x->people[best].last_tok))
+            best = (int)i;
+    }
+    return best;
+}
+
+int dm_people_find_name(const dm_doc *doc, uint32_t story, size_t t0, size_t t1) {
+    const char *w[6];
+    char ini[6];
+    int nw, ni;
+    name_keys(doc, t0, t1, w, &nw, ini, &ni);
+    return find_keys(doc, story, w, nw, ini, ni, -1);
+}
+
+int dm_people_find_word(const dm_doc *doc, uint32_t story, const char *word) {
+    const char *w[1] = {word};
+    return find_keys(doc, story, w, 1, NULL, 0, -1);
+}
+
+static void update(dm_doc *doc, dm_person *p, size_t t0, size_t t1, const char *title, int title_len, int role,
+                   int country, int org, const char **w, int nw, const char *ini, int ni) {
+    /* the fullest name: more full words, then more initials */
+    if (nw > p->nwords || (nw == p->nwords && ni > p->ninitials)) {
+        p->name = dm_name_string(doc, t0, t1);
+        memcpy(p->words, w, sizeof(*w) * (size_t)nw);
+        p->nwords = nw;
+        memcpy(p->initials, ini, (size_t)ni);
+        p->ninitials = ni;
+    }
+    if (title && title_len > p->title_len) {
+        p->title = title;
+        p->title_len = title_len;
+        if (role) p->role = (uint8_t)role;
+    } else if (!p->role && role) {
+        p->role = (uint8_t)role;
+    }
+    if (p->country < 0 && country >= 0) p->country = country;
+    if (p->org < 0 && org >= 0) p->org = org;
+    if (t1 > p->last_tok) p->last_tok = (uint32_t)t1;
+}
+
+int dm_people_add(dm_doc *doc, uint32_t story, size_t t0, size_t t1, const char *title, int title_len, int role,
+                  int country, int org) {
+    const char *w[6];
+    char ini[6];
+    int nw, ni;
+    name_keys(doc, t0, t1, w, &nw, ini, &ni);
+    int idx = find_keys(doc, story, w, nw, ini, ni, country);
+    dm_extraction *x = doc->x;
+    if (idx < 0) {
+        dm_person p = {0};
+        p.country = p.org = -1;
+        p.story = story;
+        DM_VEC_PUSH(&doc->arena, x->people, x->npeople, x->people_cap, p);
+        idx = (int)x->npeople - 1;
+        x->people[idx].nwords = -1; /* so that update takes this name */
+    }
+    update(doc, &x->people[idx], t0, t1, title, title_len, role, country, org, w, nw, ini, ni);
+    return idx;
+}
+
+int dm_people_add_anonymous(dm_doc *doc, uint32_t story, const char *title, int role, int country, int org) {
+    dm_extraction *x = doc->x;
+    for (size_t i = 0; i < x->npeople; i++) {
+        dm_person *p = &x->people[i];
+        if (p->anonymous && p->story == story && p->role == role && p->country == country && p->org == org)
+            return (int)i;
+    }
+    dm_person p = {0};
+    p.name = title;
+    p.title = title;
+    p.role = (uint8_t)role;
+    p.country = country;
+    p.org = org;
+    p.story = story;
+    p.anonymous = 1;
+    DM_VEC_PUSH(&doc->arena, x->people, x->npeople, x->people_cap, p);
+    return (int)x->npeople - 1;
+}
+
+int dm_people_find_title(const dm_doc *doc, uint32_t story, int role, int country, int org, int prefer_country) {
+    const dm_extraction *x = doc->x;
+    int best = -1, best_score = -1;
+    for (size_t i = 0; i < x->npeople; i++) {
+        const dm_person *p = &x->people[i];
+        if (p->story != story || p->anonymous) continue;
+        if (country >= 0 && p->country != country) continue;
+        if (org >= 0 && p->org != org) continue;
+        if (role > 0 && p->role != role) continue;
+        int score = (int)(p->last_tok & 0xFFFFFF);
+        if (prefer_country >= 0 && p->country == prefer_country) score += 1 << 26;
+        if (score > best_score) best = (int)i, best_score = score;
+    }
+    return best;
+}

@@ -1,0 +1,177 @@
+#include "json.h"
+#include "../extract/dates.h"
+#include <math.h>
+#include <string.h>
+
+const char *dm_event_kind_name(int kind) {
+    static const char *const K[] = {"", "meeting", "multilateral", "visit", "call", "agreement"};
+    return kind >= 1 && kind <= 5 ? K[kind] : "meeting";
+}
+
+const char *dm_metric_name(int metric) {
+    static const char *const M[] = {"", "trade_turnover", "trade_target", "investment", "export", "companies",
+                                    "joint_projects"};
+    return metric >= 1 && metric <= 6 ? M[metric] : "trade_turnover";
+}
+
+/* CAMEO: 036 intent to meet, 040 consult, 042 make a visit, 043 host a visit,
+ * 044 meet at a third location, 057 sign a formal agreement, 030 intent to cooperate. */
+const char *dm_event_cameo(const dm_doc *doc, const dm_event *e) {
+    if (e->status == ST_PLANNED) return e->kind == EV_AGREEMENT ? "030" : "036";
+    switch (e->kind) {
+    case EV_VISIT: return "042";
+    case EV_AGREEMENT: return "057";
+    case EV_CALL: return "040";
+    default: break;
+    }
+    if (e->host_received) return "043";
+    if (e->country >= 0) {
+        int at_home = 0;
+        for (int k = 0; k < e->nparts; k++) {
+            const dm_part *p = &e->parts[k];
+            int c = p->kind == P_PERSON ? doc->x->people[p->id].country : p->kind == P_COUNTRY ? p->id : -1;
+            if (c == e->country) at_home = 1;
+        }
+        if (!at_home) return "044";
+    }
+    return "040";
+}
+
+static void put_str(dm_buf *b, const char *s) {
+    if (s) dm_buf_json_str(b, s, strlen(s));
+    else dm_buf_puts(b, "null");
+}
+
+static void put_date(dm_buf *b, dm_date d) {
+    char s[16];
+    dm_date_format(d, s);
+    if (s[0]) dm_buf_printf(b, "\"%s\"", s);
+    else dm_buf_puts(b, "null");
+}
+
+static void put_number(dm_buf *b, double v) {
+    if (v == floor(v) && fabs(v) < 1e15) dm_buf_printf(b, "%.0f", v);
+    else dm_buf_printf(b, "%.6g", v);
+}
+
+static void put_person(const dm_ctx *ctx, const dm_person *p, dm_buf *b) {
+    if (p->anonymous) {
+        /* an unnamed office holder stands for the state */
+        dm_buf_printf(b, "{\"kind\":\"country\",\"country\":\"%s\",\"title\":", ctx->countries[p->country].code);
+        put_str(b, p->title);
+        dm_buf_putc(b, '}');
+        return;
+    }
+    dm_buf_puts(b, "{\"kind\":\"person\",\"name\":");
+    put_str(b, p->name);
+    if (p->country >= 0) dm_buf_printf(b, ",\"country\":\"%s\"", ctx->countries[p->country].code);
+    if (p->org >= 0) {
+        dm_buf_puts(b, ",\"org\":");
+        put_str(b, ctx->orgs[p->org].code);
+    }
+    dm_buf_puts(b, ",\"title\":");
+    put_str(b, p->title);
+    dm_buf_printf(b, ",\"role\":\"%s\"}", DM_ROLE_NAMES[p->role ? p->role : R_OFFICIAL]);
+}
+
+static void put_part(const dm_ctx *ctx, const dm_doc *doc, const dm_part *p, dm_buf *b) {
+    if (p->kind == P_PERSON) put_person(ctx, &doc->x->people[p->id], b);
+    else if (p->kind == P_COUNTRY) dm_buf_printf(b, "{\"kind\":\"country\",\"country\":\"%s\"}", ctx->countries[p->id].code);
+    else {
+        dm_buf_puts(b, "{\"kind\":\"org\",\"code\":");
+        put_str(b, ctx->orgs[p->id].code);
+        dm_buf_puts(b, ",\"name\":");
+        put_str(b, ctx->orgs[p->id].name);
+        dm_buf_putc(b, '}');
+    }
+}
+
+static void put_event(const dm_ctx *ctx, const dm_doc *doc, const dm_event *e, dm_buf *b) {
+    dm_buf_printf(b, "{\"kind\":\"%s\",\"status\":\"%s\",\"date\":", dm_event_kind_name(e->kind),
+                  e->status == ST_PLANNED ? "planned" : "occurred");
+    put_date(b, e->date.from);
+    if (e->date.to.y) {
+        dm_buf_puts(b, ",\"date_end\":");
+        put_date(b, e->date.to);
+    }
+    dm_buf_puts(b, ",\"location\":");
+    if (e->city >= 0 || e->country >= 0) {
+        dm_buf_puts(b, "{\"city\":");
+        put_str(b, e->city >= 0 ? ctx->cities[e->city].name : NULL);
+        int country = e->country >= 0 ? e->country : ctx->cities[e->city].country;
+        dm_buf_printf(b, ",\"country\":\"%s\"}", ctx->countries[country].code);
+    } else {
+        dm_buf_puts(b, "null");
+    }
+    dm_buf_puts(b, ",\"participants\":[");
+    for (int k = 0; k < e->nparts; k++) {
+        if (k) dm_buf_putc(b, ',');
+        put_part(ctx, doc, &e->parts[k], b);
+    }
+    dm_buf_puts(b, "],\"org\":");
+    put_str(b, e->org >= 0 ? ctx->orgs[e->org].code : NULL);
+    dm_buf_puts(b, ",\"topics\":[");
+    int first = 1;
+    for (int t = 0; t < DM_NTOPICS; t++)
+        if (e->topics & (1u << t)) {
+            dm_buf_printf(b, "%s\"%s\"", first ? "" : ",", DM_TOPIC_NAMES[t]);
+            first = 0;
+        }
+    dm_buf_printf(b, "],\"cameo\":\"%s\"", dm_event_cameo(doc, e));
+    if (e->kind == EV_AGREEMENT) {
+        dm_buf_puts(b, ",\"title\":");
+        put_str(b, e->title);
+        dm_buf_puts(b, ",\"signatories\":[");
+        for (int k = 0; k < e->nsignatories; k++) {
+            if (k) dm_buf_putc(b, ',');
+            put_part(ctx, doc, &e->signatories[k], b);
+        }
+        dm_buf_putc(b, ']');
+    }
+    dm_buf_puts(b, ",\"evidence\":[");
+    for (int k = 0; k < e->nevidence; k++)
+        dm_buf_printf(b, "%s{\"start\":%u,\"end\":%u}", k ? "," : "", e->evidence[k].start, e->evidence[k].end);
+    dm_buf_puts(b, "]}");
+}
+
+static void put_fact(const dm_ctx *ctx, const dm_fact *f, dm_buf *b) {
+    dm_buf_printf(b, "{\"metric\":\"%s\",\"parties\":[\"%s\",\"%s\"],\"value\":", dm_metric_name(f->metric),
+                  ctx->countries[f->parties[0]].code, ctx->countries[f->parties[1]].code);
+    put_number(b, f->value);
+    dm_buf_printf(b, ",\"unit\":\"%s\",\"qualifier\":\"%c\",\"year\":", f->unit[0] ? f->unit : "count",
+                  f->qualifier ? f->qualifier : '=');
+    if (f->year) dm_buf_printf(b, "%d", f->year);
+    else dm_buf_puts(b, "null");
+    dm_buf_puts(b, ",\"part\":");
+    put_str(b, f->part);
+    dm_buf_puts(b, ",\"since\":");
+    if (f->since) dm_buf_printf(b, "%d", f->since);
+    else dm_buf_puts(b, "null");
+    dm_buf_puts(b, ",\"change_pct\":");
+    if (f->has_change) put_number(b, f->change);
+    else dm_buf_puts(b, "null");
+    dm_buf_printf(b, ",\"evidence\":[{\"start\":%u,\"end\":%u}]}", f->evidence.start, f->evidence.end);
+}
+
+void dm_json_write_doc(const dm_ctx *ctx, const dm_doc *doc, dm_buf *b) {
+    b->len = 0;
+    dm_buf_puts(b, "{\"doc\":");
+    put_str(b, doc->name);
+    dm_buf_puts(b, ",\"published\":");
+    put_date(b, doc->published);
+    dm_buf_puts(b, ",\"events\":[");
+    int first = 1;
+    for (size_t k = 0; doc->x && k < doc->x->nevents; k++) {
+        const dm_event *e = &doc->x->events[k];
+        if (e->dropped) continue;
+        if (!first) dm_buf_putc(b, ',');
+        put_event(ctx, doc, e, b);
+        first = 0;
+    }
+    dm_buf_puts(b, "],\"facts\":[");
+    for (size_t k = 0; doc->x && k < doc->x->nfacts; k++) {
+        if (k) dm_buf_putc(b, ',');
+        put_fact(ctx, &doc->x->facts[k], b);
+    }
+    dm_buf_puts(b, "]}\n");
+}

@@ -1,0 +1,10 @@
+/* The JSON line of a document, as spec/extract-format.md describes it. */
+#ifndef DM_JSON_H
+#define DM_JSON_H
+#include "../core/buf.h"
+#include "../extract/model.h"
+void dm_json_write_doc(const dm_ctx *ctx, const dm_doc *doc, dm_buf *out);
+const char *dm_event_kind_name(int kind);
+const char *dm_metric_name(int metric);
+const char *dm_event_cameo(const dm_doc *doc, const dm_event *e);
+#endif

@@ -1,0 +1,173 @@
+#include "tokens.h"
+#include "../core/utf8.h"
+#include <string.h>
+
+int dm_tok_is(const dm_tokens *t, size_t i, const char *word) {
+    if (i >= t->n) return 0;
+    return strcmp(dm_tok_fold(t, i), word) == 0;
+}
+
+static uint32_t fnv1a(const char *s, size_t n) {
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h;
+}
+
+static int is_apostrophe(int32_t cp) { return cp == '\'' || cp == 0x2019 || cp == 0x02BC; }
+
+static void push(dm_arena *a, dm_tokens *out, const char *text, uint32_t s, uint32_t e, uint8_t kind,
+                 uint8_t flags) {
+    dm_tok t = {.start = s, .end = e, .kind = kind, .flags = flags};
+    size_t need = (size_t)(e - s) * 3 + 1; /* folding can grow a character */
+    if (out->fold_len + need > out->fold_cap) {
+        size_t cap = out->fold_cap ? out->fold_cap * 2 : 4096;
+        while (cap < out->fold_len + need) cap *= 2;
+        out->fold = dm_arena_grow(a, out->fold, out->fold_len, cap, 1);
+        out->fold_cap = cap;
+    }
+    char *f = out->fold + out->fold_len;
+    size_t fl = dm_fold(text + s, e - s, f, need - 1);
+    if (fl > 0xFFFF) fl = 0xFFFF;
+    f[fl] = 0;
+    t.fold = (uint32_t)out->fold_len;
+    t.flen = (uint16_t)fl;
+    t.hash = fnv1a(f, fl);
+    out->fold_len += fl + 1;
+    if (kind == TK_WORD) {
+        size_t i = s;
+        int32_t cp = dm_utf8_next(text, e, &i);
+        if (dm_cp_is_upper(cp)) t.flags |= TF_CAP;
+        else if (dm_cp_is_lower(cp)) t.flags |= TF_LOWER;
+        int upper = 1, letters = 0;
+        for (i = s; i < e;) {
+            cp = dm_utf8_next(text, e, &i);
+            if (dm_cp_is_letter(cp)) {
+                letters++;
+                if (!dm_cp_is_upper(cp)) upper = 0;
+            }
+        }
+        if (upper && letters) t.flags |= TF_UPPER;
+    }
+    DM_VEC_PUSH(a, out->v, out->n, out->cap, t);
+}
+
+/* A dotted abbreviation at i: letter '.' letter '.' ... (U.S., D.C., H.E.). Returns its end or 0. */
+static size_t dotted_end(const char *text, size_t len, size_t i) {
+    size_t j = i, groups = 0;
+    while (j + 1 < len) {
+        size_t k = j;
+        int32_t cp = dm_utf8_next(text, len, &k);
+        if (!dm_cp_is_letter(cp) || k >= len || text[k] != '.') break;
+        groups++;
+        j = k + 1;
+    }
+    if (groups < 2) return 0;
+    /* not followed by a letter (then it is something else) */
+    if (j < len) {
+        size_t k = j;
+        int32_t cp = dm_utf8_next(text, len, &k);
+        if (dm_cp_is_letter(cp)) return 0;
+    }
+    return j;
+}
+
+void dm_tokenize(dm_arena *a, const char *text, size_t len, dm_tokens *out) {
+    size_t i = 0;
+    uint8_t pending = 0;
+    int newlines = 0;
+    while (i < len) {
+        size_t start = i;
+        int32_t cp = dm_utf8_next(text, len, &i);
+        if (dm_cp_is_space(cp)) {
+            pending |= TF_SPACE;
+            if (cp == '\n' || cp == 0x2028 || cp == 0x2029) {
+                newlines++;
+                pending |= TF_NL;
+                if (newlines >= 2) pending |= TF_PARA;
+            }
+            continue;
+        }
+        /* a line holding only white space still separates paragraphs */
+        newlines = 0;
+        uint8_t flags = pending;
+        pending = 0;
+        if (dm_cp_is_letter(cp)) {
+            size_t de = dotted_end(text, len, start);
+            if (de) {
+                push(a, out, text, (uint32_t)start, (uint32_t)de, TK_WORD, flags | TF_DOTTED);
+                i = de;
+                continue;
+            }
+            size_t end = i;
+            while (end < len) {
+                size_t k = end;
+                int32_t c = dm_utf8_next(text, len, &k);
+                if (dm_cp_is_letter(c) || dm_cp_is_mark(c)) {
+                    end = k;
+                    continue;
+                }
+                if (is_apostrophe(c) && k < len) {
+                    /* keep O'Neil and Nu'amani whole; split a possessive 's */
+                    size_t k2 = k;
+                    int32_t next = dm_utf8_next(text, len, &k2);
+                    if (!dm_cp_is_letter(next)) break;
+                    if ((next == 's' || next == 'S')) {
+                        size_t k3 = k2;
+                        int32_t after = k3 < len ? dm_utf8_next(text, len, &k3) : ' ';
+                        if (!dm_cp_is_letter(after)) break;
+                    }
+                    end = k2;
+                    continue;
+                }
+                break;
+            }
+            push(a, out, text, (uint32_t)start, (uint32_t)end, TK_WORD, flags);
+            i = end;
+            /* possessive 's or a trailing apostrophe */
+            if (i < len) {
+                size_t k = i;
+                int32_t c = dm_utf8_next(text, len, &k);
+                if (is_apostrophe(c)) {
+                    size_t k2 = k;
+                    int32_t next = k < len ? dm_utf8_next(text, len, &k2) : ' ';
+                    if (next == 's' || next == 'S') {
+                        push(a, out, text, (uint32_t)i, (uint32_t)k2, TK_WORD, 0);
+                        /* fold as 's whatever the apostrophe */
+                        dm_tok *t = &out->v[out->n - 1];
+                        out->fold[t->fold] = '\'';
+                        t->flags &= (uint8_t) ~(TF_CAP | TF_UPPER | TF_LOWER);
+                        i = k2;
+                    }
+                }
+            }
+            continue;
+        }
+        if (cp >= '0' && cp <= '9') {
+            size_t end = i;
+            while (end < len) {
+                char c = text[end];
+                if (c >= '0' && c <= '9') end++;
+                else if ((c == '.' || c == ',') && end + 1 < len && text[end + 1] >= '0' && text[end + 1] <= '9')
+                    end++;
+                else break;
+            }
+            push(a, out, text, (uint32_t)start, (uint32_t)end, TK_NUM, flags);
+            i = end;
+            continue;
+        }
+        /* Combining marks and format characters glued to nothing are skipped. */
+        if (dm_cp_is_mark(cp) || cp == 0x200D || cp == 0x200C) continue;
+        push(a, out, text, (uint32_t)start, (uint32_t)i, TK_PUNCT, flags);
+    }
+}
+
+int dm_tok_is_initial(const dm_tokens *t, size_t i) {
+    if (i >= t->n) return 0;
+    const dm_tok *k = &t->v[i];
+    if (k->kind != TK_WORD || !(k->flags & TF_CAP)) return 0;
+    /* "D", "Kh", "Zh": one capital, at most one more letter */
+    const char *f = dm_tok_fold(t, i);
+    size_t n = k->flen;
+    if (n == 1) return 1;
+    return n == 2 && (f[1] == 'h' || f[1] == 'u' || f[1] == 'a') && (k->flags & TF_UPPER) == 0;
+}
