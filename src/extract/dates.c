@@ -439,6 +439,9 @@ int dm_date_parse(const dm_doc *doc, size_t i, size_t end, dm_date ref, int futu
         const char *n = F(&c, i + 1);
         if (is_dash(n) && is_num(&c, i + 2)) return 0;
         if (!strcmp(n, "/") && is_num(&c, i + 2)) return 0;
+        if (i > 0 && is_dash(F(&c, i - 1)) && doc->toks.v[i - 1].kind == TK_PUNCT && i >= 2 &&
+            doc->toks.v[i - 2].kind == TK_NUM)
+            return 0;
         out->span = single(mk(y, 0, 0));
         out->ntok = 1;
         out->kind = DX_YEAR;

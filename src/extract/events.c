@@ -24,10 +24,17 @@ static int in_list(const char *const *l, const char *w) {
 }
 static int is_comma(const sent_ctx *c, size_t i) { return is(c, i, ",") || is(c, i, ";"); }
 
+/* The mention covering token i: one starting there first, else the narrowest. */
 static const dm_mention *mention_at(const sent_ctx *c, size_t i) {
-    for (size_t k = 0; k < c->ms->n; k++)
-        if (c->ms->v[k].t0 <= i && i < c->ms->v[k].t1) return &c->ms->v[k];
-    return NULL;
+    const dm_mention *best = NULL;
+    for (size_t k = 0; k < c->ms->n; k++) {
+        const dm_mention *m = &c->ms->v[k];
+        if (m->t0 > i || i >= m->t1) continue;
+        if (!best || (m->t0 == i && best->t0 != i) ||
+            ((m->t0 == i) == (best->t0 == i) && m->t1 - m->t0 < best->t1 - best->t0))
+            best = m;
+    }
+    return best;
 }
 
 static dm_extraction *X(const sent_ctx *c) { return c->doc->x; }
@@ -387,6 +394,30 @@ static int place_words(const sent_ctx *c, int *city, int *country) {
     return 0;
 }
 
+/* "In Kazakhstan, ...", "During his visit to Mongolia, ...": the sentence's opening names the place */
+static int place_opening(const sent_ctx *c, int *city, int *country) {
+    size_t comma = c->t0;
+    while (comma < c->t1 && comma < c->t0 + 10 && !is(c, comma, ",")) comma++;
+    if (comma >= c->t1 || !is(c, comma, ",")) return 0;
+    if (!(is(c, c->t0, "in") || is(c, c->t0, "during") || is(c, c->t0, "at"))) return 0;
+    for (size_t i = c->t0; i < comma; i++) {
+        if (!(is(c, i, "in") || is(c, i, "to"))) continue;
+        const dm_mention *m = mention_at(c, i + 1);
+        if (!m || m->t0 != i + 1) continue;
+        if (m->kind == MK_COUNTRY) {
+            *country = m->id;
+            *city = -1;
+            return 1;
+        }
+        if (m->kind == MK_CITY) {
+            *city = m->id;
+            *country = c->ctx->cities[m->id].country;
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* ---- building events ---- */
 
 static dm_event *new_event(sent_ctx *c, uint8_t kind, const trigger *tr) {
@@ -403,7 +434,8 @@ static dm_event *new_event(sent_ctx *c, uint8_t kind, const trigger *tr) {
     int dk;
     if (date_near(c, tr->at, e.status == ST_PLANNED, &e.date, &dk)) e.date_explicit = 1;
     int city = -1, country = -1;
-    if (place_after_prep(c, c->t0, c->t1, &city, &country, 0) || place_words(c, &city, &country)) {
+    if (place_after_prep(c, c->t0, c->t1, &city, &country, 0) || place_words(c, &city, &country) ||
+        place_opening(c, &city, &country)) {
         e.city = city;
         e.country = country;
         e.loc_explicit = 1;
@@ -493,10 +525,12 @@ static void people_of(sent_ctx *c, const trigger *tr, pref *ps, size_t np, int *
         for (size_t j = 0; j < *nobj; j++) dup |= obj[j] == ps[k].person;
         if (dup) continue;
         subj[(*nsubj)++] = ps[k].person;
-        /* "A and B held talks" */
-        if (k > 0 && ps[k - 1].t1 < ps[k].t0 && is(c, ps[k].t0 - 1, "and") && ps[k - 1].t1 + 1 >= ps[k].t0 - 1)
+        /* "A and B held talks", "A and the B held" */
+        size_t before = ps[k].t0 - 1;
+        if (is(c, before, "the") && before > c->t0) before--;
+        if (k > 0 && ps[k - 1].t1 <= before && is(c, before, "and") && ps[k - 1].t1 + 1 >= before)
             subj[(*nsubj)++] = ps[k - 1].person;
-        else if (k > 0 && is(c, ps[k].t0 - 1, "and")) {
+        else if (k > 0 && is(c, before, "and")) {
             /* "A, Title of X and Title B": the partner is the person before "and" */
             for (size_t j = ps[k - 1].t1; j < ps[k].t0; j++)
                 if (is(c, j, "and")) {
@@ -682,6 +716,19 @@ static void build_visit(sent_ctx *c, const trigger *tr, pref *ps, size_t np) {
             visitors[nv++] = p->person; /* "an invitation to X to visit" */
             break;
         }
+        /* "During his visit to X, Minister Y will meet": the subject after the comma */
+        if (p->possessive && c->ms->v[0].kind != 0 && p->t1 + 4 >= tr->at && p->t1 <= tr->at &&
+            (is(c, c->t0, "during") || is(c, c->t0, "in") || is(c, c->t0, "on")) && p->t0 < c->t0 + 3) {
+            const dm_mention *pm = mention_at(c, p->t0);
+            if (pm && pm->kind == MK_PRONOUN) {
+                for (size_t j = k + 1; j < np; j++)
+                    if (ps[j].t0 > tr->at) {
+                        visitors[nv++] = ps[j].person;
+                        break;
+                    }
+                if (nv) break;
+            }
+        }
         /* "the visit of/by X", "X's visit", "visit paid by X" */
         if ((p->t0 >= tr->end && p->t0 <= tr->end + 3 &&
              (is(c, p->t0 - 1, "by") || is(c, p->t0 - 1, "of") || is(c, p->t0 - 2, "by") || is(c, p->t0 - 2, "of"))) ||
@@ -695,11 +742,10 @@ static void build_visit(sent_ctx *c, const trigger *tr, pref *ps, size_t np) {
         for (size_t k = np; k-- > 0;) {
             if (ps[k].t1 > tr->at) continue;
             visitors[nv++] = ps[k].person;
-            if (k > 0 && is(c, ps[k].t0 - 1, "and") && nv < 4) {
-                for (size_t j = ps[k - 1].t1; j < ps[k].t0; j++)
-                    if (is(c, j, "and")) visitors[nv++] = ps[k - 1].person;
-                if (ps[k - 1].t1 + 1 == ps[k].t0) visitors[nv++] = ps[k - 1].person;
-            }
+            size_t before = ps[k].t0 - 1;
+            if (is(c, before, "the") && before > c->t0) before--;
+            if (k > 0 && is(c, before, "and") && ps[k - 1].t1 <= before && ps[k - 1].person != ps[k].person)
+                visitors[nv++] = ps[k - 1].person;
             break;
         }
         /* "During his visit to X, Minister Y ...": the main clause's subject */
@@ -870,16 +916,19 @@ void dm_find_events(const dm_ctx *ctx, dm_doc *doc, size_t s, const dm_mentions 
     /* the newest meeting-like event becomes the focus; visits frame the story's setting */
     for (size_t k = before; k < doc->x->nevents; k++) {
         dm_event *e = &doc->x->events[k];
-        if (e->kind == EV_VISIT && e->country >= 0 && sc->setting_country < 0 &&
+        if (e->kind == EV_VISIT && e->country >= 0 && sc->setting_country < 0 && e->status == ST_OCCURRED &&
             has_person(e, sc->focus_person >= 0 ? sc->focus_person : e->parts[0].id)) {
             sc->setting_country = e->country;
             sc->setting_city = e->city;
             if (e->date_explicit && e->date.to.y) sc->setting_date = e->date;
         }
-        if (e->kind == EV_VISIT && e->country >= 0 && sc->setting_country < 0) {
+        if (e->kind == EV_VISIT && e->country >= 0 && sc->setting_country < 0 && e->status == ST_OCCURRED) {
             sc->setting_country = e->country;
             sc->setting_city = e->city;
         }
+        /* a planned trip frames the planned meetings told with it ("will visit X from 31 May to 6 June") */
+        if (e->kind == EV_VISIT && e->status == ST_PLANNED && e->date_explicit && e->date.to.y && !sc->setting_date.from.y)
+            sc->setting_date = e->date;
         if (e->kind == EV_MEETING || e->kind == EV_CALL || e->kind == EV_MULTILATERAL ||
             (e->kind == EV_VISIT && (sc->focus_event < 0 || doc->x->events[sc->focus_event].kind == EV_VISIT)))
             sc->focus_event = (int)k;
@@ -915,7 +964,8 @@ static void merge_into(dm_event *keep, dm_event *drop) {
         for (int j = 0; j < keep->nevidence; j++) dup |= keep->evidence[j].start == drop->evidence[k].start;
         if (!dup) keep->evidence[keep->nevidence++] = drop->evidence[k];
     }
-    for (int k = 0; k < drop->nparts; k++) add_part(keep, drop->parts[k].kind, drop->parts[k].id);
+    if (!(keep->kind == EV_MULTILATERAL && keep->org >= 0))
+        for (int k = 0; k < drop->nparts; k++) add_part(keep, drop->parts[k].kind, drop->parts[k].id);
     keep->topics |= drop->topics;
     if (!keep->date_explicit && drop->date_explicit) {
         keep->date = drop->date;

@@ -8,7 +8,32 @@
 #include "dates.h"
 #include "events.h"
 #include "facts.h"
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+/* DRAGOMAN_DEBUG=1 traces sentences and their mentions on stderr. */
+static void trace(const dm_ctx *ctx, const dm_doc *doc, size_t s, const dm_mentions *ms) {
+    static int on = -1;
+    if (on < 0) on = getenv("DRAGOMAN_DEBUG") != NULL;
+    if (!on) return;
+    const dm_sent *se = &doc->sents[s];
+    const dm_tokens *t = &doc->toks;
+    fprintf(stderr, "[%zu story %u%s] %.*s\n", s, se->story, se->headline ? " headline" : "",
+            (int)(t->v[se->t1 - 1].end - t->v[se->t0].start), doc->text + t->v[se->t0].start);
+    static const char *K[] = {"", "COUNTRY", "ADJ", "CITY", "ORG", "TITLE", "PERSON", "PRONOUN"};
+    for (size_t k = 0; k < ms->n; k++) {
+        const dm_mention *m = &ms->v[k];
+        fprintf(stderr, "    %-7s %.*s", K[m->kind], (int)(t->v[m->t1 - 1].end - t->v[m->t0].start),
+                doc->text + t->v[m->t0].start);
+        if (m->kind == MK_PERSON || m->kind == MK_PRONOUN) {
+            const dm_person *p = &doc->x->people[m->id];
+            fprintf(stderr, " -> #%d %s [%s %s %s]", m->id, p->name, p->country >= 0 ? ctx->countries[p->country].code : "-",
+                    p->org >= 0 ? ctx->orgs[p->org].code : "-", DM_ROLE_NAMES[p->role]);
+        }
+        fputc('\n', stderr);
+    }
+}
 
 /* Topic words of a sentence as a bit set. */
 static uint32_t sentence_topics(const dm_ctx *ctx, const dm_doc *doc, const dm_sent *s) {
@@ -57,6 +82,7 @@ static void process_story(const dm_ctx *ctx, dm_doc *doc, size_t si) {
     dm_mentions ms = {0};
     for (uint32_t s = st->s0; s < st->s1; s++) {
         dm_find_mentions(ctx, doc, s, &sc->ms, &ms);
+        trace(ctx, doc, s, &ms);
         size_t before = doc->x->nevents;
         dm_find_events(ctx, doc, s, &ms, sc);
         dm_find_facts(ctx, doc, s, &ms, sc);

@@ -84,6 +84,7 @@ typedef struct {
     int *at;         /* at[i - t0]: gazetteer mention starting at token i, or -1 */
     uint8_t *known;  /* token is a gazetteer/topic/title word */
     uint8_t *used;   /* token claimed by a title chunk or name */
+    int title_case;  /* a headline in Title Case: capitals say nothing about names */
     dm_mention *base;
     size_t nbase, base_cap;
 } scan;
@@ -162,6 +163,12 @@ static void gazetteer(const dm_ctx *ctx, const dm_tokens *t, size_t t0, size_t t
             m.plural = (ti->flags & TT_PLURAL) != 0;
         }
         if (m.t1 < t1 && !strcmp(dm_tok_fold(t, m.t1), "'s")) m.possessive = 1;
+        if (m.kind == MK_COUNTRY && m.t1 < t1 &&
+            (!strcmp(dm_tok_fold(t, m.t1), "dollars") || !strcmp(dm_tok_fold(t, m.t1), "dollar") ||
+             !strcmp(dm_tok_fold(t, m.t1), "$"))) {
+            i += hit.ntok;
+            continue;
+        }
         DM_VEC_PUSH(a, *v, *n, *cap, m);
         i += hit.ntok;
     }
@@ -180,7 +187,8 @@ static int name_token(const scan *s, size_t i, int name_mode) {
     const char *f = FW(s, i);
     if (k->flags & TF_CAP) {
         if (k->flags & TF_DOTTED) return 0;
-        if (in_list(NOT_NAMES, f) && !name_mode) return 0;
+        int initial = k->flen <= 2 && !strcmp(FW(s, i + 1), ".") && glued(s, i + 1);
+        if (in_list(NOT_NAMES, f) && !name_mode && !initial) return 0;
         if (dm_month_of(f) || dm_weekday_of(f)) return 0;
         if (!name_mode) {
             const dm_mention *m = base_at(s, i);
@@ -354,10 +362,32 @@ static int title_starts_at(const scan *s, size_t i) {
     return 0;
 }
 
-/* After "NAME" followed by and/comma: does the complement go on ("of", "for")? */
+/* After a run of capitalized words at i: does the title's complement go on
+ * ("Development and Infrastructure of Armenia Gnel Sanosyan"), or was the run
+ * the name ("Zbigniew Rau of Poland will visit")? It goes on when "of"/"for"
+ * leads to a known word and then to another unknown capitalized run. */
 static int complement_continues(const scan *s, size_t i) {
     while (i < s->t1 && (is_cap(s, i) || !strcmp(FW(s, i), "-"))) i++;
-    return !strcmp(FW(s, i), "of") || !strcmp(FW(s, i), "for");
+    if (strcmp(FW(s, i), "of") != 0 && strcmp(FW(s, i), "for") != 0) return 0;
+    int known = 0;
+    for (size_t j = i + 1; j < s->t1 && j < i + 14; j++) {
+        const char *f = FW(s, j);
+        const dm_mention *m = base_at(s, j);
+        if (m) {
+            known = 1;
+            j = m->t1 - 1;
+            continue;
+        }
+        if (!strcmp(f, "the") || !strcmp(f, "of") || !strcmp(f, "and") || !strcmp(f, "'s") || !strcmp(f, "for"))
+            continue;
+        if (!is_cap(s, j)) return 0;
+        if (in_list(INSTITUTION, f) || s->known[j - s->t0]) {
+            known = 1;
+            continue;
+        }
+        return known; /* an unknown capitalized word after a known one: the name comes later */
+    }
+    return 0;
 }
 
 /* Builds the title starting at the head mention h: compound parts, complements
@@ -539,6 +569,7 @@ static size_t build_chunk(const scan *s, const dm_mention *h, chunk *c) {
                 continue;
             }
             /* a capitalized unknown word: a name, or part of the title's complement */
+            if (s->title_case) break;
             size_t e = name_end(s, i, 0);
             if (e == i) break;
             if (!name_start) name_start = i;
@@ -603,7 +634,10 @@ static size_t apposition_name(scan *s, size_t title_start, size_t *end) {
     while (b > s->t0) {
         size_t k = b - 1;
         const char *f = FW(s, k);
-        if (is_word(s, k) && (s->t->v[k].flags & TF_CAP) && !s->used[k - s->t0] && !base_at(s, k) &&
+        const dm_mention *bm = base_at(s, k);
+        int city_in_name = bm && bm->kind == MK_CITY && bm->t1 == k + 1 && k > s->t0 && is_cap(s, k - 1) &&
+                           !base_at(s, k - 1) && !s->used[k - 1 - s->t0];
+        if (is_word(s, k) && (s->t->v[k].flags & TF_CAP) && !s->used[k - s->t0] && (!bm || city_in_name) &&
             !in_list(NOT_NAMES, f) && !dm_month_of(f))
             b = k;
         else if ((!strcmp(f, ".") || is_dash(f)) && glued(s, k) && k > s->t0 && is_word(s, k - 1))
@@ -656,7 +690,7 @@ static void titles_and_names(scan *s) {
         while (j < s->t1 && (!strcmp(FW(s, j), ",") || is_dash(FW(s, j)) || !strcmp(FW(s, j), ":") ||
                              !strcmp(FW(s, j), "(")))
             j++;
-        if (j > c.t1 && j < s->t1) {
+        if (j > c.t1 && j < s->t1 && !s->title_case) {
             size_t e = name_end(s, j, 0);
             if (e > j && e - j >= 2 && (e == s->t1 || strcmp(FW(s, e), "of") != 0)) {
                 claim(s, c.t0, c.t1);
@@ -698,6 +732,8 @@ static void titles_and_names(scan *s) {
         int p = dm_people_find_title(s->doc, s->st->story, role, c.country, c.org, s->st->home_country);
         if (p < 0 && role > 0 && c.country < 0 && c.org < 0)
             p = dm_people_find_title(s->doc, s->st->story, role, -1, -1, s->st->home_country);
+        if (p < 0 && role > 0 && c.org >= 0)
+            p = dm_people_find_title(s->doc, s->st->story, -1, c.country, c.org, -1);
         dm_mention m = {0};
         m.t0 = (uint32_t)a0;
         m.t1 = (uint32_t)(c.t1 > a0 ? c.t1 : end);
@@ -743,7 +779,7 @@ static void bare_names(scan *s) {
         int slot = !strcmp(prev, "with") || !strcmp(prev, "by") || !strcmp(prev, "between") ||
                    ((!strcmp(next, "met") || !strcmp(next, "held") || !strcmp(next, "received") ||
                      !strcmp(next, "hosted") || !strcmp(next, "visited")) && i == s->t0);
-        if (words >= 2 && words <= 4 && slot && !(s->t->v[i].flags & TF_UPPER)) {
+        if (words >= 2 && words <= 4 && slot && !(s->t->v[i].flags & TF_UPPER) && !s->title_case) {
             add_person_mention(s, i, e, NULL, i, e);
             i = e - 1;
         }
@@ -788,14 +824,23 @@ void dm_find_mentions(const dm_ctx *ctx, dm_doc *doc, size_t sent, dm_mention_st
     s.known = dm_arena_alloc(&doc->arena, n);
     s.used = dm_arena_alloc(&doc->arena, n);
     for (size_t i = 0; i < n; i++) s.at[i] = -1;
+    if (se->headline) {
+        size_t words = 0, caps = 0;
+        for (size_t i = s.t0; i < s.t1; i++)
+            if (is_word(&s, i) && doc->toks.v[i].flen > 3) {
+                words++;
+                caps += is_cap(&s, i);
+            }
+        s.title_case = words >= 3 && caps * 10 >= words * 7;
+    }
     gazetteer(ctx, s.t, s.t0, s.t1, &s.base, &s.nbase, &s.base_cap, &doc->arena, s.known, 1);
     for (size_t k = 0; k < s.nbase; k++) s.at[s.base[k].t0 - s.t0] = (int)k;
     titles_and_names(&s);
     bare_names(&s);
-    /* places and organizations not inside a title or name */
+    /* places and organizations, also those inside titles ("SCO Foreign Ministers Council") */
     for (size_t k = 0; k < s.nbase; k++) {
         const dm_mention *m = &s.base[k];
-        if (m->kind == MK_TITLE || s.used[m->t0 - s.t0]) continue;
+        if (m->kind == MK_TITLE) continue;
         push(&s, *m);
     }
     /* "counterpart": a person of the same rank as the other side */
