@@ -71,7 +71,7 @@ static const char *const DOC_NOUNS[] = {"statement", "declaration", "communique"
 /* Words before a trigger that make it a mere reference ("thanked him for his participation in the Congress"). */
 static const char *const NOT_AN_EVENT_BEFORE[] = {
     "thanked", "participation", "about", "outcomes", "results", "importance", "uniqueness", "commended",
-    "initiative", "anniversary", "declaration", "decisions", "agenda", "proposals", "since", "previous",
+    "initiative", "anniversary", "declaration", "decisions", "proposals", "since", "previous",
     "ideas", NULL};
 
 static int phone_near(const sent_ctx *c, size_t i) {
@@ -131,6 +131,11 @@ static size_t find_triggers(const sent_ctx *c, trigger *out, size_t max) {
             tr.form = TR_NOUN;
             tr.end = is(c, i, "video") ? i + 2 : i + 1;
             if (is(c, i, "video")) i++;
+        } else if ((is(c, i, "discussed") || is(c, i, "discusses") || is(c, i, "talked") || is(c, i, "conferred")) &&
+                   (is(c, i + 1, "with") || (is(c, i + 1, "it") && is(c, i + 2, "with")))) {
+            if (phone_near(c, i)) continue;
+            tr.kind = EV_MEETING;
+            tr.form = TR_VERB;
         } else if (in_list(MEET_VERBS, f) && !(is(c, i, "meeting") || is(c, i, "host"))) {
             if ((is(c, i, "received") || is(c, i, "receive") || is(c, i, "receives")) &&
                 (is(c, i + 1, "a") || is(c, i + 1, "an")) && !is(c, i + 2, "delegation"))
@@ -197,6 +202,11 @@ static size_t find_triggers(const sent_ctx *c, trigger *out, size_t max) {
             continue;
         }
         if (tr.kind == EV_MULTILATERAL && reference_only(c, i)) continue;
+        if (tr.kind == EV_MULTILATERAL && in_list(MULTI_NOUNS, f) && i > c->t0 && is(c, i - 1, "the") &&
+            !is(c, i + 1, "of")) {
+            const dm_mention *m = mention_at(c, i - 1);
+            if (!m || m->kind != MK_ORG) continue;
+        }
         out[n++] = tr;
     }
     return n;

@@ -280,13 +280,21 @@ static size_t states(const fctx *c, int *out, size_t *pos, size_t max) {
         const dm_mention *m = &c->ms->v[k];
         int id = m->kind == MK_COUNTRY || m->kind == MK_CADJ ? m->id : m->kind == MK_CITY ? -2 : -1;
         if (id < 0) continue;
-        int dup = 0;
-        for (size_t j = 0; j < n; j++) dup |= out[j] == id;
-        if (dup) continue;
         pos[n] = m->t0;
         out[n++] = id;
     }
     return n;
+}
+
+/* The distinct states of a list, in order of first mention. */
+static size_t distinct(const int *st, size_t n, int *out) {
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        int dup = 0;
+        for (size_t j = 0; j < k; j++) dup |= out[j] == st[i];
+        if (!dup) out[k++] = st[i];
+    }
+    return k;
 }
 
 /* The pair the story is about: its home state and the latest other one. */
@@ -375,10 +383,12 @@ static void money_facts(fctx *c) {
         f.has_change = (uint8_t)change_in(c, &f.change);
         int a, b;
         focus_pair(c, &a, &b);
+        int ds[16];
+        size_t nds = distinct(st, ns, ds);
         if (metric == MET_TRADE && is_target_context(c, trig, val)) f.metric = MET_TARGET;
         if (f.metric == MET_TRADE || f.metric == MET_TARGET) {
-            if (ns >= 2) f.parties[0] = st[0], f.parties[1] = st[1];
-            else if (ns == 1) f.parties[0] = st[0], f.parties[1] = st[0] == a ? b : a;
+            if (nds >= 2) f.parties[0] = ds[0], f.parties[1] = ds[1];
+            else if (nds == 1) f.parties[0] = ds[0], f.parties[1] = ds[0] == a ? b : a;
             else f.parties[0] = a, f.parties[1] = b;
         } else if (metric == MET_INVESTMENT) {
             int to = state_after(c, st, pos, ns, c->t0, "in");
@@ -444,7 +454,9 @@ static void count_facts(fctx *c) {
         int a, b;
         focus_pair(c, &a, &b);
         if (metric == MET_JOINT) {
-            if (ns >= 2) f.parties[0] = st[0], f.parties[1] = st[1];
+            int ds[16];
+            size_t nds = distinct(st, ns, ds);
+            if (nds >= 2) f.parties[0] = ds[0], f.parties[1] = ds[1];
             else f.parties[0] = a, f.parties[1] = b;
         } else {
             /* origin: an adjective between number and noun, or "of Swiss capital"; host: "in X" */

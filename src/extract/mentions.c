@@ -409,6 +409,12 @@ static size_t build_chunk(const scan *s, const dm_mention *h, chunk *c) {
     while (i < s->t1) {
         const char *f = FW(s, i);
         const dm_mention *m = base_at(s, i);
+        if (m && m->kind == MK_CITY && !name_start && i > 0 && !strcmp(prep, "") &&
+            (is_cap(s, m->t1) && !base_at(s, m->t1))) {
+            name_start = i;
+            i = name_end(s, i, 1);
+            continue;
+        }
         if (m) {
             if (name_start && m->kind != MK_TITLE) {
                 /* a gazetteer word after unknown capitals: the capitals were part of the title */
@@ -454,7 +460,9 @@ static size_t build_chunk(const scan *s, const dm_mention *h, chunk *c) {
             after_the = 0;
             continue;
         }
-        if (!strcmp(f, "of") || !strcmp(f, "for") || !strcmp(f, "to") || (!strcmp(f, "in") && base_at(s, i + 1 + (!strcmp(FW(s, i + 1), "the"))))) {
+        int posted = title_of(s, unit)->role == R_AMBASSADOR || title_of(s, unit)->role == R_ENVOY;
+        if (!strcmp(f, "of") || !strcmp(f, "for") || (!strcmp(f, "to") && posted) ||
+            (!strcmp(f, "in") && base_at(s, i + 1 + (!strcmp(FW(s, i + 1), "the"))))) {
             if (name_start) {
                 if (!complement_continues(s, name_start)) break;
                 name_start = 0;
@@ -481,6 +489,12 @@ static size_t build_chunk(const scan *s, const dm_mention *h, chunk *c) {
                     continue;
                 }
                 break;
+            }
+            const dm_mention *nx = base_at(s, i + 1);
+            if (!strcmp(f, ",") && !strcmp(prep, "of") && nx && (nx->kind == MK_COUNTRY || nx->kind == MK_CADJ) &&
+                !title_starts_at(s, i + 1)) {
+                i++;
+                continue;
             }
             if (title_starts_at(s, i + 1)) {
                 prep = "";
@@ -667,6 +681,18 @@ static void titles_and_names(scan *s) {
         if (c.name1) {
             claim(s, c.t0, c.t1);
             add_person_mention(s, c.name0, c.name1, &c, c.t0, c.name1);
+            if (c.plural) {
+                size_t n = c.name1;
+                while (n < s->t1 && (!strcmp(FW(s, n), "and") || !strcmp(FW(s, n), ","))) {
+                    size_t b = n + 1;
+                    if (!strcmp(FW(s, b), "and")) b++;
+                    size_t e2 = name_end(s, b, 0);
+                    if (e2 <= b) break;
+                    add_person_mention(s, b, e2, &c, b, e2);
+                    n = e2;
+                }
+                continue;
+            }
             /* "President William Ruto of Kenya" */
             if (!strcmp(FW(s, c.name1), "of")) {
                 const dm_mention *x = base_at(s, c.name1 + 1);
@@ -728,6 +754,15 @@ static void titles_and_names(scan *s) {
         /* a title alone: "the President", "the Kazakh Foreign Minister", "The Swiss diplomat" */
         const dm_title *ti = title_of(s, h);
         int generic = (ti->flags & TT_GENERIC) != 0;
+        static const char *const ADJ_USE[] = {"visit", "visits", "meeting", "meetings", "talks", "website", "delegation",
+                                              "delegations", "statement", "trip", "ceremony", "data", "sources",
+                                              "figures", "level", "capacity", "documents", "channels", "page",
+                                              "account", "residence", "language", "languages", "welcoming",
+                                              "reception", "opening", "launch", "talks", "news", NULL};
+        if (c.count == 1 && c.t1 == h->t1 && in_list(ADJ_USE, FW(s, h->t1)) && (s->t->v[h->t0].flags & TF_LOWER)) {
+            claim(s, c.t0, c.t1);
+            continue;
+        }
         int role = generic && c.count == 1 ? -1 : c.role;
         int p = dm_people_find_title(s->doc, s->st->story, role, c.country, c.org, s->st->home_country);
         if (p < 0 && role > 0 && c.country < 0 && c.org < 0)
@@ -837,6 +872,18 @@ void dm_find_mentions(const dm_ctx *ctx, dm_doc *doc, size_t sent, dm_mention_st
     for (size_t k = 0; k < s.nbase; k++) s.at[s.base[k].t0 - s.t0] = (int)k;
     titles_and_names(&s);
     bare_names(&s);
+    for (size_t k = 0; k < out->n; k++) {
+        if (out->v[k].kind != MK_PERSON) continue;
+        dm_person *p = &doc->x->people[out->v[k].id];
+        if (!p->title || !strstr(p->title, "ounterpart") || (p->role && p->role != R_OFFICIAL)) continue;
+        for (size_t j = 0; j < out->n; j++)
+            if (j != k && out->v[j].kind == MK_PERSON && out->v[j].id != out->v[k].id &&
+                doc->x->people[out->v[j].id].role) {
+                p->role = doc->x->people[out->v[j].id].role;
+                out->v[k].role = p->role;
+                break;
+            }
+    }
     /* places and organizations, also those inside titles ("SCO Foreign Ministers Council") */
     for (size_t k = 0; k < s.nbase; k++) {
         const dm_mention *m = &s.base[k];
