@@ -428,6 +428,22 @@ static int place_opening(const sent_ctx *c, int *city, int *country) {
     return 0;
 }
 
+/* Is the event's trigger sentence inside a quotation (background in a quoted speech)? */
+static int in_quotes(const sent_ctx *c, const dm_event *e) {
+    (void)e;
+    int open = 0;
+    for (size_t i = c->t0; i < c->t1; i++) {
+        const char *f = FW(c, i);
+        if (!strcmp(f, "\xe2\x80\x9c")) open = 1;
+        else if (!strcmp(f, "\xe2\x80\x9d")) open = 0;
+        else if (!strcmp(f, "\"")) open = !open;
+    }
+    /* a sentence that opens or closes a quote, or ends with "he said" */
+    const char *first = FW(c, c->t0);
+    int quoted_start = !strcmp(first, "\"") || !strcmp(first, "\xe2\x80\x9c");
+    return quoted_start || open || (c->t->v[c->t0].flags & TF_NL && !strcmp(first, "\xe2\x80\x9c"));
+}
+
 /* ---- building events ---- */
 
 static dm_event *new_event(sent_ctx *c, uint8_t kind, const trigger *tr) {
@@ -435,6 +451,7 @@ static dm_event *new_event(sent_ctx *c, uint8_t kind, const trigger *tr) {
     e.kind = kind;
     e.city = e.country = e.org = -1;
     e.host_person = -1;
+    e.ref_event = -1;
     e.story = c->sc->ms.story;
     e.sent = (uint32_t)c->s;
     e.status = (uint8_t)status_of(c, tr);
@@ -805,32 +822,34 @@ static void build_agreement(sent_ctx *c, const trigger *tr, pref *ps, size_t np)
     }
     for (size_t k = 0; k < c->ms->n; k++)
         if (c->ms->v[k].kind == MK_ORG && c->ms->v[k].t0 < tr->at + 12) add_part(e, P_ORG, c->ms->v[k].id);
-    if (count_kind(e, P_COUNTRY) + count_kind(e, P_ORG) < 2 && c->sc->focus_event >= 0) {
-        const dm_event *f = &X(c)->events[c->sc->focus_event];
-        for (int k = 0; k < f->nparts; k++) {
-            if (f->parts[k].kind == P_PERSON) {
-                const dm_person *p = person(c, f->parts[k].id);
-                if (p->country >= 0) add_part(e, P_COUNTRY, p->country);
-                else if (p->org >= 0) add_part(e, P_ORG, p->org);
-            } else {
-                add_part(e, f->parts[k].kind, f->parts[k].id);
-            }
+    /* the event it concludes: the story's first meeting or gathering */
+    for (size_t k = c->sc->first_event; k + 1 < X(c)->nevents; k++)
+        if (X(c)->events[k].kind != EV_VISIT && X(c)->events[k].kind != EV_AGREEMENT) {
+            e->ref_event = (int)k;
+            break;
         }
-        if (e->city < 0 && e->country < 0) {
-            e->city = f->city;
-            e->country = f->country;
-        }
+    if (e->ref_event < 0 && c->sc->focus_event >= 0) e->ref_event = c->sc->focus_event;
+    /* the document's name: after the verb, or before it in the passive ("a program ... was signed") */
+    size_t a, b;
+    size_t aux = tr->at;
+    if (aux > c->t0 && is(c, aux - 1, "be")) aux--;
+    int passive = aux > c->t0 && (is(c, aux - 1, "was") || is(c, aux - 1, "were") || is(c, aux - 1, "will") ||
+                                  is(c, aux - 1, "is") || is(c, aux - 1, "are") || is(c, aux - 1, "been"));
+    if (passive) {
+        b = aux - 1;
+        a = b;
+        while (a > c->t0 && !is(c, a - 1, ",") && !is(c, a - 1, ";") && b - a < 24) a--;
+    } else {
+        a = tr->end;
+        if (is(c, a, "of")) a++;
+        b = a;
+        while (b < c->t1 && !is(c, b, ",") && !is(c, b, ".") && !is(c, b, ";") && !is(c, b, "by") && !is(c, b, "in") &&
+               !is(c, b, "at") && b < a + 20)
+            b++;
     }
-    /* the document's name: the noun phrase after the verb */
-    size_t a = tr->end;
-    if (is(c, a, "of")) a++;
-    while (a < c->t1 && (is(c, a, "a") || is(c, a, "an") || is(c, a, "the") || is(c, a, "total") || is(c, a, "of")))
+    while (a < b && (is(c, a, "a") || is(c, a, "an") || is(c, a, "the") || is(c, a, "total") || is(c, a, "of")))
         a++;
-    size_t b = a;
-    while (b < c->t1 && !is(c, b, ",") && !is(c, b, ".") && !is(c, b, ";") && !is(c, b, "by") && !is(c, b, "in") &&
-           !is(c, b, "at") && b < a + 20)
-        b++;
-    if (b > a && tr->form == TR_VERB && !is(c, tr->at, "signing"))
+    if (b > a && !is(c, tr->at, "signing"))
         e->title = dm_arena_strndup(&c->doc->arena, c->doc->text + c->t->v[a].start, c->t->v[b - 1].end - c->t->v[a].start);
 }
 
@@ -939,9 +958,20 @@ void dm_find_events(const dm_ctx *ctx, dm_doc *doc, size_t s, const dm_mentions 
         /* a planned trip frames the planned meetings told with it ("will visit X from 31 May to 6 June") */
         if (e->kind == EV_VISIT && e->status == ST_PLANNED && e->date_explicit && e->date.to.y && !sc->setting_date.from.y)
             sc->setting_date = e->date;
-        if (e->kind == EV_MEETING || e->kind == EV_CALL || e->kind == EV_MULTILATERAL ||
-            (e->kind == EV_VISIT && (sc->focus_event < 0 || doc->x->events[sc->focus_event].kind == EV_VISIT)))
-            sc->focus_event = (int)k;
+    }
+    /* the focus: the sentence's meeting or call before a summit or a visit; a quoted
+     * or announced event does not take it from one that took place */
+    int best = -1, best_rank = 0;
+    for (size_t k = before; k < doc->x->nevents; k++) {
+        const dm_event *e = &doc->x->events[k];
+        int rank = e->kind == EV_MEETING || e->kind == EV_CALL ? 3 : e->kind == EV_MULTILATERAL ? 2 : e->kind == EV_VISIT ? 1 : 0;
+        if (rank > best_rank) best = (int)k, best_rank = rank;
+    }
+    if (best >= 0) {
+        const dm_event *e = &doc->x->events[best];
+        const dm_event *f = sc->focus_event >= 0 ? &doc->x->events[sc->focus_event] : NULL;
+        int weak = (e->status == ST_PLANNED || in_quotes(&c, e)) && f && f->status == ST_OCCURRED && f->kind != EV_VISIT;
+        if (!(f && f->kind != EV_VISIT && best_rank == 1) && !weak) sc->focus_event = best;
     }
 }
 
@@ -1105,7 +1135,7 @@ void dm_finish_story_events(const dm_ctx *ctx, dm_doc *doc, dm_story_ctx *sc) {
         }
         /* meetings and calls need two sides */
         if ((e->kind == EV_MEETING || e->kind == EV_CALL) && e->nparts < 2) e->dropped = 1;
-        if (e->kind == EV_AGREEMENT && count_kind(e, P_COUNTRY) + count_kind(e, P_ORG) < 2) e->dropped = 1;
+
         /* a counterpart has the rank of the other side */
         for (int k = 0; k < e->nparts; k++) {
             if (e->parts[k].kind != P_PERSON) continue;
@@ -1115,6 +1145,29 @@ void dm_finish_story_events(const dm_ctx *ctx, dm_doc *doc, dm_story_ctx *sc) {
                     if (j != k && e->parts[j].kind == P_PERSON && x->people[e->parts[j].id].role)
                         p->role = x->people[e->parts[j].id].role;
         }
+    }
+    /* agreements: the parties of the event they conclude, now that its people's states are known */
+    for (size_t i = first; i < x->nevents; i++) {
+        dm_event *e = &x->events[i];
+        if (e->dropped || e->kind != EV_AGREEMENT) continue;
+        if (count_kind(e, P_COUNTRY) + count_kind(e, P_ORG) < 2 && e->ref_event >= 0) {
+            const dm_event *f = &x->events[e->ref_event];
+            for (int k = 0; k < f->nparts; k++) {
+                if (f->parts[k].kind == P_PERSON) {
+                    const dm_person *p = &x->people[f->parts[k].id];
+                    if (p->country >= 0) add_part(e, P_COUNTRY, p->country);
+                    else if (p->org >= 0) add_part(e, P_ORG, p->org);
+                } else {
+                    add_part(e, f->parts[k].kind, f->parts[k].id);
+                }
+            }
+            if (!e->loc_explicit && f->country >= 0) {
+                e->city = f->city;
+                e->country = f->country;
+            }
+            if (!e->date_explicit && e->status == ST_OCCURRED && f->date.from.y) e->date = f->date;
+        }
+        if (count_kind(e, P_COUNTRY) + count_kind(e, P_ORG) < 2) e->dropped = 1;
     }
     /* merge again: inferred places may make visits equal */
     for (size_t i = first; i < x->nevents; i++) {

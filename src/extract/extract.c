@@ -35,10 +35,19 @@ static void trace(const dm_ctx *ctx, const dm_doc *doc, size_t s, const dm_menti
     }
 }
 
-/* Topic words of a sentence as a bit set. */
-static uint32_t sentence_topics(const dm_ctx *ctx, const dm_doc *doc, const dm_sent *s) {
+/* Topic words of a sentence as a bit set; words inside organizations' names
+ * ("Organization for Security and Co-operation in Europe") do not count. */
+static uint32_t sentence_topics(const dm_ctx *ctx, const dm_doc *doc, const dm_sent *s, const dm_mentions *ms) {
     uint32_t bits = 0;
     for (size_t i = s->t0; i < s->t1;) {
+        int in_org = 0;
+        for (size_t k = 0; k < ms->n; k++)
+            if (ms->v[k].kind == MK_ORG && ms->v[k].t0 <= i && i < ms->v[k].t1) {
+                in_org = 1;
+                i = ms->v[k].t1;
+                break;
+            }
+        if (in_org) continue;
         dm_lex_hit hit;
         if (doc->toks.v[i].kind == TK_WORD && dm_lex_longest(ctx->lx, &doc->toks, i, s->t1, LXM(LX_TOPIC), &hit)) {
             for (size_t k = 0; k < hit.n; k++) bits |= 1u << hit.e[k].id;
@@ -80,17 +89,28 @@ static void process_story(const dm_ctx *ctx, dm_doc *doc, size_t si) {
     sc->first_event = (uint32_t)doc->x->nevents;
     story_counts(ctx, doc, st, sc);
     dm_mentions ms = {0};
+    uint32_t pending = 0; /* topics of the paragraph's opening, before its first event */
     for (uint32_t s = st->s0; s < st->s1; s++) {
         dm_find_mentions(ctx, doc, s, &sc->ms, &ms);
         trace(ctx, doc, s, &ms);
         size_t before = doc->x->nevents;
         dm_find_events(ctx, doc, s, &ms, sc);
         dm_find_facts(ctx, doc, s, &ms, sc);
-        /* topics go to this sentence's events, or to the event in focus */
-        uint32_t topics = sentence_topics(ctx, doc, &doc->sents[s]);
-        if (doc->x->nevents > before) {
-            for (size_t k = before; k < doc->x->nevents; k++) doc->x->events[k].topics |= topics;
-        } else if (sc->focus_event >= 0 && !doc->sents[s].headline) {
+        /* topics go to this sentence's events, or to the event in focus; a sentence
+         * that only adds a visit, a signing or a plan still elaborates the focus */
+        uint32_t topics = sentence_topics(ctx, doc, &doc->sents[s], &ms);
+        if (doc->sents[s].t0 < doc->toks.n && (doc->toks.v[doc->sents[s].t0].flags & TF_PARA)) pending = 0;
+        int side_only = 1;
+        for (size_t k = before; k < doc->x->nevents; k++) {
+            dm_event *e = &doc->x->events[k];
+            e->topics |= topics | pending;
+            if ((e->kind == EV_MEETING || e->kind == EV_CALL || e->kind == EV_MULTILATERAL) && e->status == ST_OCCURRED)
+                side_only = 0;
+        }
+        if (doc->x->nevents > before) pending = 0;
+        if (sc->focus_event < 0 && !doc->sents[s].headline) pending |= topics;
+        if (side_only && sc->focus_event >= 0 && !doc->sents[s].headline &&
+            (size_t)sc->focus_event < before) {
             dm_event *e = &doc->x->events[sc->focus_event];
             e->topics |= topics;
             if (e->nevidence < DM_MAX_EVIDENCE && topics) {

@@ -66,6 +66,7 @@ typedef struct {
     int nevidence;
     uint32_t story;
     uint32_t sent; /* sentence of the trigger */
+    int ref_event;         /* agreement: the event it concludes, -1 */
     uint8_t host_received; /* "X received Y": held in X's country */
     int host_person;
     uint8_t dropped;

@@ -40,7 +40,8 @@ ok() { passed=$((passed + 1)); echo "ok - $1"; }
 not_ok() { failed=$((failed + 1)); echo "not ok - $1: $2"; }
 
 # A small checker for JSON Lines: every line must be a JSON object with a
-# string "doc"; prints the "doc" values one per line.
+# string "doc"; prints the "doc" values one per line, with backslashes,
+# newlines and control characters escaped as Python's unicode_escape does.
 cat >"$T/jl.py" <<'EOF'
 import json, sys
 data = open(sys.argv[1], "rb").read()
@@ -53,7 +54,7 @@ for n, line in enumerate(data.split(b"\n")[:-1] if data else [], 1):
         sys.exit("line %d is not JSON (%s): %.120r" % (n, e, line))
     if not isinstance(o, dict) or not isinstance(o.get("doc"), str):
         sys.exit("line %d is not an object with a \"doc\" string: %.120r" % (n, line))
-    print(o["doc"])
+    print(o["doc"].encode("unicode_escape").decode("ascii"))
 EOF
 
 # --- one check = run the command, then assertions that collect reasons ------
@@ -137,6 +138,14 @@ head -c 4096 /dev/urandom >"$W/rand.tmp"
 rm -f "$W/rand.tmp"
 bad_doc "binary file: 4 KB random with a NUL byte" random.bin 'binary|UTF-8'
 
+printf '\357\273\277' >"$W/bom-only.txt"
+bad_doc "file of only a byte order mark" bom-only.txt 'empty'
+
+# no-break space, em space, ideographic space, form feed, vertical tab: white
+# space too, so the document holds no text
+printf ' \302\240\n\342\200\203\t\343\200\200\r\n\f\v\n' >"$W/unicode-blank.txt"
+bad_doc "file of only Unicode white space (U+00A0, U+2003, U+3000, FF, VT)" unicode-blank.txt 'empty|white'
+
 printf '\000Kazakh President met with the Foreign Minister.\n' >"$W/nul.txt"
 bad_doc "binary file: NUL byte in text" nul.txt 'binary|NUL'
 
@@ -214,6 +223,37 @@ run blank-lines.jsonl
 expect_rc 0
 expect_docs a 7 c
 expect_no_stderr
+end
+
+# Lines that are JSON objects with a "text" string but whose text is bad are
+# bad lines too: reported as FILE.jsonl:LINE, one line each, even when the
+# "id" holds a newline or control characters.
+{
+  printf '{"id": "e1", "text": ""}\n'
+  printf '{"id": "n1", "text": "Kazakh President\\u0000met"}\n'
+  printf '{"id": "w1", "text": " \\n\\t "}\n'
+  printf '{"id": "ok1", "text": "Kazakh President met with the Uzbek Foreign Minister."}\n'
+} >"$W/badtext.jsonl"
+begin ".jsonl lines whose text is empty or binary"
+run badtext.jsonl
+expect_rc 1
+expect_docs ok1
+expect_err_count 3
+expect_err badtext.jsonl:1 'empty'
+expect_err badtext.jsonl:2 'binary|NUL'
+expect_err badtext.jsonl:3 'empty|white'
+end
+
+{
+  printf '{"id": "two\\nlines\\u0001", "text": ""}\n'
+  printf '{"id": "q\\"\\\\\\n\\u0001x", "text": "Kazakh President met with the Uzbek Foreign Minister."}\n'
+} >"$W/oddid.jsonl"
+begin ".jsonl id with a newline and control characters"
+run oddid.jsonl
+expect_rc 1
+expect_docs 'q"\\\n\x01x'
+expect_err_count 1
+expect_err oddid.jsonl:1 'empty'
 end
 
 # --- huge lines ----------------------------------------------------------------
@@ -335,6 +375,28 @@ expect_err_count 1
 expect_err - 'UTF-8'
 end
 
+# --- file names ---------------------------------------------------------------------
+# "doc" is the file's basename; a name that is not UTF-8 must still give valid
+# JSON (escaped or replaced), and a name with quotes must be escaped.
+cp "$W/good.txt" "$W/$(printf 'caf\351 \377.txt')"
+begin "file name that is not UTF-8"
+run "$(printf 'caf\351 \377.txt')"
+expect_rc 0
+if python3 "$T/jl.py" "$T/out" >/dev/null 2>"$T/jlerr"; then :; else fail "stdout: $(cat "$T/jlerr")"; fi
+n=$(wc -l <"$T/out" | tr -d ' ')
+[ "$n" -eq 1 ] || fail "$n lines on stdout, expected 1"
+end
+rm -f "$W/$(printf 'caf\351 \377.txt')"
+
+cp "$W/good.txt" "$W/a \"quoted\" \\ name.txt"
+begin "file name with quotes and a backslash"
+run "a \"quoted\" \\ name.txt"
+expect_rc 0
+expect_docs 'a "quoted" \\ name.txt'
+expect_no_stderr
+end
+rm -f "$W/a \"quoted\" \\ name.txt"
+
 # --- real-world text quirks ---------------------------------------------------------
 # BOM, CRLF, no-break spaces (C2 A0), curly quotes and apostrophes, en dash.
 {
@@ -404,7 +466,7 @@ usage_error() {
   expect_rc 2
   [ ! -s "$T/out" ] || fail "unexpected stdout"
   [ -s "$T/err" ] || fail "no message on stderr"
-  grep -Eiq 'usage|--help|--jobs|option' "$T/err" || fail "no usage message: $(first_err)"
+  grep -Eiq 'usage|--help|--jobs|--format|option' "$T/err" || fail "no usage message: $(first_err)"
 }
 usage_error "unknown option" --no-such-option good.txt
 grep -Fq -- '--no-such-option' "$T/err" || fail "message does not name the option"
@@ -416,6 +478,18 @@ end
 usage_error "--jobs without a value" good.txt --jobs
 end
 usage_error "no files" --quiet
+end
+usage_error "--format xml" --format xml good.txt
+end
+
+# A very large --jobs must not crash: either a usage error (2) or a normal run.
+begin "--jobs 2000000000 does not crash"
+run --jobs 2000000000 good.txt
+case $rc in
+  0) expect_docs good.txt ;;
+  2) [ -s "$T/err" ] || fail "exit status 2 without a message" ;;
+  *) fail "exit status $rc (expected 0, or 2 with a usage message)" ;;
+esac
 end
 
 echo "$passed passed, $failed failed"
