@@ -71,7 +71,7 @@ static const char *const DOC_NOUNS[] = {"statement", "declaration", "communique"
 /* Words before a trigger that make it a mere reference ("thanked him for his participation in the Congress"). */
 static const char *const NOT_AN_EVENT_BEFORE[] = {
     "thanked", "participation", "about", "outcomes", "results", "importance", "uniqueness", "commended",
-    "initiative", "anniversary", "declaration", "decisions", "proposals", "since", "previous",
+    "initiative", "declaration", "decisions", "proposals", "since", "previous",
     "ideas", NULL};
 
 static int phone_near(const sent_ctx *c, size_t i) {
@@ -264,6 +264,27 @@ static int status_of(const sent_ctx *c, const trigger *tr) {
     return ST_OCCURRED;
 }
 
+/* ---- quotations ---- */
+
+/* Is token i inside a quotation? A sentence may open inside one that began
+ * earlier: its first quote mark then closes ("... this year," he said). */
+static int inside_quote(const sent_ctx *c, size_t at) {
+    int state = 0, first = 1;
+    for (size_t i = c->t0; i < c->t1 && i <= at; i++) {
+        const char *f = FW(c, i);
+        int open = !strcmp(f, "\xe2\x80\x9c"), close = !strcmp(f, "\xe2\x80\x9d"), straight = !strcmp(f, "\"");
+        if (!open && !close && !straight) continue;
+        if (first && (close || (straight && i > c->t0 && c->t->v[i - 1].kind == TK_PUNCT && !(c->t->v[i].flags & TF_SPACE))))
+            state = 1; /* the sentence began inside */
+        first = 0;
+        if (i == at) break;
+        if (open) state = 1;
+        else if (close) state = 0;
+        else state = !state;
+    }
+    return state;
+}
+
 /* ---- dates ---- */
 
 /* The date expression nearest the trigger in the sentence (skipping figures' years). */
@@ -274,6 +295,7 @@ static int date_near(const sent_ctx *c, size_t at, int future, dm_dspan *out, in
         dm_datex dx;
         if (!dm_date_parse(c->doc, i, c->t1, c->sc->date, future, &dx) || dx.kind == DX_UNRESOLVED) continue;
         const char *prev = i > c->t0 ? FW(c, i - 1) : "";
+        if (inside_quote(c, i) != inside_quote(c, at)) goto next;
         if (!strcmp(prev, "since") || !strcmp(prev, "until") || !strcmp(prev, "of") || !strcmp(prev, "for") ||
             !strcmp(prev, "by") || !strcmp(prev, "than"))
             goto next;
@@ -444,6 +466,11 @@ static int in_quotes(const sent_ctx *c, const dm_event *e) {
     return quoted_start || open || (c->t->v[c->t0].flags & TF_NL && !strcmp(first, "\xe2\x80\x9c"));
 }
 
+static int mention_is_pronoun(const sent_ctx *c, const pref *p) {
+    const dm_mention *m = mention_at(c, p->t0);
+    return m && m->kind == MK_PRONOUN;
+}
+
 /* ---- building events ---- */
 
 static dm_event *new_event(sent_ctx *c, uint8_t kind, const trigger *tr) {
@@ -460,6 +487,10 @@ static dm_event *new_event(sent_ctx *c, uint8_t kind, const trigger *tr) {
     e.nevidence = 1;
     int dk;
     if (date_near(c, tr->at, e.status == ST_PLANNED, &e.date, &dk)) e.date_explicit = 1;
+    else if (c->sc->carry_date.from.y && e.status == ST_OCCURRED) {
+        e.date = c->sc->carry_date;
+        e.date_explicit = 1;
+    }
     int city = -1, country = -1;
     if (place_after_prep(c, c->t0, c->t1, &city, &country, 0) || place_words(c, &city, &country) ||
         place_opening(c, &city, &country)) {
@@ -609,6 +640,30 @@ static void build_meeting(sent_ctx *c, const trigger *tr, pref *ps, size_t np, u
         return;
     }
     if (no == 0) {
+        /* "the trilateral dialogue with the foreign ministers of China, Pakistan, Afghanistan" */
+        for (size_t k = 0; k < c->ms->n && ns >= 1; k++) {
+            const dm_mention *m = &c->ms->v[k];
+            if (m->kind != MK_TITLE || !m->plural || m->t0 < tr->end || m->t0 > tr->end + 3) continue;
+            int countries[8];
+            size_t nc = 0;
+            for (size_t j = 0; j < c->ms->n && nc < 8; j++) {
+                const dm_mention *x = &c->ms->v[j];
+                if (x->t0 >= m->t0 && x->t1 <= m->t1 && (x->kind == MK_COUNTRY || x->kind == MK_CADJ)) countries[nc++] = x->id;
+            }
+            if (nc < 2) continue;
+            dm_event *e = new_event(c, kind, tr);
+            for (size_t j = 0; j < ns; j++) add_part(e, P_PERSON, subj[j]);
+            for (size_t j = 0; j < nc; j++) {
+                int p = dm_people_find_title(c->doc, c->sc->ms.story, m->role, countries[j], -1, -1);
+                int has = 0;
+                for (int q = 0; q < e->nparts; q++)
+                    if (e->parts[q].kind == P_PERSON && X(c)->people[e->parts[q].id].country == countries[j]) has = 1;
+                if (has) continue;
+                if (p >= 0) add_part(e, P_PERSON, p);
+                else add_part(e, P_COUNTRY, countries[j]);
+            }
+            return;
+        }
         if (ns >= 2) {
             dm_event *e = new_event(c, kind, tr);
             for (size_t k = 0; k < ns; k++) add_part(e, P_PERSON, subj[k]);
@@ -633,6 +688,18 @@ static void build_meeting(sent_ctx *c, const trigger *tr, pref *ps, size_t np, u
             e->host_person = subj[0];
         }
     }
+}
+
+/* The people a plural title refers to: the story's people of its rank (and states). */
+static size_t plural_referents(const sent_ctx *c, const dm_mention *m, int *out, size_t max) {
+    size_t n = 0;
+    for (size_t p = 0; p < X(c)->npeople && n < max; p++) {
+        const dm_person *q = &X(c)->people[p];
+        if (q->story != c->sc->ms.story || q->anonymous) continue;
+        if (m->role && q->role != m->role && !(m->role == R_MINISTER && q->role == R_FOREIGN_MINISTER)) continue;
+        out[n++] = (int)p;
+    }
+    return n;
 }
 
 static void build_multilateral(sent_ctx *c, const trigger *tr, pref *ps, size_t np) {
@@ -690,7 +757,15 @@ static void build_multilateral(sent_ctx *c, const trigger *tr, pref *ps, size_t 
             }
         }
     }
-    /* plural titles: "the foreign ministers" are the story's foreign ministers */
+    /* plural titles: "the two ministers' participation" are the story's ministers */
+    for (size_t k = 0; k < c->ms->n; k++) {
+        const dm_mention *m = &c->ms->v[k];
+        if (m->kind != MK_TITLE || !m->plural || m->t0 > tr->at || m->role == R_OFFICIAL) continue;
+        int who[8];
+        size_t n = plural_referents(c, m, who, 8);
+        if (n <= 4)
+            for (size_t j = 0; j < n; j++) add_part(e, P_PERSON, who[j]);
+    }
 }
 
 static void build_visit(sent_ctx *c, const trigger *tr, pref *ps, size_t np) {
@@ -734,7 +809,7 @@ static void build_visit(sent_ctx *c, const trigger *tr, pref *ps, size_t np) {
     /* visitor */
     int visitors[4];
     size_t nv = 0;
-    int invited = 0;
+    int invited = 0, possessed = 0;
     for (size_t k = c->t0; k < tr->at; k++)
         if (is(c, k, "invitation") || is(c, k, "invited") || is(c, k, "invite")) invited = (int)k + 1;
     for (size_t k = 0; k < np && nv < 4; k++) {
@@ -757,6 +832,7 @@ static void build_visit(sent_ctx *c, const trigger *tr, pref *ps, size_t np) {
             }
         }
         /* "the visit of/by X", "X's visit", "visit paid by X" */
+        if (p->possessive && p->t1 + 2 >= tr->at && p->t1 <= tr->at && !mention_is_pronoun(c, p)) possessed = 1;
         if ((p->t0 >= tr->end && p->t0 <= tr->end + 3 &&
              (is(c, p->t0 - 1, "by") || is(c, p->t0 - 1, "of") || is(c, p->t0 - 2, "by") || is(c, p->t0 - 2, "of"))) ||
             (p->possessive && p->t1 + 4 >= tr->at && p->t1 <= tr->at)) {
@@ -764,6 +840,14 @@ static void build_visit(sent_ctx *c, const trigger *tr, pref *ps, size_t np) {
             break;
         }
     }
+    for (size_t k = tr->at; !nv && k > c->t0 && k + 6 > tr->at; k--)
+        if (is(c, k - 1, "who")) {
+            for (size_t j = np; j-- > 0;)
+                if (ps[j].t1 < k) {
+                    visitors[nv++] = ps[j].person;
+                    break;
+                }
+        }
     if (!nv && !invited) {
         /* the subject: the nearest person before the trigger, and its "and" partner */
         for (size_t k = np; k-- > 0;) {
@@ -791,7 +875,7 @@ static void build_visit(sent_ctx *c, const trigger *tr, pref *ps, size_t np) {
         for (size_t k = 0; k < nv; k++) named |= !person(c, visitors[k])->anonymous;
         if (!named) return;
     }
-    if (!nd && !tr->typed) return;
+    if (!nd && !tr->typed && !possessed) return;
     for (size_t v = 0; v < nv; v++) {
         for (size_t d = 0; d < (nd ? nd : 1); d++) {
             dm_event *e = new_event(c, EV_VISIT, tr);
@@ -849,6 +933,9 @@ static void build_agreement(sent_ctx *c, const trigger *tr, pref *ps, size_t np)
     }
     while (a < b && (is(c, a, "a") || is(c, a, "an") || is(c, a, "the") || is(c, a, "total") || is(c, a, "of")))
         a++;
+    /* no quotes around the name */
+    while (a < b && c->t->v[a].kind == TK_PUNCT) a++;
+    while (b > a && c->t->v[b - 1].kind == TK_PUNCT) b--;
     if (b > a && !is(c, tr->at, "signing"))
         e->title = dm_arena_strndup(&c->doc->arena, c->doc->text + c->t->v[a].start, c->t->v[b - 1].end - c->t->v[a].start);
 }
@@ -956,8 +1043,8 @@ void dm_find_events(const dm_ctx *ctx, dm_doc *doc, size_t s, const dm_mentions 
             sc->setting_city = e->city;
         }
         /* a planned trip frames the planned meetings told with it ("will visit X from 31 May to 6 June") */
-        if (e->kind == EV_VISIT && e->status == ST_PLANNED && e->date_explicit && e->date.to.y && !sc->setting_date.from.y)
-            sc->setting_date = e->date;
+        if (e->kind == EV_VISIT && e->status == ST_PLANNED && e->date_explicit && e->date.to.y && !sc->planned_date.from.y)
+            sc->planned_date = e->date;
     }
     /* the focus: the sentence's meeting or call before a summit or a visit; a quoted
      * or announced event does not take it from one that took place */
@@ -1125,7 +1212,8 @@ void dm_finish_story_events(const dm_ctx *ctx, dm_doc *doc, dm_story_ctx *sc) {
         }
         /* date: the frame of a visit, else the story's date for what occurred */
         if (!e->date_explicit) {
-            if (sc->setting_date.from.y && e->kind != EV_VISIT) e->date = sc->setting_date;
+            if (e->status == ST_PLANNED && sc->planned_date.from.y && e->kind != EV_VISIT) e->date = sc->planned_date;
+            else if (e->status == ST_OCCURRED && sc->setting_date.from.y && e->kind != EV_VISIT) e->date = sc->setting_date;
             else if (e->status == ST_OCCURRED) e->date = (dm_dspan){sc->date, {0, 0, 0}};
             else e->date = (dm_dspan){{0, 0, 0}, {0, 0, 0}};
         } else if (e->status == ST_OCCURRED && sc->date.y && sc->date.d && e->date.from.d &&
@@ -1165,7 +1253,10 @@ void dm_finish_story_events(const dm_ctx *ctx, dm_doc *doc, dm_story_ctx *sc) {
                 e->city = f->city;
                 e->country = f->country;
             }
-            if (!e->date_explicit && e->status == ST_OCCURRED && f->date.from.y) e->date = f->date;
+        }
+        if (e->ref_event >= 0) {
+            const dm_event *f = &x->events[e->ref_event];
+            if (!e->date_explicit && e->status == f->status && f->date.from.y) e->date = f->date;
         }
         if (count_kind(e, P_COUNTRY) + count_kind(e, P_ORG) < 2) e->dropped = 1;
     }

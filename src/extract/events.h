@@ -14,9 +14,11 @@ typedef struct {
     int setting_city, setting_country; /* where the story takes place, -1 */
     int dateline_city;
     dm_dspan setting_date; /* dates of a visit that frames the story */
+    dm_dspan planned_date; /* dates of an announced trip, for the meetings planned in it */
     int country_count[512]; /* mentions per country index in the story (capped) */
     int last_foreign;    /* latest state other than home mentioned */
     int last_year_context; /* a year set by a sentence opening ("Last year, ...") */
+    dm_dspan carry_date;   /* a past date opening the previous sentence, for the next one's events */
     uint32_t first_event; /* index of the story's first event */
 } dm_story_ctx;
 

@@ -125,8 +125,19 @@ static void process_story(const dm_ctx *ctx, dm_doc *doc, size_t si) {
             else if (ms.v[k].kind == MK_PERSON) c = doc->x->people[ms.v[k].id].country;
             if (c >= 0 && c != sc->ms.home_country) sc->last_foreign = c;
         }
-        /* "Last year, ..." sets the year of the next sentence's figures */
+        /* "Last year, ..." sets the year of the next sentence's figures; "In 2021, ..." the
+         * date of the next sentence's events when the story goes on in the past */
         sc->last_year_context = 0;
+        sc->carry_date = (dm_dspan){{0, 0, 0}, {0, 0, 0}};
+        for (size_t i = doc->sents[s].t0; i < doc->sents[s].t1 && i < doc->sents[s].t0 + 8; i++) {
+            dm_datex bx;
+            if (dm_tok_is(&doc->toks, i, ",") && i > doc->sents[s].t0 + 3) break;
+            if (dm_date_parse(doc, i, doc->sents[s].t1, sc->date, 0, &bx) && bx.kind == DX_YEAR &&
+                sc->date.y && bx.span.from.y < sc->date.y && i > doc->sents[s].t0 && dm_tok_is(&doc->toks, i - 1, "in")) {
+                sc->carry_date = bx.span;
+                break;
+            }
+        }
         dm_datex dx;
         const dm_sent *se = &doc->sents[s];
         if (dm_date_parse(doc, se->t0, se->t1, sc->date, 0, &dx) && dx.kind != DX_UNRESOLVED && !dx.span.from.d &&

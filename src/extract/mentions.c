@@ -831,6 +831,11 @@ static void pronouns(scan *s) {
         m.t1 = (uint32_t)(i + 1);
         m.kind = MK_PRONOUN;
         m.id = s->st->last_subject >= 0 ? s->st->last_subject : s->st->last_person;
+        for (size_t k = 0; k < s->out->n; k++)
+            if (s->out->v[k].kind == MK_PERSON && s->out->v[k].t1 <= i) {
+                m.id = s->out->v[k].id;
+                break;
+            }
         m.country = m.org = -1;
         m.possessive = f[1] == 'i' || f[1] == 'e'; /* his, her */
         if (!strcmp(f, "he") || !strcmp(f, "she")) m.possessive = 0;
