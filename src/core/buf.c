@@ -37,8 +37,9 @@ void dm_buf_putc(dm_buf *b, char c) {
 
 void dm_buf_printf(dm_buf *b, const char *fmt, ...) {
     va_list ap;
+    char probe[1];
     va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    int n = vsnprintf(probe, sizeof probe, fmt, ap);
     va_end(ap);
     if (n < 0) return;
     dm_buf_reserve(b, (size_t)n);

@@ -183,6 +183,7 @@ static size_t skip_weekday(const cur *c, size_t i, int *wd) {
 
 /* Absolute forms. Returns 1 on success. */
 static int parse_absolute(const cur *c, size_t i0, dm_date ref, int future, dm_datex *out) {
+    memset(out, 0, sizeof *out);
     size_t i = i0;
     int wd = 0;
     i = skip_weekday(c, i, &wd);
@@ -403,7 +404,7 @@ int dm_date_parse(const dm_doc *doc, size_t i, size_t end, dm_date ref, int futu
     const char *a = F(&c, i);
     if ((!strcmp(a, "first") || !strcmp(a, "second")) && !strcmp(F(&c, i + 1), "half") &&
         !strcmp(F(&c, i + 2), "of")) {
-        dm_datex in;
+        dm_datex in = {0};
         if (parse_absolute(&c, i + 3, ref, future, &in) && in.span.from.m && !in.span.from.d) {
             dm_date f = in.span.from;
             int half = dm_days_in_month(f.y, f.m) / 2;
@@ -419,7 +420,7 @@ int dm_date_parse(const dm_doc *doc, size_t i, size_t end, dm_date ref, int futu
         size_t j = i + out->ntok;
         const char *t = F(&c, j);
         if (!strcmp(t, "to") || !strcmp(t, "until") || !strcmp(t, "till") || is_dash(t)) {
-            dm_datex second;
+            dm_datex second = {0};
             if (parse_absolute(&c, j + 1, ref, future, &second) && second.span.from.m) {
                 dm_date f = out->span.from, s = second.span.from;
                 if (!f.y) f.y = s.y;

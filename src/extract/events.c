@@ -269,18 +269,21 @@ static int status_of(const sent_ctx *c, const trigger *tr) {
 /* Is token i inside a quotation? A sentence may open inside one that began
  * earlier: its first quote mark then closes ("... this year," he said). */
 static int inside_quote(const sent_ctx *c, size_t at) {
-    int state = 0, first = 1;
-    for (size_t i = c->t0; i < c->t1 && i <= at; i++) {
+    int state = 0;
+    /* how the sentence begins: its first quote mark tells */
+    for (size_t i = c->t0; i < c->t1; i++) {
         const char *f = FW(c, i);
-        int open = !strcmp(f, "\xe2\x80\x9c"), close = !strcmp(f, "\xe2\x80\x9d"), straight = !strcmp(f, "\"");
-        if (!open && !close && !straight) continue;
-        if (first && (close || (straight && i > c->t0 && c->t->v[i - 1].kind == TK_PUNCT && !(c->t->v[i].flags & TF_SPACE))))
-            state = 1; /* the sentence began inside */
-        first = 0;
-        if (i == at) break;
-        if (open) state = 1;
-        else if (close) state = 0;
-        else state = !state;
+        if (!strcmp(f, "\xe2\x80\x9d")) state = 1;
+        else if (!strcmp(f, "\"")) state = i > c->t0 && c->t->v[i - 1].kind == TK_PUNCT && !(c->t->v[i].flags & TF_SPACE);
+        else if (!strcmp(f, "\xe2\x80\x9c")) state = 0;
+        else continue;
+        break;
+    }
+    for (size_t i = c->t0; i < c->t1 && i < at; i++) {
+        const char *f = FW(c, i);
+        if (!strcmp(f, "\xe2\x80\x9c")) state = 1;
+        else if (!strcmp(f, "\xe2\x80\x9d")) state = 0;
+        else if (!strcmp(f, "\"")) state = !state;
     }
     return state;
 }

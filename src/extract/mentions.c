@@ -897,5 +897,5 @@ void dm_find_mentions(const dm_ctx *ctx, dm_doc *doc, size_t sent, dm_mention_st
     }
     /* "counterpart": a person of the same rank as the other side */
     pronouns(&s);
-    qsort(out->v, out->n, sizeof *out->v, cmp_mention);
+    if (out->n > 1) qsort(out->v, out->n, sizeof *out->v, cmp_mention);
 }

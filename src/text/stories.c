@@ -135,7 +135,7 @@ void dm_find_stories(const dm_ctx *ctx, dm_doc *doc) {
         st->start = st->s0 < doc->nsents ? doc->toks.v[doc->sents[st->s0].t0].start : 0;
         st->end = st->s1 > st->s0 ? doc->toks.v[doc->sents[st->s1 - 1].t1 - 1].end : st->start;
         /* dateline: a city opening one of the first lines */
-        for (uint32_t s = st->s0; s < st->s1 && s < st->s0 + 6; s++) {
+        for (uint32_t s = st->s0; s < st->s1 && s < st->s0 + 16; s++) {
             size_t i = doc->sents[s].t0;
             if (i < skip) i = skip;
             if (i >= doc->sents[s].t1) continue;

@@ -14,7 +14,8 @@
  *   - the JSON is not exactly one line ending in '\n', holds a NUL byte, does
  *     not start with {"doc":"fuzz", is not valid UTF-8, or is not a JSON
  *     object (parsed with jansson) whose "doc" is "fuzz";
- *   - dm_doc_json gives different bytes when called twice. */
+ *   - dm_doc_json gives different bytes when called twice.
+ * Undefined behaviour found by UBSan stops the run too (see below). */
 #include "dragoman.h"
 #include <jansson.h>
 #include <stdio.h>
@@ -22,6 +23,11 @@
 #include <string.h>
 
 static dm_ctx *ctx;
+
+/* UBSan findings are crashes (with a saved reproducer), not log lines the run
+ * goes past; UBSAN_OPTIONS=halt_on_error=0 in the environment overrides this. */
+const char *__ubsan_default_options(void);
+const char *__ubsan_default_options(void) { return "halt_on_error=1:print_stacktrace=1"; }
 
 static void fail(const char *why, const char *json, size_t len) {
     fprintf(stderr, "fuzz_extract: %s\n", why);
