@@ -91,10 +91,18 @@ static int has_with_after(const sent_ctx *c, size_t i, size_t span) {
 }
 
 static int held_before(const sent_ctx *c, size_t i) {
-    for (size_t k = i > c->t0 + 4 ? i - 4 : c->t0; k < i; k++)
-        if (is(c, k, "held") || is(c, k, "hold") || is(c, k, "holds") || is(c, k, "holding") ||
-            is(c, k, "had") || is(c, k, "have") || is(c, k, "conducted"))
+    for (size_t k = i; k > c->t0 && k + 10 > i; k--) {
+        const char *f = FW(c, k - 1);
+        if (!strcmp(f, ",") || !strcmp(f, ".") || !strcmp(f, ";")) return 0;
+        if (!strcmp(f, "held") || !strcmp(f, "hold") || !strcmp(f, "holds") || !strcmp(f, "holding") ||
+            !strcmp(f, "had") || !strcmp(f, "have") || !strcmp(f, "conducted"))
             return 1;
+        /* "after talks", "following their talks at ..." */
+        if (k == i && (!strcmp(f, "after") || !strcmp(f, "following") || !strcmp(f, "before"))) return 1;
+        if (k + 1 == i && (!strcmp(f, "after") || !strcmp(f, "following") || !strcmp(f, "before")) &&
+            (is(c, k, "their") || is(c, k, "bilateral") || is(c, k, "official")))
+            return 1;
+    }
     return 0;
 }
 
@@ -141,6 +149,10 @@ static size_t find_triggers(const sent_ctx *c, trigger *out, size_t max) {
                 (is(c, i + 1, "a") || is(c, i + 1, "an")) && !is(c, i + 2, "delegation"))
                 continue; /* "received a copy of the letter" */
             if (phone_near(c, i)) continue;
+            /* "The meeting, hosted by X, ...": a participle describing an event already told */
+            if (is(c, i + 1, "by") && !(i > c->t0 && (is(c, i - 1, "was") || is(c, i - 1, "were") || is(c, i - 1, "been") ||
+                                                      is(c, i - 1, "is") || is(c, i - 1, "being"))))
+                continue;
             tr.kind = EV_MEETING;
             tr.form = TR_VERB;
             tr.received = f[0] == 'r' || f[0] == 'h';
@@ -332,6 +344,7 @@ typedef struct {
     int person;
     size_t t0, t1;
     uint8_t possessive;
+    uint8_t pronoun;
 } pref;
 
 static size_t persons_in(const sent_ctx *c, pref *out, size_t max) {
@@ -343,6 +356,7 @@ static size_t persons_in(const sent_ctx *c, pref *out, size_t max) {
         out[n].t0 = c->ms->v[k].t0;
         out[n].t1 = c->ms->v[k].t1;
         out[n].possessive = c->ms->v[k].possessive;
+        out[n].pronoun = c->ms->v[k].kind == MK_PRONOUN;
         n++;
     }
     return n;
@@ -474,6 +488,18 @@ static int mention_is_pronoun(const sent_ctx *c, const pref *p) {
     return m && m->kind == MK_PRONOUN;
 }
 
+/* "on the margins of the UN General Assembly": a gathering named as the backdrop */
+static int backdrop(const sent_ctx *c, const dm_event *e) {
+    for (size_t i = c->t0; i + 2 < c->t1; i++)
+        if ((is(c, i, "margins") || is(c, i, "sidelines") || is(c, i, "margin") || is(c, i, "sideline")) && is(c, i + 1, "of")) {
+            for (size_t j = i + 2; j < c->t1 && j < i + 10; j++) {
+                const dm_mention *m = mention_at(c, j);
+                if (m && m->kind == MK_ORG && m->id == e->org) return 1;
+            }
+        }
+    return 0;
+}
+
 /* ---- building events ---- */
 
 static dm_event *new_event(sent_ctx *c, uint8_t kind, const trigger *tr) {
@@ -548,6 +574,7 @@ static void people_of(sent_ctx *c, const trigger *tr, pref *ps, size_t np, int *
         int first = 1;
         for (size_t k = 0; k < np; k++) {
             if (ps[k].t0 < from) continue;
+            if (ps[k].pronoun && ps[k].possessive) continue; /* "with his counterpart" */
             if (!first && followed_by_verb(c, &ps[k])) break;
             if (!first) {
                 /* only a list goes on: separators and titles between */
@@ -580,6 +607,13 @@ static void people_of(sent_ctx *c, const trigger *tr, pref *ps, size_t np, int *
         }
     }
     /* subjects: the nearest person before the trigger, with its coordinated partner */
+    /* people of the sentence without possessive pronouns, for coordination */
+    pref real[24];
+    size_t nr = 0;
+    for (size_t k = 0; k < np && nr < 24; k++)
+        if (!(ps[k].pronoun && ps[k].possessive)) real[nr++] = ps[k];
+    ps = real;
+    np = nr;
     for (size_t k = np; k-- > 0;) {
         if (ps[k].t1 > tr->at) continue;
         int dup = 0;
@@ -588,7 +622,9 @@ static void people_of(sent_ctx *c, const trigger *tr, pref *ps, size_t np, int *
         subj[(*nsubj)++] = ps[k].person;
         /* "A and B held talks", "A and the B held" */
         size_t before = ps[k].t0 - 1;
-        if (is(c, before, "the") && before > c->t0) before--;
+        if ((is(c, before, "the") || is(c, before, "his") || is(c, before, "her") || is(c, before, "their")) &&
+            before > c->t0)
+            before--;
         if (k > 0 && ps[k - 1].t1 <= before && is(c, before, "and") && ps[k - 1].t1 + 1 >= before)
             subj[(*nsubj)++] = ps[k - 1].person;
         else if (k > 0 && is(c, before, "and")) {
@@ -982,14 +1018,20 @@ static void continue_focus(sent_ctx *c, pref *ps, size_t np) {
             e->loc_explicit = 1;
         }
     }
-    /* "The delegation of Kazakhstan was headed by X" */
-    for (size_t i = c->t0; i + 1 < c->t1; i++)
-        if ((is(c, i, "headed") || is(c, i, "led")) && is(c, i + 1, "by"))
+    /* "The delegation of Kazakhstan was headed by X"; "The meeting was attended by A, B and C" */
+    for (size_t i = c->t0; i + 1 < c->t1; i++) {
+        if ((is(c, i, "headed") || is(c, i, "led") || is(c, i, "hosted") || is(c, i, "chaired")) && is(c, i + 1, "by"))
             for (size_t k = 0; k < np; k++)
-                if (ps[k].t0 > i) {
+                if (ps[k].t0 > i && !ps[k].pronoun) {
                     add_part(e, P_PERSON, ps[k].person);
                     break;
                 }
+        if (e->kind == EV_MULTILATERAL && ((is(c, i, "attended") && is(c, i + 1, "by")) ||
+                                           (is(c, i, "took") && is(c, i + 1, "part")) || is(c, i, "participated")))
+            for (size_t k = 0; k < np; k++)
+                if (!ps[k].pronoun && (ps[k].t0 > i || is(c, i, "took") || is(c, i, "participated")))
+                    add_part(e, P_PERSON, ps[k].person);
+    }
 }
 
 void dm_find_events(const dm_ctx *ctx, dm_doc *doc, size_t s, const dm_mentions *ms, dm_story_ctx *sc) {
@@ -1055,6 +1097,7 @@ void dm_find_events(const dm_ctx *ctx, dm_doc *doc, size_t s, const dm_mentions 
     for (size_t k = before; k < doc->x->nevents; k++) {
         const dm_event *e = &doc->x->events[k];
         int rank = e->kind == EV_MEETING || e->kind == EV_CALL ? 3 : e->kind == EV_MULTILATERAL ? 2 : e->kind == EV_VISIT ? 1 : 0;
+        if (e->kind == EV_MULTILATERAL && backdrop(&c, e)) rank = 1;
         if (rank > best_rank) best = (int)k, best_rank = rank;
     }
     if (best >= 0) {

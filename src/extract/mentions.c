@@ -403,7 +403,8 @@ static size_t build_chunk(const scan *s, const dm_mention *h, chunk *c) {
     c->plural = h->plural;
     size_t i = h->t1;
     size_t name_start = 0; /* start of a run of capitalized unknown words */
-    const char *prep = "";
+    /* a head phrase "minister of investment" already opened its complement */
+    const char *prep = strstr(title_of(s, h)->phrase, " of ") ? "of" : "";
     int after_the = 0, in_paren = 0;
     size_t last_end = i;
     while (i < s->t1) {
@@ -491,8 +492,10 @@ static size_t build_chunk(const scan *s, const dm_mention *h, chunk *c) {
                 break;
             }
             const dm_mention *nx = base_at(s, i + 1);
-            if (!strcmp(f, ",") && !strcmp(prep, "of") && nx && (nx->kind == MK_COUNTRY || nx->kind == MK_CADJ) &&
-                !title_starts_at(s, i + 1)) {
+            int portfolio = is_cap(s, i + 1) && (in_list(INSTITUTION, FW(s, i + 1)) || s->known[i + 1 - s->t0]) &&
+                            !nx && !name_start;
+            if (!strcmp(f, ",") && !strcmp(prep, "of") &&
+                ((nx && (nx->kind == MK_COUNTRY || nx->kind == MK_CADJ)) || portfolio) && !title_starts_at(s, i + 1)) {
                 i++;
                 continue;
             }

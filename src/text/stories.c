@@ -143,6 +143,16 @@ void dm_find_stories(const dm_ctx *ctx, dm_doc *doc) {
             if (city >= 0) {
                 st->dateline_city = city;
                 st->dateline_country = ctx->cities[city].country;
+                /* a date after the place: "CITY, 16 May 2024 –", "CITY, Country, Mar. 18" */
+                for (size_t j = i + 1; j < doc->sents[s].t1 && j < i + 8; j++) {
+                    dm_datex dx;
+                    if (!dm_date_parse(doc, j, doc->sents[s].t1, doc->published, 0, &dx) || dx.span.to.y) continue;
+                    if (dx.kind == DX_FULL || (dx.kind == DX_PARTIAL && dx.span.from.d)) {
+                        if (!doc->published.y && dx.kind == DX_FULL) doc->published = dx.span.from;
+                        if (!st->date.y || (nstamps == 0 && dx.kind == DX_FULL)) st->date = dx.span.from;
+                    }
+                    break;
+                }
                 break;
             }
         }

@@ -21,6 +21,22 @@ static void alloc_returns_zeroed_memory(void **state) {
     dm_arena_free(&a);
 }
 
+static void alloc_zeroes_reused_malloc_memory(void **state) {
+    (void)state;
+    /* blocks freed dirty and obtained again from malloc are zeroed too */
+    for (int round = 0; round < 4; round++) {
+        dm_arena a;
+        dm_arena_init(&a, 2048);
+        unsigned char *p = dm_arena_alloc(&a, 1500);
+        assert_true(all_zero(p, 1500));
+        unsigned char *q = dm_arena_grow(&a, NULL, 0, 300, 1);
+        assert_true(all_zero(q, 300));
+        memset(p, 0xCD, 1500);
+        memset(q, 0xEF, 300);
+        dm_arena_free(&a);
+    }
+}
+
 static void alloc_aligns_to_16(void **state) {
     (void)state;
     dm_arena a;
@@ -166,6 +182,7 @@ static void vec_push_grows_and_keeps_elements(void **state) {
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(alloc_returns_zeroed_memory),
+        cmocka_unit_test(alloc_zeroes_reused_malloc_memory),
         cmocka_unit_test(alloc_aligns_to_16),
         cmocka_unit_test(allocations_do_not_overlap),
         cmocka_unit_test(total_counts_malloced_bytes),

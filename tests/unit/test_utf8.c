@@ -64,6 +64,9 @@ static void rejects_truncated_sequence(void **state) {
     /* cut off by the end of the text */
     assert_rejected("ab\xe2\x80", 4, DM_MAX_LINE, DM_ERR_UTF8, 2);
     assert_rejected("\xf0\x9f\x98", 3, DM_MAX_LINE, DM_ERR_UTF8, 0);
+    /* only n bytes count, even when the sequence would go on after them */
+    assert_rejected("ab\xe2\x80\x99", 4, DM_MAX_LINE, DM_ERR_UTF8, 2);
+    assert_rejected("\xc3\xa9", 1, DM_MAX_LINE, DM_ERR_UTF8, 0);
     /* cut off by an ASCII byte */
     assert_rejected("ab\xe2\x80zz", 6, DM_MAX_LINE, DM_ERR_UTF8, 2);
     assert_rejected("T\xc3 rkiye", 8, DM_MAX_LINE, DM_ERR_UTF8, 1);
