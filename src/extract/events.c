@@ -1036,6 +1036,10 @@ static void continue_focus(sent_ctx *c, pref *ps, size_t np) {
 
 void dm_find_events(const dm_ctx *ctx, dm_doc *doc, size_t s, const dm_mentions *ms, dm_story_ctx *sc) {
     sent_ctx c = {ctx, doc, &doc->toks, s, doc->sents[s].t0, doc->sents[s].t1, ms, sc};
+    if (doc->sents[s].headline && sc->headline_city < 0 && s == doc->stories[sc->ms.story].s0) {
+        int city = -1, country = -1;
+        if (place_after_prep(&c, c.t0, c.t1, &city, &country, 0) && city >= 0) sc->headline_city = city;
+    }
     pref ps[24];
     size_t np = persons_in(&c, ps, 24);
     trigger trs[12];
@@ -1219,6 +1223,9 @@ void dm_finish_story_events(const dm_ctx *ctx, dm_doc *doc, dm_story_ctx *sc) {
                 if (sc->setting_country >= 0) {
                     e->city = sc->setting_city;
                     e->country = sc->setting_country;
+                } else if (sc->headline_city >= 0) {
+                    e->city = sc->headline_city;
+                    e->country = ctx->cities[sc->headline_city].country;
                 } else if (e->host_received && e->host_person >= 0 && x->people[e->host_person].country >= 0) {
                     e->country = x->people[e->host_person].country;
                 } else if (sc->dateline_city >= 0) {

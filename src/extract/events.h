@@ -13,6 +13,7 @@ typedef struct {
     int focus_event;     /* event that following sentences elaborate, -1 */
     int setting_city, setting_country; /* where the story takes place, -1 */
     int dateline_city;
+    int headline_city;   /* "... discussed in Tashkent": a place the headline names */
     dm_dspan setting_date; /* dates of a visit that frames the story */
     dm_dspan planned_date; /* dates of an announced trip, for the meetings planned in it */
     int country_count[512]; /* mentions per country index in the story (capped) */

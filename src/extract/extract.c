@@ -85,6 +85,7 @@ static void process_story(const dm_ctx *ctx, dm_doc *doc, size_t si) {
     sc->focus_person = sc->focus_event = -1;
     sc->setting_city = sc->setting_country = -1;
     sc->dateline_city = st->dateline_city;
+    sc->headline_city = -1;
     sc->last_foreign = -1;
     sc->first_event = (uint32_t)doc->x->nevents;
     story_counts(ctx, doc, st, sc);
@@ -140,8 +141,9 @@ static void process_story(const dm_ctx *ctx, dm_doc *doc, size_t si) {
         }
         dm_datex dx;
         const dm_sent *se = &doc->sents[s];
-        if (dm_date_parse(doc, se->t0, se->t1, sc->date, 0, &dx) && dx.kind != DX_UNRESOLVED && !dx.span.from.d &&
-            dm_tok_is(&doc->toks, se->t0 + dx.ntok, ","))
+        size_t d0 = se->t0 + (dm_tok_is(&doc->toks, se->t0, "in") ? 1 : 0);
+        if (dm_date_parse(doc, d0, se->t1, sc->date, 0, &dx) && dx.kind != DX_UNRESOLVED && !dx.span.from.d &&
+            dm_tok_is(&doc->toks, d0 + dx.ntok, ","))
             sc->last_year_context = dx.span.from.y;
         /* the subject of this sentence is what "he" means next */
         for (size_t k = 0; k < ms.n; k++)

@@ -135,7 +135,9 @@ static int metric_at(const fctx *c, size_t i) {
     if (!strcmp(f, "investment") || !strcmp(f, "investments") || !strcmp(f, "invested") || !strcmp(f, "investors") ||
         !strcmp(f, "investor"))
         return MET_INVESTMENT;
-    if (!strcmp(f, "exports") || !strcmp(f, "export") || !strcmp(f, "exported")) return MET_EXPORT;
+    if (!strcmp(f, "exports") || !strcmp(f, "export") || !strcmp(f, "exported") || !strcmp(f, "imports") ||
+        !strcmp(f, "imported"))
+        return MET_EXPORT;
     return 0;
 }
 
@@ -403,8 +405,19 @@ static void money_facts(fctx *c) {
             f.parties[0] = from;
             f.parties[1] = to;
         } else if (metric == MET_EXPORT) {
-            int to = state_after(c, st, pos, ns, c->t0, "to");
-            int from = state_after(c, st, pos, ns, c->t0, "from");
+            /* the trade flow of this figure's own words: "Kazakh exports", "imports from Japan" */
+            int imports = W(trig)[0] == 'i';
+            int to = -1, from = -1;
+            for (size_t k = 0; k < ns; k++) {
+                if (pos[k] + 3 >= trig && pos[k] < trig && !imports) from = st[k]; /* "Kazakh exports" */
+                if (pos[k] + 3 >= trig && pos[k] < trig && imports) to = st[k];
+                if (pos[k] > trig && pos[k] <= trig + 8 && pos[k] > c->t0) {
+                    const char *pw = W(pos[k] - 1);
+                    if (!strcmp(pw, "the") && pos[k] > c->t0 + 1) pw = W(pos[k] - 2);
+                    if (!strcmp(pw, "to") || !strcmp(pw, "into")) to = st[k];
+                    if (!strcmp(pw, "from") || !strcmp(pw, "of")) from = st[k];
+                }
+            }
             if (from < 0)
                 for (size_t k = 0; k < ns; k++)
                     if (st[k] != to) {

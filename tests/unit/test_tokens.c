@@ -157,6 +157,16 @@ static void initial_glued_to_name_is_split(void **state) {
     dm_doc_free(doc);
 }
 
+static void initial_with_a_full_stop_is_not_dotted(void **state) {
+    (void)state;
+    dm_doc *doc = tokenize("D. Grichting and E.Idrissov");
+    static const char *const want[] = {"D", ".", "Grichting", "and", "E", ".", "Idrissov", NULL};
+    assert_tokens(doc, want);
+    assert_false(has(doc, 0, TF_DOTTED));
+    assert_false(has(doc, 4, TF_DOTTED));
+    dm_doc_free(doc);
+}
+
 static void numbers_keep_inner_dots_and_commas(void **state) {
     (void)state;
     dm_doc *doc = tokenize("grew 1.9 percent to 45,428,000,000 in 2023.");
@@ -241,6 +251,13 @@ static void line_and_paragraph_breaks(void **state) {
     assert_true(has(doc, 4, TF_PARA));
     assert_false(has(doc, 5, TF_NL | TF_PARA));
     dm_doc_free(doc);
+    /* single line breaks in a row are not paragraphs */
+    doc = tokenize("a\nb\nc\nd");
+    for (size_t i = 1; i < 4; i++) {
+        assert_true(has(doc, i, TF_NL));
+        assert_false(has(doc, i, TF_PARA));
+    }
+    dm_doc_free(doc);
 }
 
 static void no_break_space_and_crlf_are_white_space(void **state) {
@@ -305,6 +322,7 @@ int main(void) {
         cmocka_unit_test(dotted_abbreviations_are_one_token),
         cmocka_unit_test(dotted_abbreviation_at_end_of_sentence),
         cmocka_unit_test(initial_glued_to_name_is_split),
+        cmocka_unit_test(initial_with_a_full_stop_is_not_dotted),
         cmocka_unit_test(numbers_keep_inner_dots_and_commas),
         cmocka_unit_test(currency_amount_splits_into_three),
         cmocka_unit_test(case_flags),
