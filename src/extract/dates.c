@@ -231,7 +231,9 @@ static int parse_absolute(const cur *c, size_t i0, dm_date ref, int future, dm_d
     /* day-first: 20 February 2024, 9-10 June 2022, 22 de febrero, 2025, 31 May */
     if ((k = day_at(c, i, &d))) {
         j = i + (size_t)k;
-        if (is_dash(F(c, j)) && day_at(c, j + 1, &d2)) j += 1 + (size_t)day_at(c, j + 1, &d2);
+        if ((is_dash(F(c, j)) || !strcmp(F(c, j), "to") || !strcmp(F(c, j), "and")) && day_at(c, j + 1, &d2) &&
+            month_at(c, j + 1 + (size_t)day_at(c, j + 1, &d2), &m))
+            j += 1 + (size_t)day_at(c, j + 1, &d2);
         else d2 = 0;
         if (!strcmp(F(c, j), "de")) j++;
         if ((k = month_at(c, j, &m))) {

@@ -1228,6 +1228,8 @@ void dm_finish_story_events(const dm_ctx *ctx, dm_doc *doc, dm_story_ctx *sc) {
                     e->country = ctx->cities[sc->headline_city].country;
                 } else if (e->host_received && e->host_person >= 0 && x->people[e->host_person].country >= 0) {
                     e->country = x->people[e->host_person].country;
+                    if (sc->dateline_city >= 0 && ctx->cities[sc->dateline_city].country == e->country)
+                        e->city = sc->dateline_city;
                 } else if (sc->dateline_city >= 0) {
                     e->city = sc->dateline_city;
                     e->country = ctx->cities[sc->dateline_city].country;

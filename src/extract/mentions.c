@@ -706,6 +706,16 @@ static void titles_and_names(scan *s) {
             }
             continue;
         }
+        /* a generic title used as an adjective ("official visits", "the official website") */
+        static const char *const ADJ_USE[] = {"visit", "visits", "meeting", "meetings", "talks", "website", "delegation",
+                                              "delegations", "statement", "trip", "ceremony", "data", "sources",
+                                              "figures", "level", "capacity", "documents", "channels", "page",
+                                              "account", "residence", "language", "languages", "welcoming",
+                                              "reception", "opening", "launch", "talks", "news", NULL};
+        if (c.count == 1 && c.t1 == h->t1 && in_list(ADJ_USE, FW(s, h->t1)) && (s->t->v[h->t0].flags & TF_LOWER)) {
+            claim(s, c.t0, c.t1);
+            continue;
+        }
         /* "Kaha Imnadze, the Special Representative of ..." */
         size_t ne = 0, nb = apposition_name(s, c.t0, &ne);
         if (nb) {
@@ -739,6 +749,29 @@ static void titles_and_names(scan *s) {
                 continue;
             }
         }
+        /* a second title for a person just named: "The Chilean diplomat X, Ambassador of Chile to Vietnam," */
+        {
+            size_t comma = a0 > s->t0 ? a0 - 1 : a0;
+            int done = 0;
+            int can = !strcmp(FW(s, comma), ",") && !(title_of(s, h)->flags & TT_GENERIC) && !c.plural;
+            for (size_t q = 0; can && q < s->out->n; q++) {
+                const dm_mention *pm = &s->out->v[q];
+                if (pm->kind != MK_PERSON || pm->t1 != comma) continue;
+                dm_person *p = &s->doc->x->people[pm->id];
+                int tl = (int)(c.t1 - c.t0);
+                if (c.role && (tl > p->title_len || p->role == R_OFFICIAL || !p->role)) {
+                    p->title = title_string(s, &c);
+                    p->title_len = tl;
+                    p->role = (uint8_t)c.role;
+                }
+                if (p->country < 0) p->country = c.country;
+                if (p->org < 0) p->org = c.org;
+                claim(s, c.t0, c.t1);
+                done = 1;
+                break;
+            }
+            if (done) continue;
+        }
         if (c.plural && c.name1 == 0) {
             /* plural title without names: "Foreign Ministers of Kazakhstan and India" */
             dm_mention m = {0};
@@ -757,15 +790,6 @@ static void titles_and_names(scan *s) {
         /* a title alone: "the President", "the Kazakh Foreign Minister", "The Swiss diplomat" */
         const dm_title *ti = title_of(s, h);
         int generic = (ti->flags & TT_GENERIC) != 0;
-        static const char *const ADJ_USE[] = {"visit", "visits", "meeting", "meetings", "talks", "website", "delegation",
-                                              "delegations", "statement", "trip", "ceremony", "data", "sources",
-                                              "figures", "level", "capacity", "documents", "channels", "page",
-                                              "account", "residence", "language", "languages", "welcoming",
-                                              "reception", "opening", "launch", "talks", "news", NULL};
-        if (c.count == 1 && c.t1 == h->t1 && in_list(ADJ_USE, FW(s, h->t1)) && (s->t->v[h->t0].flags & TF_LOWER)) {
-            claim(s, c.t0, c.t1);
-            continue;
-        }
         int role = generic && c.count == 1 ? -1 : c.role;
         int p = dm_people_find_title(s->doc, s->st->story, role, c.country, c.org, s->st->home_country);
         if (p < 0 && role > 0 && c.country < 0 && c.org < 0)

@@ -161,7 +161,7 @@ int dm_people_find_title(const dm_doc *doc, uint32_t story, int role, int countr
         if (p->story != story || p->anonymous) continue;
         if (country >= 0 && p->country != country) continue;
         if (org >= 0 && p->org != org) continue;
-        if (role > 0 && p->role != role) continue;
+        if (role > 0 && p->role != role && !(role == R_MINISTER && p->role == R_FOREIGN_MINISTER)) continue;
         int score = (int)(p->last_tok & 0xFFFFFF);
         if (prefer_country >= 0 && p->country == prefer_country) score += 1 << 26;
         if (score > best_score) best = (int)i, best_score = score;

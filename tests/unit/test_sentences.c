@@ -88,6 +88,19 @@ static void lowercase_after_a_full_stop_continues(void **state) {
     dm_doc_free(assert_sentences("The figure was approx. five percent and growing.", want));
 }
 
+static void lowercase_after_any_full_stop_continues(void **state) {
+    (void)state;
+    /* "pct" is no known abbreviation, but a lowercase word does not start a sentence */
+    static const char *const want[] = {"Trade rose 5 pct. in May.", "Exports fell.", NULL};
+    dm_doc_free(assert_sentences("Trade rose 5 pct. in May. Exports fell.", want));
+}
+
+static void full_stop_without_a_following_space_continues(void **state) {
+    (void)state;
+    static const char *const want[] = {"Details are on Akorda.Kz and Gov.Kz today.", "Read them.", NULL};
+    dm_doc_free(assert_sentences("Details are on Akorda.Kz and Gov.Kz today. Read them.", want));
+}
+
 static void a_number_after_a_full_stop_starts_a_sentence(void **state) {
     (void)state;
     static const char *const want[] = {"Trade grew.", "2023 was a record year.", NULL};
@@ -184,6 +197,8 @@ int main(void) {
         cmocka_unit_test(dotted_abbreviation_inside_a_sentence),
         cmocka_unit_test(ordinary_word_before_a_full_stop_ends_it),
         cmocka_unit_test(lowercase_after_a_full_stop_continues),
+        cmocka_unit_test(lowercase_after_any_full_stop_continues),
+        cmocka_unit_test(full_stop_without_a_following_space_continues),
         cmocka_unit_test(a_number_after_a_full_stop_starts_a_sentence),
         cmocka_unit_test(decimal_numbers_do_not_split),
         cmocka_unit_test(closing_quote_stays_with_its_sentence),

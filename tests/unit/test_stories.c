@@ -105,14 +105,45 @@ static void digest_stamps_split_stories_with_their_own_dates(void **state) {
     dm_doc_free(doc);
 }
 
+static void sentences_before_the_first_headline_belong_to_the_first_story(void **state) {
+    (void)state;
+    char text[2048] = "News digest of the week\n";
+    /* a long preamble: the first stamp is past the lines searched for a header date */
+    for (int k = 0; k < 15; k++) strcat(text, "Selected stories follow.\n");
+    strcat(text, "Kazakhstan and China sign trade deal\n"
+                 "01.06.2022, 15:45 4021\n"
+                 "The two sides signed a trade agreement.\n"
+                 "Uzbek president visits Azerbaijan\n"
+                 "03.06.2022, 10:30 3100\n"
+                 "The president arrived for talks.\n");
+    dm_doc *doc = test_segment(text, NULL);
+    assert_int_equal(doc->nstories, 2);
+    assert_int_equal(doc->stories[0].s0, 0);
+    assert_int_equal(doc->stories[0].start, 0);
+    assert_string_equal(story_first_sentence(doc, 1), "Uzbek president visits Azerbaijan");
+    assert_date(doc->stories[0].date, 2022, 6, 1);
+    assert_date(doc->stories[1].date, 2022, 6, 3);
+    /* the document's date is the first story's */
+    assert_date(doc->published, 2022, 6, 1);
+    dm_doc_free(doc);
+}
+
 static void trailer_line_sets_published(void **state) {
     (void)state;
-    dm_doc *doc = test_segment("The foreign ministers held talks in the capital.\n"
-                               "They discussed regional security and trade.\n"
-                               "///nCa, 21 February 2024\n",
-                               NULL);
+    /* far enough from the top that only the trailer can give the date */
+    char text[2048] = "";
+    for (int k = 0; k < 16; k++) strcat(text, "The ministers discussed trade.\n");
+    strcat(text, "///nCa, 21 February 2024\n");
+    dm_doc *doc = test_segment(text, NULL);
     assert_date(doc->published, 2024, 2, 21);
     assert_date(doc->stories[0].date, 2024, 2, 21);
+    dm_doc_free(doc);
+    /* a source line with a date among the last lines */
+    text[0] = 0;
+    for (int k = 0; k < 16; k++) strcat(text, "The ministers discussed trade.\n");
+    strcat(text, "Source: Kazinform, 3 March 2024\nBack to top button\n");
+    doc = test_segment(text, NULL);
+    assert_date(doc->published, 2024, 3, 3);
     dm_doc_free(doc);
 }
 
@@ -128,9 +159,12 @@ static void trailer_inside_the_last_line_sets_published(void **state) {
 
 static void short_header_line_sets_published(void **state) {
     (void)state;
+    /* followed by enough lines that only the header scan can see it */
     dm_doc *doc = test_segment("Published January 08, 2022 | 02:40 PM\n"
                                "The foreign ministers held talks in the capital.\n"
-                               "They discussed regional security and trade.\n",
+                               "They discussed regional security and trade.\n"
+                               "They also discussed transport.\n"
+                               "Both sides praised the talks.\n",
                                NULL);
     assert_date(doc->published, 2022, 1, 8);
     assert_date(doc->stories[0].date, 2022, 1, 8);
@@ -190,6 +224,11 @@ static void dateline_with_country_and_date(void **state) {
     assert_string_equal(dateline_city(doc, 0), "Baku");
     assert_string_equal(code_of(doc->stories[0].dateline_country), "AZE");
     dm_doc_free(doc);
+    /* a city in capitals before a comma is a dateline without a country */
+    doc = test_segment("TASHKENT, June 5 (UzA) -- The president received the delegation.\n", NULL);
+    assert_string_equal(dateline_city(doc, 0), "Tashkent");
+    assert_string_equal(code_of(doc->stories[0].dateline_country), "UZB");
+    dm_doc_free(doc);
     /* in mixed case the country after the comma is what makes it a dateline */
     doc = test_segment("Tashkent, Uzbekistan (UzA) -- The president received the delegation.\n", NULL);
     assert_string_equal(dateline_city(doc, 0), "Tashkent");
@@ -240,6 +279,7 @@ int main(void) {
         cmocka_unit_test(no_date_anywhere_leaves_published_unknown),
         cmocka_unit_test(one_story_covers_the_whole_document),
         cmocka_unit_test(digest_stamps_split_stories_with_their_own_dates),
+        cmocka_unit_test(sentences_before_the_first_headline_belong_to_the_first_story),
         cmocka_unit_test(trailer_line_sets_published),
         cmocka_unit_test(trailer_inside_the_last_line_sets_published),
         cmocka_unit_test(short_header_line_sets_published),

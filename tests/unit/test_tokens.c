@@ -165,6 +165,11 @@ static void initial_with_a_full_stop_is_not_dotted(void **state) {
     assert_false(has(doc, 0, TF_DOTTED));
     assert_false(has(doc, 4, TF_DOTTED));
     dm_doc_free(doc);
+    /* initials glued to a name are not a dotted abbreviation either */
+    doc = tokenize("N.A.Nazarbayev");
+    static const char *const want2[] = {"N", ".", "A", ".", "Nazarbayev", NULL};
+    assert_tokens(doc, want2);
+    dm_doc_free(doc);
 }
 
 static void numbers_keep_inner_dots_and_commas(void **state) {
