@@ -113,9 +113,13 @@ static void write_text(const dm_ctx *ctx, dm_doc *doc, FILE *out) {
     }
     for (size_t k = 0; k < x->nfacts; k++) {
         const dm_fact *f = &x->facts[k];
-        fprintf(out, "  %-12s %s-%s %c%.4g %s", dm_metric_name(f->metric), ctx->countries[f->parties[0]].code,
-                ctx->countries[f->parties[1]].code, f->qualifier ? f->qualifier : '=', f->value,
-                f->unit[0] ? f->unit : "");
+        double v = f->value;
+        const char *scale = v >= 1e9 ? " billion" : v >= 1e6 ? " million" : "";
+        double shown = v >= 1e9 ? v / 1e9 : v >= 1e6 ? v / 1e6 : v;
+        fprintf(out, "  %-14s %s-%s %s%g%s %s", dm_metric_name(f->metric), ctx->countries[f->parties[0]].code,
+                ctx->countries[f->parties[1]].code,
+                f->qualifier == '>' ? "over " : f->qualifier == '<' ? "nearly " : f->qualifier == '~' ? "about " : "",
+                shown, scale, f->unit[0] ? f->unit : "");
         if (f->year) fprintf(out, " in %d", f->year);
         if (f->has_change) fprintf(out, " (%+.1f%%)", f->change);
         fputc('\n', out);

@@ -1,4 +1,6 @@
+#include "../core/words.h"
 #include "dates.h"
+#include "../text/wordclass.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,7 +23,7 @@ static const struct {
     {"marz", 3}, {"juni", 6}, {"juli", 7}, {"oktober", 10}, {"dezember", 12},
 };
 
-static const char *WEEKDAYS[][3] = {
+static const char *WEEKDAYS[][4] = {
     {"monday", "mon", NULL}, {"tuesday", "tue", "tues"}, {"wednesday", "wed", NULL},
     {"thursday", "thu", "thurs"}, {"friday", "fri", NULL}, {"saturday", "sat", NULL},
     {"sunday", "sun", NULL},
@@ -34,6 +36,7 @@ int dm_month_of(const char *f) {
 }
 
 int dm_weekday_of(const char *f) {
+    if (f[0] != 'm' && f[0] != 't' && f[0] != 'w' && f[0] != 'f' && f[0] != 's') return 0;
     for (int i = 0; i < 7; i++)
         for (int k = 0; k < 3; k++)
             if (WEEKDAYS[i][k] && strcmp(f, WEEKDAYS[i][k]) == 0) return i + 1;
@@ -118,7 +121,7 @@ static int num_val(const cur *c, size_t i) {
     return atoi(f);
 }
 static int is_dash(const char *f) {
-    return !strcmp(f, "-") || !strcmp(f, "\xe2\x80\x93") || !strcmp(f, "\xe2\x80\x94");
+    return dm_eq(f, "-") || dm_eq(f, "\xe2\x80\x93") || dm_eq(f, "\xe2\x80\x94");
 }
 
 /* A day number at i ("20", "08th", "1st"); returns tokens used or 0. */
@@ -128,20 +131,20 @@ static int day_at(const cur *c, size_t i, int *day) {
     if (v < 1 || v > 31 || strlen(F(c, i)) > 2) return 0;
     *day = v;
     const char *sfx = F(c, i + 1);
-    if (glued(c, i + 1) && (!strcmp(sfx, "st") || !strcmp(sfx, "nd") || !strcmp(sfx, "rd") || !strcmp(sfx, "th")))
+    if (glued(c, i + 1) && (dm_eq(sfx, "st") || dm_eq(sfx, "nd") || dm_eq(sfx, "rd") || dm_eq(sfx, "th")))
         return 2;
     return 1;
 }
 
 /* A month name at i, with an optional abbreviation dot; returns tokens used or 0. */
 static int month_at(const cur *c, size_t i, int *m) {
-    if (i >= c->end || c->doc->toks.v[i].kind != TK_WORD) return 0;
+    if (i >= c->end || c->doc->toks.v[i].kind != TK_WORD || !(c->doc->toks.v[i].wc & WC_DATE)) return 0;
     int v = dm_month_of(F(c, i));
     if (!v) return 0;
     /* "may" and "march" are also ordinary words: demand a capital */
     if ((v == 5 || v == 3) && !(c->doc->toks.v[i].flags & TF_CAP)) return 0;
     *m = v;
-    if (!strcmp(F(c, i + 1), ".") && glued(c, i + 1)) return 2;
+    if (dm_eq(F(c, i + 1), ".") && glued(c, i + 1)) return 2;
     return 1;
 }
 
@@ -173,11 +176,12 @@ static int infer_year(dm_date ref, int m, int d, int future) {
 
 /* "Tuesday," before a date: skipped, remembered. */
 static size_t skip_weekday(const cur *c, size_t i, int *wd) {
+    if (i >= c->end || !(c->doc->toks.v[i].wc & WC_DATE)) return i;
     int w = dm_weekday_of(F(c, i));
     if (!w || !(c->doc->toks.v[i].flags & TF_CAP)) return i;
     *wd = w;
     i++;
-    if (!strcmp(F(c, i), ".") || !strcmp(F(c, i), ",")) i++;
+    if (dm_eq(F(c, i), ".") || dm_eq(F(c, i), ",")) i++;
     return i;
 }
 
@@ -217,7 +221,7 @@ static int parse_absolute(const cur *c, size_t i0, dm_date ref, int future, dm_d
         }
     }
     /* 13/10/2023 */
-    if (is_num(c, i) && !strcmp(F(c, i + 1), "/") && is_num(c, i + 2) && !strcmp(F(c, i + 3), "/") &&
+    if (is_num(c, i) && dm_eq(F(c, i + 1), "/") && is_num(c, i + 2) && dm_eq(F(c, i + 3), "/") &&
         year_at(c, i + 4, &y) && glued(c, i + 1) && glued(c, i + 3)) {
         int a = num_val(c, i), b = num_val(c, i + 2);
         if (valid_day(y, b, a)) {
@@ -231,16 +235,16 @@ static int parse_absolute(const cur *c, size_t i0, dm_date ref, int future, dm_d
     /* day-first: 20 February 2024, 9-10 June 2022, 22 de febrero, 2025, 31 May */
     if ((k = day_at(c, i, &d))) {
         j = i + (size_t)k;
-        if ((is_dash(F(c, j)) || !strcmp(F(c, j), "to") || !strcmp(F(c, j), "and")) && day_at(c, j + 1, &d2) &&
+        if ((is_dash(F(c, j)) || dm_eq(F(c, j), "to") || dm_eq(F(c, j), "and")) && day_at(c, j + 1, &d2) &&
             month_at(c, j + 1 + (size_t)day_at(c, j + 1, &d2), &m))
             j += 1 + (size_t)day_at(c, j + 1, &d2);
         else d2 = 0;
-        if (!strcmp(F(c, j), "de")) j++;
+        if (dm_eq(F(c, j), "de")) j++;
         if ((k = month_at(c, j, &m))) {
             j += (size_t)k;
             size_t jy = j;
-            if (!strcmp(F(c, jy), ",")) jy++;
-            if (!strcmp(F(c, jy), "de")) jy++;
+            if (dm_eq(F(c, jy), ",")) jy++;
+            if (dm_eq(F(c, jy), "de")) jy++;
             if (year_at(c, jy, &y)) j = jy + 1;
             else y = 0;
             if (!valid_day(y, m, d) || (d2 && (!valid_day(y, m, d2) || d2 < d))) return 0;
@@ -265,7 +269,7 @@ static int parse_absolute(const cur *c, size_t i0, dm_date ref, int future, dm_d
             if (is_dash(F(c, j)) && day_at(c, j + 1, &d2)) j += 1 + (size_t)day_at(c, j + 1, &d2);
             else d2 = 0;
             size_t jy = j;
-            if (!strcmp(F(c, jy), ",")) jy++;
+            if (dm_eq(F(c, jy), ",")) jy++;
             if (year_at(c, jy, &y)) j = jy + 1;
             else y = 0;
             if (!valid_day(y, m, d) || (d2 && (!valid_day(y, m, d2) || d2 < d))) return 0;
@@ -278,7 +282,7 @@ static int parse_absolute(const cur *c, size_t i0, dm_date ref, int future, dm_d
             out->weekday = (uint8_t)wd;
             return 1;
         }
-        if (!strcmp(F(c, j), ",") || !strcmp(F(c, j), "of")) j++;
+        if (dm_eq(F(c, j), ",") || dm_eq(F(c, j), "of")) j++;
         if (year_at(c, j, &y)) {
             out->span.from = mk(y, m, 0);
             out->ntok = (uint32_t)(j + 1 - i0);
@@ -286,13 +290,13 @@ static int parse_absolute(const cur *c, size_t i0, dm_date ref, int future, dm_d
             return 1;
         }
         /* a bare month name: "in April" */
-        if (i > 0 && (!strcmp(F(c, i - 1), "in") || !strcmp(F(c, i - 1), "since"))) {
+        if (i > 0 && (dm_eq(F(c, i - 1), "in") || dm_eq(F(c, i - 1), "since"))) {
             y = infer_year(ref, m, 1, future);
             out->span.from = mk(y, m, 0);
             out->ntok = (uint32_t)(i + 1 - i0);
             out->kind = y ? DX_PARTIAL : DX_UNRESOLVED;
             /* "in April this year" */
-            if (!strcmp(F(c, j), "this") && !strcmp(F(c, j + 1), "year") && ref.y) {
+            if (dm_eq(F(c, j), "this") && dm_eq(F(c, j + 1), "year") && ref.y) {
                 out->span.from.y = ref.y;
                 out->ntok += 2;
             }
@@ -315,35 +319,35 @@ static int parse_relative(const cur *c, size_t i, dm_date ref, int future, dm_da
     out->kind = ref.y ? DX_RELATIVE : DX_UNRESOLVED;
     long z = ref.y ? dm_days(ref) : 0;
     int known = ref.y != 0 && ref.m != 0 && ref.d != 0;
-    if (!strcmp(a, "today") || !strcmp(a, "tonight")) {
+    if (dm_eq(a, "today") || dm_eq(a, "tonight")) {
         if (!known) return 0;
         out->span = single(ref);
         out->ntok = 1;
         return 1;
     }
-    if (!strcmp(a, "yesterday")) {
+    if (dm_eq(a, "yesterday")) {
         if (!known) return 0;
         out->span = single(dm_from_days(z - 1));
         out->ntok = 1;
         return 1;
     }
-    if (!strcmp(a, "tomorrow")) {
+    if (dm_eq(a, "tomorrow")) {
         if (!known) return 0;
         out->span = single(dm_from_days(z + 1));
         out->ntok = 1;
         return 1;
     }
-    int which = !strcmp(a, "last") || !strcmp(a, "past") || !strcmp(a, "previous") ? -1
-              : !strcmp(a, "this") || !strcmp(a, "current")                      ? 0
-              : !strcmp(a, "next") || !strcmp(a, "coming")                       ? 1
+    int which = dm_eq(a, "last") || dm_eq(a, "past") || dm_eq(a, "previous") ? -1
+              : dm_eq(a, "this") || dm_eq(a, "current")                      ? 0
+              : dm_eq(a, "next") || dm_eq(a, "coming")                       ? 1
                                                                                  : 2;
     if (which != 2 && ref.y) {
-        if (!strcmp(b, "year")) {
+        if (dm_eq(b, "year")) {
             out->span = single(mk(ref.y + which, 0, 0));
             out->ntok = 2;
             return 1;
         }
-        if (!strcmp(b, "month") && ref.m) {
+        if (dm_eq(b, "month") && ref.m) {
             int m = ref.m + which, y = ref.y;
             if (m < 1) m = 12, y--;
             if (m > 12) m = 1, y++;
@@ -351,7 +355,7 @@ static int parse_relative(const cur *c, size_t i, dm_date ref, int future, dm_da
             out->ntok = 2;
             return 1;
         }
-        if (!strcmp(b, "week") && known) {
+        if (dm_eq(b, "week") && known) {
             out->span = week_of(ref, which);
             if (which == 0 && !future) out->span.to = ref; /* "this week" in a past report: up to now */
             out->ntok = 2;
@@ -367,19 +371,19 @@ static int parse_relative(const cur *c, size_t i, dm_date ref, int future, dm_da
         }
     }
     /* "earlier this month", "later this year" */
-    if ((!strcmp(a, "earlier") || !strcmp(a, "later")) && !strcmp(b, "this") && ref.y) {
+    if ((dm_eq(a, "earlier") || dm_eq(a, "later")) && dm_eq(b, "this") && ref.y) {
         const char *u = F(c, i + 2);
-        if (!strcmp(u, "year")) out->span = single(mk(ref.y, 0, 0));
-        else if (!strcmp(u, "month") && ref.m) out->span = single(mk(ref.y, ref.m, 0));
+        if (dm_eq(u, "year")) out->span = single(mk(ref.y, 0, 0));
+        else if (dm_eq(u, "month") && ref.m) out->span = single(mk(ref.y, ref.m, 0));
         else return 0;
         out->ntok = 3;
         return 1;
     }
     /* "in the next few days", "in the coming days" */
-    if (!strcmp(a, "the") && (!strcmp(b, "next") || !strcmp(b, "coming")) && known) {
+    if (dm_eq(a, "the") && (dm_eq(b, "next") || dm_eq(b, "coming")) && known) {
         size_t j = i + 2;
-        if (!strcmp(F(c, j), "few") || !strcmp(F(c, j), "several")) j++;
-        if (!strcmp(F(c, j), "days")) {
+        if (dm_eq(F(c, j), "few") || dm_eq(F(c, j), "several")) j++;
+        if (dm_eq(F(c, j), "days")) {
             out->span = range(ref, dm_from_days(z + 7));
             out->ntok = (uint32_t)(j + 1 - i);
             return 1;
@@ -398,14 +402,34 @@ static int parse_relative(const cur *c, size_t i, dm_date ref, int future, dm_da
     return 0;
 }
 
+/* Words a date expression can open with; anything else is rejected at once. */
+static const char *const OPENERS[] = {"today", "tonight", "yesterday", "tomorrow", "last", "past", "previous",
+                                      "this", "current", "next", "coming", "earlier", "later", "the", "first",
+                                      "second", NULL};
+
+void dm_dates_register_words(void) {
+    const char *words[sizeof MONTHS / sizeof *MONTHS + 1];
+    size_t n = 0;
+    for (size_t i = 0; i < sizeof MONTHS / sizeof *MONTHS; i++) words[n++] = MONTHS[i].name;
+    words[n] = NULL;
+    dm_wordclass_add(words, WC_DATE);
+    for (int i = 0; i < 7; i++) dm_wordclass_add(WEEKDAYS[i], WC_DATE);
+    dm_wordclass_add(OPENERS, WC_DATE);
+}
+
+static int may_open_date(const cur *c, size_t i) {
+    const dm_tok *t = &c->doc->toks.v[i];
+    return t->kind == TK_NUM || (t->kind == TK_WORD && (t->wc & WC_DATE));
+}
+
 int dm_date_parse(const dm_doc *doc, size_t i, size_t end, dm_date ref, int future, dm_datex *out) {
     cur c = {doc, end};
     memset(out, 0, sizeof *out);
-    if (i >= end) return 0;
+    if (i >= end || !may_open_date(&c, i)) return 0;
     /* "first half of April 2023", "the end of 2021" */
     const char *a = F(&c, i);
-    if ((!strcmp(a, "first") || !strcmp(a, "second")) && !strcmp(F(&c, i + 1), "half") &&
-        !strcmp(F(&c, i + 2), "of")) {
+    if ((dm_eq(a, "first") || dm_eq(a, "second")) && dm_eq(F(&c, i + 1), "half") &&
+        dm_eq(F(&c, i + 2), "of")) {
         dm_datex in = {0};
         if (parse_absolute(&c, i + 3, ref, future, &in) && in.span.from.m && !in.span.from.d) {
             dm_date f = in.span.from;
@@ -421,7 +445,7 @@ int dm_date_parse(const dm_doc *doc, size_t i, size_t end, dm_date ref, int futu
         /* "from 31 May to 6 June", "31 May - 6 June" */
         size_t j = i + out->ntok;
         const char *t = F(&c, j);
-        if (!strcmp(t, "to") || !strcmp(t, "until") || !strcmp(t, "till") || is_dash(t)) {
+        if (dm_eq(t, "to") || dm_eq(t, "until") || dm_eq(t, "till") || is_dash(t)) {
             dm_datex second = {0};
             if (parse_absolute(&c, j + 1, ref, future, &second) && second.span.from.m) {
                 dm_date f = out->span.from, s = second.span.from;
@@ -441,7 +465,7 @@ int dm_date_parse(const dm_doc *doc, size_t i, size_t end, dm_date ref, int futu
         /* a year alone, not part of a figure ("2021 tons") or a range "2024-2025" */
         const char *n = F(&c, i + 1);
         if (is_dash(n) && is_num(&c, i + 2)) return 0;
-        if (!strcmp(n, "/") && is_num(&c, i + 2)) return 0;
+        if (dm_eq(n, "/") && is_num(&c, i + 2)) return 0;
         if (i > 0 && is_dash(F(&c, i - 1)) && doc->toks.v[i - 1].kind == TK_PUNCT && i >= 2 &&
             doc->toks.v[i - 2].kind == TK_NUM)
             return 0;

@@ -1,5 +1,7 @@
+#include "../core/words.h"
 #include "events.h"
 #include "../text/tokens.h"
+#include "../text/wordclass.h"
 #include "dates.h"
 #include "people.h"
 #include <string.h>
@@ -16,12 +18,7 @@ typedef struct {
 } sent_ctx;
 
 static const char *FW(const sent_ctx *c, size_t i) { return i >= c->t0 && i < c->t1 ? dm_tok_fold(c->t, i) : ""; }
-static int is(const sent_ctx *c, size_t i, const char *w) { return !strcmp(FW(c, i), w); }
-static int in_list(const char *const *l, const char *w) {
-    for (int i = 0; l[i]; i++)
-        if (!strcmp(l[i], w)) return 1;
-    return 0;
-}
+static int is(const sent_ctx *c, size_t i, const char *w) { return dm_eq(FW(c, i), w); }
 static int is_comma(const sent_ctx *c, size_t i) { return is(c, i, ",") || is(c, i, ";"); }
 
 /* The mention covering token i: one starting there first, else the narrowest. */
@@ -68,6 +65,19 @@ static const char *const DOC_NOUNS[] = {"statement", "declaration", "communique"
                                         "agreements", "memorandum", "treaty", "plan", "program", "programme",
                                         "roadmap", "protocol", "documents", "document", "accord", NULL};
 
+static const char *const OTHER_TRIGGERS[] = {
+    "phone", "telephone", "spoke", "talked", "speak", "speaks", "telephoned", "phoned", "video", "videoconference",
+    "discussed", "discusses", "conferred", "arrived", "arrives", "arrive", "adopted", "announced", "concluded", NULL};
+
+void dm_events_register_words(void) {
+    dm_wordclass_add(MEET_VERBS, WC_TRIGGER);
+    dm_wordclass_add(MEET_NOUNS, WC_TRIGGER);
+    dm_wordclass_add(MULTI_NOUNS, WC_TRIGGER);
+    dm_wordclass_add(VISIT_WORDS, WC_TRIGGER);
+    dm_wordclass_add(SIGN_WORDS, WC_TRIGGER);
+    dm_wordclass_add(OTHER_TRIGGERS, WC_TRIGGER);
+}
+
 /* Words before a trigger that make it a mere reference ("thanked him for his participation in the Congress"). */
 static const char *const NOT_AN_EVENT_BEFORE[] = {
     "thanked", "participation", "about", "outcomes", "results", "importance", "uniqueness", "commended",
@@ -93,13 +103,13 @@ static int has_with_after(const sent_ctx *c, size_t i, size_t span) {
 static int held_before(const sent_ctx *c, size_t i) {
     for (size_t k = i; k > c->t0 && k + 10 > i; k--) {
         const char *f = FW(c, k - 1);
-        if (!strcmp(f, ",") || !strcmp(f, ".") || !strcmp(f, ";")) return 0;
-        if (!strcmp(f, "held") || !strcmp(f, "hold") || !strcmp(f, "holds") || !strcmp(f, "holding") ||
-            !strcmp(f, "had") || !strcmp(f, "have") || !strcmp(f, "conducted"))
+        if (dm_eq(f, ",") || dm_eq(f, ".") || dm_eq(f, ";")) return 0;
+        if (dm_eq(f, "held") || dm_eq(f, "hold") || dm_eq(f, "holds") || dm_eq(f, "holding") ||
+            dm_eq(f, "had") || dm_eq(f, "have") || dm_eq(f, "conducted"))
             return 1;
         /* "after talks", "following their talks at ..." */
-        if (k == i && (!strcmp(f, "after") || !strcmp(f, "following") || !strcmp(f, "before"))) return 1;
-        if (k + 1 == i && (!strcmp(f, "after") || !strcmp(f, "following") || !strcmp(f, "before")) &&
+        if (k == i && (dm_eq(f, "after") || dm_eq(f, "following") || dm_eq(f, "before"))) return 1;
+        if (k + 1 == i && (dm_eq(f, "after") || dm_eq(f, "following") || dm_eq(f, "before")) &&
             (is(c, k, "their") || is(c, k, "bilateral") || is(c, k, "official")))
             return 1;
     }
@@ -108,14 +118,14 @@ static int held_before(const sent_ctx *c, size_t i) {
 
 static int reference_only(const sent_ctx *c, size_t i) {
     for (size_t k = i > c->t0 + 6 ? i - 6 : c->t0; k < i; k++)
-        if (in_list(NOT_AN_EVENT_BEFORE, FW(c, k))) return 1;
+        if (dm_word_in(NOT_AN_EVENT_BEFORE, FW(c, k))) return 1;
     return 0;
 }
 
 static size_t find_triggers(const sent_ctx *c, trigger *out, size_t max) {
     size_t n = 0;
     for (size_t i = c->t0; i < c->t1 && n < max; i++) {
-        if (c->t->v[i].kind != TK_WORD) continue;
+        if (c->t->v[i].kind != TK_WORD || !(c->t->v[i].wc & WC_TRIGGER)) continue;
         const char *f = FW(c, i);
         trigger tr = {0};
         tr.at = i;
@@ -144,7 +154,7 @@ static size_t find_triggers(const sent_ctx *c, trigger *out, size_t max) {
             if (phone_near(c, i)) continue;
             tr.kind = EV_MEETING;
             tr.form = TR_VERB;
-        } else if (in_list(MEET_VERBS, f) && !(is(c, i, "meeting") || is(c, i, "host"))) {
+        } else if (dm_word_in(MEET_VERBS, f) && !(is(c, i, "meeting") || is(c, i, "host"))) {
             if ((is(c, i, "received") || is(c, i, "receive") || is(c, i, "receives")) &&
                 (is(c, i + 1, "a") || is(c, i + 1, "an")) && !is(c, i + 2, "delegation"))
                 continue; /* "received a copy of the letter" */
@@ -173,19 +183,19 @@ static size_t find_triggers(const sent_ctx *c, trigger *out, size_t max) {
             } else {
                 continue;
             }
-        } else if (in_list(MEET_NOUNS, f)) {
+        } else if (dm_word_in(MEET_NOUNS, f)) {
             if (phone_near(c, i)) continue;
             if (!(has_with_after(c, i, 2) || held_before(c, i))) continue;
             tr.kind = EV_MEETING;
             tr.form = TR_NOUN;
-        } else if (in_list(MULTI_NOUNS, f)) {
+        } else if (dm_word_in(MULTI_NOUNS, f)) {
             if (is(c, i, "council") || is(c, i, "session")) {
                 /* only as the thing convened: "session of the UN General Assembly" */
                 if (!is(c, i + 1, "of")) continue;
             }
             tr.kind = EV_MULTILATERAL;
             tr.form = TR_NOUN;
-        } else if (in_list(VISIT_WORDS, f) || ((is(c, i, "arrived") || is(c, i, "arrives") || is(c, i, "arrive")) &&
+        } else if (dm_word_in(VISIT_WORDS, f) || ((is(c, i, "arrived") || is(c, i, "arrives") || is(c, i, "arrive")) &&
                                                (is(c, i + 1, "in") || is(c, i + 1, "at")))) {
             if (is(c, i, "trip") && !(is(c, i + 1, "to"))) continue;
             tr.kind = EV_VISIT;
@@ -199,14 +209,14 @@ static size_t find_triggers(const sent_ctx *c, trigger *out, size_t max) {
                     is(c, k, "paid") || is(c, k, "made") || is(c, k, "pay") || is(c, k, "make"))
                     tr.typed = 1;
             if (tr.form == TR_VERB) tr.typed = 1;
-        } else if (in_list(SIGN_WORDS, f)) {
+        } else if (dm_word_in(SIGN_WORDS, f)) {
             if (is(c, i, "sign") && !(i > c->t0 && (is(c, i - 1, "to") || is(c, i - 1, "will")))) continue;
             tr.kind = EV_AGREEMENT;
             tr.form = TR_VERB;
         } else if ((is(c, i, "adopted") || is(c, i, "announced") || is(c, i, "concluded")) ) {
             int doc_noun = 0;
             for (size_t k = i + 1; k < c->t1 && k < i + 6; k++)
-                if (in_list(DOC_NOUNS, FW(c, k))) doc_noun = 1;
+                if (dm_word_in(DOC_NOUNS, FW(c, k))) doc_noun = 1;
             if (!doc_noun) continue;
             tr.kind = EV_AGREEMENT;
             tr.form = TR_VERB;
@@ -214,7 +224,7 @@ static size_t find_triggers(const sent_ctx *c, trigger *out, size_t max) {
             continue;
         }
         if (tr.kind == EV_MULTILATERAL && reference_only(c, i)) continue;
-        if (tr.kind == EV_MULTILATERAL && in_list(MULTI_NOUNS, f) && i > c->t0 && is(c, i - 1, "the") &&
+        if (tr.kind == EV_MULTILATERAL && dm_word_in(MULTI_NOUNS, f) && i > c->t0 && is(c, i - 1, "the") &&
             !is(c, i + 1, "of")) {
             const dm_mention *m = mention_at(c, i - 1);
             if (!m || m->kind != MK_ORG) continue;
@@ -234,7 +244,7 @@ static const char *const FUTURE_BEFORE[] = {"will", "would", "shall", "'ll", "pl
 
 static int future_in(const sent_ctx *c, size_t a, size_t b) {
     for (size_t k = a; k < b; k++) {
-        if (in_list(FUTURE_BEFORE, FW(c, k))) return 1;
+        if (dm_word_in(FUTURE_BEFORE, FW(c, k))) return 1;
         /* "is to meet", "are to discuss", "to hold", headline "to visit" */
         if (is(c, k, "to") && k + 1 < b &&
             (is(c, k + 1, "hold") || is(c, k + 1, "visit") || is(c, k + 1, "meet") || is(c, k + 1, "sign") ||
@@ -285,17 +295,17 @@ static int inside_quote(const sent_ctx *c, size_t at) {
     /* how the sentence begins: its first quote mark tells */
     for (size_t i = c->t0; i < c->t1; i++) {
         const char *f = FW(c, i);
-        if (!strcmp(f, "\xe2\x80\x9d")) state = 1;
-        else if (!strcmp(f, "\"")) state = i > c->t0 && c->t->v[i - 1].kind == TK_PUNCT && !(c->t->v[i].flags & TF_SPACE);
-        else if (!strcmp(f, "\xe2\x80\x9c")) state = 0;
+        if (dm_eq(f, "\xe2\x80\x9d")) state = 1;
+        else if (dm_eq(f, "\"")) state = i > c->t0 && c->t->v[i - 1].kind == TK_PUNCT && !(c->t->v[i].flags & TF_SPACE);
+        else if (dm_eq(f, "\xe2\x80\x9c")) state = 0;
         else continue;
         break;
     }
     for (size_t i = c->t0; i < c->t1 && i < at; i++) {
         const char *f = FW(c, i);
-        if (!strcmp(f, "\xe2\x80\x9c")) state = 1;
-        else if (!strcmp(f, "\xe2\x80\x9d")) state = 0;
-        else if (!strcmp(f, "\"")) state = !state;
+        if (dm_eq(f, "\xe2\x80\x9c")) state = 1;
+        else if (dm_eq(f, "\xe2\x80\x9d")) state = 0;
+        else if (dm_eq(f, "\"")) state = !state;
     }
     return state;
 }
@@ -310,17 +320,17 @@ static int date_near(const sent_ctx *c, size_t at, int future, dm_dspan *out, in
         dm_datex dx;
         if (!dm_date_parse(c->doc, i, c->t1, c->sc->date, future, &dx) || dx.kind == DX_UNRESOLVED) continue;
         const char *prev = i > c->t0 ? FW(c, i - 1) : "";
-        if (inside_quote(c, i) != inside_quote(c, at)) goto next;
-        if (!strcmp(prev, "since") || !strcmp(prev, "until") || !strcmp(prev, "of") || !strcmp(prev, "for") ||
-            !strcmp(prev, "by") || !strcmp(prev, "than"))
+        if (dm_eq(prev, "since") || dm_eq(prev, "until") || dm_eq(prev, "of") || dm_eq(prev, "for") ||
+            dm_eq(prev, "by") || dm_eq(prev, "than"))
             goto next;
         /* a year alone next to money or percent is a figure's year, not the event's */
         if (dx.kind == DX_YEAR) {
             int money = 0;
             for (size_t k = i > c->t0 + 8 ? i - 8 : c->t0; k < i; k++)
                 if (is(c, k, "$") || is(c, k, "billion") || is(c, k, "million") || is(c, k, "%")) money = 1;
-            if (money || !strcmp(prev, "the") || !strcmp(prev, "in-")) goto next;
+            if (money || dm_eq(prev, "the") || dm_eq(prev, "in-")) goto next;
         }
+        if (inside_quote(c, i) != inside_quote(c, at)) goto next;
         {
             long dist = (long)i - (long)at;
             if (dist < 0) dist = -dist * 2; /* prefer dates after the trigger word */
@@ -473,14 +483,14 @@ static int in_quotes(const sent_ctx *c, const dm_event *e) {
     int open = 0;
     for (size_t i = c->t0; i < c->t1; i++) {
         const char *f = FW(c, i);
-        if (!strcmp(f, "\xe2\x80\x9c")) open = 1;
-        else if (!strcmp(f, "\xe2\x80\x9d")) open = 0;
-        else if (!strcmp(f, "\"")) open = !open;
+        if (dm_eq(f, "\xe2\x80\x9c")) open = 1;
+        else if (dm_eq(f, "\xe2\x80\x9d")) open = 0;
+        else if (dm_eq(f, "\"")) open = !open;
     }
     /* a sentence that opens or closes a quote, or ends with "he said" */
     const char *first = FW(c, c->t0);
-    int quoted_start = !strcmp(first, "\"") || !strcmp(first, "\xe2\x80\x9c");
-    return quoted_start || open || (c->t->v[c->t0].flags & TF_NL && !strcmp(first, "\xe2\x80\x9c"));
+    int quoted_start = dm_eq(first, "\"") || dm_eq(first, "\xe2\x80\x9c");
+    return quoted_start || open || (c->t->v[c->t0].flags & TF_NL && dm_eq(first, "\xe2\x80\x9c"));
 }
 
 static int mention_is_pronoun(const sent_ctx *c, const pref *p) {
@@ -581,11 +591,11 @@ static void people_of(sent_ctx *c, const trigger *tr, pref *ps, size_t np, int *
                 int ok = 1;
                 for (size_t j = ps[k - 1].t1; j < ps[k].t0; j++) {
                     const char *f = FW(c, j);
-                    if (!strcmp(f, ",") || !strcmp(f, "and") || !strcmp(f, "as") || !strcmp(f, "well")) continue;
+                    if (dm_eq(f, ",") || dm_eq(f, "and") || dm_eq(f, "as") || dm_eq(f, "well")) continue;
                     if (c->t->v[j].kind == TK_WORD && (c->t->v[j].flags & (TF_CAP | TF_UPPER))) continue;
-                    if (!strcmp(f, "the") || !strcmp(f, "of") || !strcmp(f, "for") || !strcmp(f, "'s") ||
-                        !strcmp(f, "(") || !strcmp(f, ")") || !strcmp(f, "-") || !strcmp(f, "\xe2\x80\x93") ||
-                        !strcmp(f, "\xe2\x80\x94") || !strcmp(f, "two") || !strcmp(f, "in"))
+                    if (dm_eq(f, "the") || dm_eq(f, "of") || dm_eq(f, "for") || dm_eq(f, "'s") ||
+                        dm_eq(f, "(") || dm_eq(f, ")") || dm_eq(f, "-") || dm_eq(f, "\xe2\x80\x93") ||
+                        dm_eq(f, "\xe2\x80\x94") || dm_eq(f, "two") || dm_eq(f, "in"))
                         continue;
                     if (c->t->v[j].kind == TK_WORD && (c->t->v[j].flags & TF_LOWER)) {
                         /* lower-case words inside a title ("chambers", "parliamentary") */
@@ -780,7 +790,7 @@ static void build_multilateral(sent_ctx *c, const trigger *tr, pref *ps, size_t 
     if (org >= 0) add_part(e, P_ORG, org);
     for (size_t k = 0; k < np; k++) {
         const char *prev = ps[k].t0 > c->t0 ? FW(c, ps[k].t0 - 1) : "";
-        if (!strcmp(prev, "from") || !strcmp(prev, "to") || !strcmp(prev, "of")) continue;
+        if (dm_eq(prev, "from") || dm_eq(prev, "to") || dm_eq(prev, "of")) continue;
         add_part(e, P_PERSON, ps[k].person);
     }
     if (org < 0) {
@@ -817,17 +827,17 @@ static void build_visit(sent_ctx *c, const trigger *tr, pref *ps, size_t np) {
     int seen_prep = tr->form == TR_VERB && !is(c, i, "to");
     for (; i < c->t1 && i < limit && nd < 6; i++) {
         const char *f = FW(c, i);
-        if (!strcmp(f, "to") || !strcmp(f, "in") || !strcmp(f, "at")) {
+        if (dm_eq(f, "to") || dm_eq(f, "in") || dm_eq(f, "at")) {
             seen_prep = 1;
             continue;
         }
-        if (!strcmp(f, "of") || !strcmp(f, "by")) {
+        if (dm_eq(f, "of") || dm_eq(f, "by")) {
             seen_prep = 0;
             continue;
         }
         const dm_mention *m = mention_at(c, i);
         if (!m) {
-            if (!strcmp(f, ",") || !strcmp(f, "and") || !strcmp(f, "the")) continue;
+            if (dm_eq(f, ",") || dm_eq(f, "and") || dm_eq(f, "the")) continue;
             if (c->t->v[i].kind == TK_WORD && (c->t->v[i].flags & TF_LOWER) && seen_prep && nd) break;
             continue;
         }

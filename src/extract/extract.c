@@ -1,5 +1,6 @@
 /* The pipeline for one document: tokens, sentences, stories, then per story
  * mentions, events, facts and topics sentence by sentence. */
+#include "../core/words.h"
 #include "../lex/gazetteer.h"
 #include "../out/json.h"
 #include "../text/sentences.h"

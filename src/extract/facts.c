@@ -1,3 +1,4 @@
+#include "../core/words.h"
 #include "facts.h"
 #include "dates.h"
 #include <math.h>
@@ -15,7 +16,7 @@ typedef struct {
 
 static const char *FW(const dm_doc *doc, size_t end, size_t i) { return i < end ? dm_tok_fold(&doc->toks, i) : ""; }
 #define W(i) FW(c->doc, c->t1, (i))
-#define IS(i, w) (!strcmp(W(i), (w)))
+#define IS(i, w) (dm_eq(W(i), (w)))
 
 static double number_of(const char *f) {
     char buf[64];
@@ -27,23 +28,23 @@ static double number_of(const char *f) {
 }
 
 static double scale_of(const char *f) {
-    if (!strcmp(f, "trillion") || !strcmp(f, "tn") || !strcmp(f, "trln") || !strcmp(f, "trl")) return 1e12;
-    if (!strcmp(f, "billion") || !strcmp(f, "bn") || !strcmp(f, "bln") || !strcmp(f, "billions") || !strcmp(f, "b"))
+    if (dm_eq(f, "trillion") || dm_eq(f, "tn") || dm_eq(f, "trln") || dm_eq(f, "trl")) return 1e12;
+    if (dm_eq(f, "billion") || dm_eq(f, "bn") || dm_eq(f, "bln") || dm_eq(f, "billions") || dm_eq(f, "b"))
         return 1e9;
-    if (!strcmp(f, "million") || !strcmp(f, "mln") || !strcmp(f, "mn") || !strcmp(f, "millions") || !strcmp(f, "m"))
+    if (dm_eq(f, "million") || dm_eq(f, "mln") || dm_eq(f, "mn") || dm_eq(f, "millions") || dm_eq(f, "m"))
         return 1e6;
-    if (!strcmp(f, "thousand") || !strcmp(f, "k")) return 1e3;
+    if (dm_eq(f, "thousand") || dm_eq(f, "k")) return 1e3;
     return 0;
 }
 
 /* Currency words after an amount. Returns tokens used and sets the code. */
 static int currency_after(const dm_doc *doc, size_t i, size_t end, char *code) {
     const char *a = FW(doc, end, i), *b = FW(doc, end, i + 1);
-    if ((!strcmp(a, "us") || !strcmp(a, "u.s.") || !strcmp(a, "american")) && (!strcmp(b, "dollars") || !strcmp(b, "dollar"))) {
+    if ((dm_eq(a, "us") || dm_eq(a, "u.s.") || dm_eq(a, "american")) && (dm_eq(b, "dollars") || dm_eq(b, "dollar"))) {
         strcpy(code, "USD");
         return 2;
     }
-    if (!strcmp(a, "swiss") && !strcmp(b, "francs")) {
+    if (dm_eq(a, "swiss") && dm_eq(b, "francs")) {
         strcpy(code, "CHF");
         return 2;
     }
@@ -56,7 +57,7 @@ static int currency_after(const dm_doc *doc, size_t i, size_t end, char *code) {
              {"manat", "AZN"},   {"lira", "TRY"},   {"francs", "CHF"}, {"chf", "CHF"}, {"won", "KRW"},
              {"dirhams", "AED"}, {"riyals", "SAR"}, {"soms", "KGS"}, {"som", "UZS"}, {NULL, NULL}};
     for (int k = 0; C[k].w; k++)
-        if (!strcmp(a, C[k].w)) {
+        if (dm_eq(a, C[k].w)) {
             strcpy(code, C[k].c);
             return 1;
         }
@@ -69,12 +70,12 @@ int dm_parse_money(const dm_doc *doc, size_t i, size_t end, dm_amount *out) {
     char code[4] = "";
     const char *f = FW(doc, end, j);
     /* prefixes: $, US$, USD, €, £, dlrs */
-    if ((!strcmp(f, "us") || !strcmp(f, "u.s.")) && !strcmp(FW(doc, end, j + 1), "$")) j++, f = FW(doc, end, j);
-    if (!strcmp(f, "$")) strcpy(code, "USD"), j++;
-    else if (!strcmp(f, "usd") || !strcmp(f, "dlrs") || !strcmp(f, "dlr")) strcpy(code, "USD"), j++;
-    else if (!strcmp(f, "\xe2\x82\xac") || !strcmp(f, "eur")) strcpy(code, "EUR"), j++;
-    else if (!strcmp(f, "\xc2\xa3") || !strcmp(f, "gbp")) strcpy(code, "GBP"), j++;
-    else if (!strcmp(f, "\xc2\xa5")) strcpy(code, "JPY"), j++;
+    if ((dm_eq(f, "us") || dm_eq(f, "u.s.")) && dm_eq(FW(doc, end, j + 1), "$")) j++, f = FW(doc, end, j);
+    if (dm_eq(f, "$")) strcpy(code, "USD"), j++;
+    else if (dm_eq(f, "usd") || dm_eq(f, "dlrs") || dm_eq(f, "dlr")) strcpy(code, "USD"), j++;
+    else if (dm_eq(f, "\xe2\x82\xac") || dm_eq(f, "eur")) strcpy(code, "EUR"), j++;
+    else if (dm_eq(f, "\xc2\xa3") || dm_eq(f, "gbp")) strcpy(code, "GBP"), j++;
+    else if (dm_eq(f, "\xc2\xa5")) strcpy(code, "JPY"), j++;
     if (j >= end || doc->toks.v[j].kind != TK_NUM) return 0;
     double v = 0;
     int parts = 0;
@@ -112,31 +113,26 @@ static const char *const NOT_A_FIGURE[] = {"surplus", "deficit", "loan", "loans"
                                            "assistance", "budget", "gdp", "worth", "debt", "credit", "reserves",
                                            "capitalization", "fine", "contract", "contracts", NULL};
 
-static int in_list(const char *const *l, const char *w) {
-    for (int i = 0; l[i]; i++)
-        if (!strcmp(l[i], w)) return 1;
-    return 0;
-}
 
 /* The metric of the trigger word at i, or 0. */
 static int metric_at(const fctx *c, size_t i) {
     const char *f = W(i);
-    if (!strcmp(f, "turnover")) return MET_TRADE;
-    if (!strcmp(f, "trade")) {
+    if (dm_eq(f, "turnover")) return MET_TRADE;
+    if (dm_eq(f, "trade")) {
         const char *n = W(i + 1);
-        if (!strcmp(n, "surplus") || !strcmp(n, "deficit") || !strcmp(n, "balance") || !strcmp(n, "agreement") ||
-            !strcmp(n, "partner") || !strcmp(n, "partners") || !strcmp(n, "minister") || !strcmp(n, "relations") ||
-            !strcmp(n, "ties") || !strcmp(n, "and") || !strcmp(n, "mission") || !strcmp(n, "missions") ||
-            !strcmp(n, "house") || !strcmp(n, "center") || !strcmp(n, "centre") || !strcmp(n, "war") ||
-            !strcmp(n, "barriers") || !strcmp(n, "matters") || !strcmp(n, "policy") || !strcmp(n, "routes"))
+        if (dm_eq(n, "surplus") || dm_eq(n, "deficit") || dm_eq(n, "balance") || dm_eq(n, "agreement") ||
+            dm_eq(n, "partner") || dm_eq(n, "partners") || dm_eq(n, "minister") || dm_eq(n, "relations") ||
+            dm_eq(n, "ties") || dm_eq(n, "and") || dm_eq(n, "mission") || dm_eq(n, "missions") ||
+            dm_eq(n, "house") || dm_eq(n, "center") || dm_eq(n, "centre") || dm_eq(n, "war") ||
+            dm_eq(n, "barriers") || dm_eq(n, "matters") || dm_eq(n, "policy") || dm_eq(n, "routes"))
             return 0;
         return MET_TRADE;
     }
-    if (!strcmp(f, "investment") || !strcmp(f, "investments") || !strcmp(f, "invested") || !strcmp(f, "investors") ||
-        !strcmp(f, "investor"))
+    if (dm_eq(f, "investment") || dm_eq(f, "investments") || dm_eq(f, "invested") || dm_eq(f, "investors") ||
+        dm_eq(f, "investor"))
         return MET_INVESTMENT;
-    if (!strcmp(f, "exports") || !strcmp(f, "export") || !strcmp(f, "exported") || !strcmp(f, "imports") ||
-        !strcmp(f, "imported"))
+    if (dm_eq(f, "exports") || dm_eq(f, "export") || dm_eq(f, "exported") || dm_eq(f, "imports") ||
+        dm_eq(f, "imported"))
         return MET_EXPORT;
     return 0;
 }
@@ -146,16 +142,16 @@ static int is_target_context(const fctx *c, size_t trig, size_t val) {
     size_t from = a > c->t0 + 8 ? a - 8 : c->t0;
     for (size_t k = from; k < val; k++) {
         const char *f = W(k);
-        if (!strcmp(f, "goal") || !strcmp(f, "target") || !strcmp(f, "aim") || !strcmp(f, "aims") ||
-            !strcmp(f, "task") || !strcmp(f, "bring") || !strcmp(f, "bringing") || !strcmp(f, "targets") ||
-            !strcmp(f, "objective"))
+        if (dm_eq(f, "goal") || dm_eq(f, "target") || dm_eq(f, "aim") || dm_eq(f, "aims") ||
+            dm_eq(f, "task") || dm_eq(f, "bring") || dm_eq(f, "bringing") || dm_eq(f, "targets") ||
+            dm_eq(f, "objective"))
             return 1;
     }
     /* "increase trade turnover to $500 million" */
     if (val > c->t0 && IS(val - 1, "to")) {
         for (size_t k = from; k < val; k++)
-            if (!strcmp(W(k), "increase") || !strcmp(W(k), "raise") || !strcmp(W(k), "boost") || !strcmp(W(k), "double") ||
-                !strcmp(W(k), "expand") || !strcmp(W(k), "bring"))
+            if (dm_eq(W(k), "increase") || dm_eq(W(k), "raise") || dm_eq(W(k), "boost") || dm_eq(W(k), "double") ||
+                dm_eq(W(k), "expand") || dm_eq(W(k), "bring"))
                 return 1;
     }
     return 0;
@@ -164,25 +160,25 @@ static int is_target_context(const fctx *c, size_t trig, size_t val) {
 static char qualifier_before(const fctx *c, size_t i) {
     for (size_t k = i; k > c->t0 && k + 4 > i; k--) {
         const char *f = W(k - 1), *g = W(k);
-        if ((!strcmp(f, "more") || !strcmp(f, "greater")) && !strcmp(g, "than")) return '>';
-        if (!strcmp(f, "over") || !strcmp(f, "above") || !strcmp(f, "exceeded") || !strcmp(f, "exceeding") ||
-            !strcmp(f, "surpassed") || !strcmp(f, "excess") || !strcmp(f, "exceeds") || !strcmp(f, "surpassing"))
+        if ((dm_eq(f, "more") || dm_eq(f, "greater")) && dm_eq(g, "than")) return '>';
+        if (dm_eq(f, "over") || dm_eq(f, "above") || dm_eq(f, "exceeded") || dm_eq(f, "exceeding") ||
+            dm_eq(f, "surpassed") || dm_eq(f, "excess") || dm_eq(f, "exceeds") || dm_eq(f, "surpassing"))
             return '>';
-        if (!strcmp(f, "nearly") || !strcmp(f, "almost") || (!strcmp(f, "less") && !strcmp(g, "than")) ||
-            !strcmp(f, "under") || (!strcmp(f, "up") && !strcmp(g, "to")) || (!strcmp(f, "close") && !strcmp(g, "to")))
+        if (dm_eq(f, "nearly") || dm_eq(f, "almost") || (dm_eq(f, "less") && dm_eq(g, "than")) ||
+            dm_eq(f, "under") || (dm_eq(f, "up") && dm_eq(g, "to")) || (dm_eq(f, "close") && dm_eq(g, "to")))
             return '<';
-        if (!strcmp(f, "about") || !strcmp(f, "around") || !strcmp(f, "approximately") || !strcmp(f, "some") ||
-            !strcmp(f, "roughly") || !strcmp(f, "circa") || !strcmp(f, "estimated") || !strcmp(f, "~") ||
-            !strcmp(f, "approx"))
+        if (dm_eq(f, "about") || dm_eq(f, "around") || dm_eq(f, "approximately") || dm_eq(f, "some") ||
+            dm_eq(f, "roughly") || dm_eq(f, "circa") || dm_eq(f, "estimated") || dm_eq(f, "~") ||
+            dm_eq(f, "approx"))
             return '~';
-        if (!strcmp(f, ",") || !strcmp(f, ".")) break;
+        if (dm_eq(f, ",") || dm_eq(f, ".")) break;
     }
     return '=';
 }
 
 static int blocked(const fctx *c, size_t i) {
     for (size_t k = i > c->t0 + 4 ? i - 4 : c->t0; k < i; k++)
-        if (in_list(NOT_A_FIGURE, W(k))) return 1;
+        if (dm_word_in(NOT_A_FIGURE, W(k))) return 1;
     return 0;
 }
 
@@ -195,14 +191,14 @@ static int change_in(const fctx *c, double *out) {
             int sign = 0;
             for (size_t k = i > c->t0 + 6 ? i - 6 : c->t0; k < i + 5 && k < c->t1; k++) {
                 const char *f = W(k);
-                if (!strcmp(f, "more") || !strcmp(f, "increase") || !strcmp(f, "increased") || !strcmp(f, "increasing") ||
-                    !strcmp(f, "rose") || !strcmp(f, "grew") || !strcmp(f, "growth") || !strcmp(f, "up") ||
-                    !strcmp(f, "jumped") || !strcmp(f, "higher") || !strcmp(f, "rising") || !strcmp(f, "grown") ||
-                    !strcmp(f, "increases") || !strcmp(f, "rise") || !strcmp(f, "surged") || !strcmp(f, "growing"))
+                if (dm_eq(f, "more") || dm_eq(f, "increase") || dm_eq(f, "increased") || dm_eq(f, "increasing") ||
+                    dm_eq(f, "rose") || dm_eq(f, "grew") || dm_eq(f, "growth") || dm_eq(f, "up") ||
+                    dm_eq(f, "jumped") || dm_eq(f, "higher") || dm_eq(f, "rising") || dm_eq(f, "grown") ||
+                    dm_eq(f, "increases") || dm_eq(f, "rise") || dm_eq(f, "surged") || dm_eq(f, "growing"))
                     sign = 1;
-                if (!strcmp(f, "less") || !strcmp(f, "decrease") || !strcmp(f, "decreased") || !strcmp(f, "fell") ||
-                    !strcmp(f, "down") || !strcmp(f, "declined") || !strcmp(f, "decline") || !strcmp(f, "dropped") ||
-                    !strcmp(f, "lower") || !strcmp(f, "falling") || !strcmp(f, "decreasing"))
+                if (dm_eq(f, "less") || dm_eq(f, "decrease") || dm_eq(f, "decreased") || dm_eq(f, "fell") ||
+                    dm_eq(f, "down") || dm_eq(f, "declined") || dm_eq(f, "decline") || dm_eq(f, "dropped") ||
+                    dm_eq(f, "lower") || dm_eq(f, "falling") || dm_eq(f, "decreasing"))
                     sign = -1;
             }
             if (sign) {
@@ -235,7 +231,7 @@ static void year_of(const fctx *c, size_t val, int *year, const char **part) {
         const char *f = W(i);
         const char *p = NULL;
         size_t j = i;
-        if ((!strcmp(f, "first") || !strcmp(f, "second") || !strcmp(f, "third") || !strcmp(f, "fourth")) &&
+        if ((dm_eq(f, "first") || dm_eq(f, "second") || dm_eq(f, "third") || dm_eq(f, "fourth")) &&
             (IS(i + 1, "quarter") || IS(i + 1, "half"))) {
             static const char *Q[] = {"Q1", "Q2", "Q3", "Q4"}, *H[] = {"H1", "H2"};
             int n = f[0] == 'f' ? (f[1] == 'i' ? 0 : 3) : f[0] == 's' ? 1 : 2;
@@ -248,9 +244,9 @@ static void year_of(const fctx *c, size_t val, int *year, const char **part) {
             continue;
         }
         const char *prev = i > c->t0 ? W(i - 1) : "";
-        if (!strcmp(prev, "since") || !strcmp(prev, "for")) continue;
-        if (i > c->t0 + 1 && (!strcmp(prev, "of") || !strcmp(prev, "in")) && IS(i - 2, "period")) continue;
-        if (!strcmp(prev, "than") || (i > c->t0 + 1 && IS(i - 2, "compared"))) continue;
+        if (dm_eq(prev, "since") || dm_eq(prev, "for")) continue;
+        if (i > c->t0 + 1 && (dm_eq(prev, "of") || dm_eq(prev, "in")) && IS(i - 2, "period")) continue;
+        if (dm_eq(prev, "than") || (i > c->t0 + 1 && IS(i - 2, "compared"))) continue;
         if (dx.span.from.d) continue; /* a day's date is not a figure's period */
         int dist = (int)i - (int)val;
         if (dist < 0) dist = -dist + 2;
@@ -258,7 +254,7 @@ static void year_of(const fctx *c, size_t val, int *year, const char **part) {
             best = dist;
             *year = dx.span.from.y;
             *part = p;
-            if (!p && (!strcmp(f, "this") || !strcmp(f, "current")) && dx.span.from.y == c->sc->date.y)
+            if (!p && (dm_eq(f, "this") || dm_eq(f, "current")) && dx.span.from.y == c->sc->date.y)
                 *part = "ytd";
         }
         i = j + dx.ntok - 1;
@@ -323,7 +319,7 @@ static int state_after(const fctx *c, const int *st, const size_t *pos, size_t n
         if (pos[k] < from || pos[k] < c->t0 + 1) continue;
         size_t p = pos[k] - 1;
         if (IS(p, "the") && p > c->t0) p--;
-        if (!strcmp(W(p), prep) || (!strcmp(prep, "in") && (IS(p, "into") || IS(p, "to")))) return st[k];
+        if (dm_eq(W(p), prep) || (dm_eq(prep, "in") && (IS(p, "into") || IS(p, "to")))) return st[k];
     }
     return -1;
 }
@@ -413,9 +409,9 @@ static void money_facts(fctx *c) {
                 if (pos[k] + 3 >= trig && pos[k] < trig && imports) to = st[k];
                 if (pos[k] > trig && pos[k] <= trig + 8 && pos[k] > c->t0) {
                     const char *pw = W(pos[k] - 1);
-                    if (!strcmp(pw, "the") && pos[k] > c->t0 + 1) pw = W(pos[k] - 2);
-                    if (!strcmp(pw, "to") || !strcmp(pw, "into")) to = st[k];
-                    if (!strcmp(pw, "from") || !strcmp(pw, "of")) from = st[k];
+                    if (dm_eq(pw, "the") && pos[k] > c->t0 + 1) pw = W(pos[k] - 2);
+                    if (dm_eq(pw, "to") || dm_eq(pw, "into")) to = st[k];
+                    if (dm_eq(pw, "from") || dm_eq(pw, "of")) from = st[k];
                 }
             }
             if (from < 0)
@@ -446,7 +442,7 @@ static void count_facts(fctx *c) {
         size_t noun = 0;
         int metric = 0;
         for (size_t k = i + 1; k < c->t1 && k < i + 6; k++) {
-            if (in_list(COMPANY_NOUNS, W(k))) {
+            if (dm_word_in(COMPANY_NOUNS, W(k))) {
                 metric = MET_COMPANIES;
                 noun = k;
                 break;

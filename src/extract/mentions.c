@@ -1,3 +1,4 @@
+#include "../core/words.h"
 #include "mentions.h"
 #include "../text/sentences.h"
 #include "../text/tokens.h"
@@ -65,14 +66,20 @@ static const char *const PARLIAMENT[] = {
     "chambers", "house", "council", "committee", "khural", "kurultai", "rada", "sejm", "knesset", "bundestag",
     "maslahaty", "kenesh", "legislature", "sabha", "diet", "parliamentary", NULL};
 
+#include "../text/wordclass.h"
 static const char *const PARTICLES[] = {"bin", "bint", "ibn", "al", "el", "de", "da", "do", "dos", "das", "du",
                                         "van", "von", "der", "den", "la", "le", "di", "ul", "ud", "ben", NULL};
 
-static int in_list(const char *const *list, const char *w) {
-    for (int i = 0; list[i]; i++)
-        if (!strcmp(list[i], w)) return 1;
-    return 0;
+void dm_mentions_register_words(void) {
+    dm_wordclass_add(NOT_NAMES, WC_NOT_NAME);
+    dm_wordclass_add(INSTITUTION, WC_INSTITUTION);
+    dm_wordclass_add(PARLIAMENT, WC_PARLIAMENT);
+    dm_wordclass_add(PARTICLES, WC_PARTICLE);
 }
+
+/* Class bits of token i of the sentence. */
+#define WCB(s, i) ((i) < (s)->t1 ? (s)->t->v[(i)].wc : 0u)
+
 
 typedef struct {
     const dm_ctx *ctx;
@@ -94,7 +101,7 @@ static int is_word(const scan *s, size_t i) { return i < s->t1 && s->t->v[i].kin
 static int is_cap(const scan *s, size_t i) { return is_word(s, i) && (s->t->v[i].flags & TF_CAP); }
 static int glued(const scan *s, size_t i) { return i < s->t1 && !(s->t->v[i].flags & TF_SPACE); }
 static int is_dash(const char *f) {
-    return !strcmp(f, "-") || !strcmp(f, "\xe2\x80\x93") || !strcmp(f, "\xe2\x80\x94");
+    return dm_eq(f, "-") || dm_eq(f, "\xe2\x80\x93") || dm_eq(f, "\xe2\x80\x94");
 }
 static const dm_mention *base_at(const scan *s, size_t i) {
     if (i < s->t0 || i >= s->t1) return NULL;
@@ -162,10 +169,10 @@ static void gazetteer(const dm_ctx *ctx, const dm_tokens *t, size_t t0, size_t t
             m.role = ti->role;
             m.plural = (ti->flags & TT_PLURAL) != 0;
         }
-        if (m.t1 < t1 && !strcmp(dm_tok_fold(t, m.t1), "'s")) m.possessive = 1;
+        if (m.t1 < t1 && dm_eq(dm_tok_fold(t, m.t1), "'s")) m.possessive = 1;
         if (m.kind == MK_COUNTRY && m.t1 < t1 &&
-            (!strcmp(dm_tok_fold(t, m.t1), "dollars") || !strcmp(dm_tok_fold(t, m.t1), "dollar") ||
-             !strcmp(dm_tok_fold(t, m.t1), "$"))) {
+            (dm_eq(dm_tok_fold(t, m.t1), "dollars") || dm_eq(dm_tok_fold(t, m.t1), "dollar") ||
+             dm_eq(dm_tok_fold(t, m.t1), "$"))) {
             i += hit.ntok;
             continue;
         }
@@ -187,9 +194,9 @@ static int name_token(const scan *s, size_t i, int name_mode) {
     const char *f = FW(s, i);
     if (k->flags & TF_CAP) {
         if (k->flags & TF_DOTTED) return 0;
-        int initial = k->flen <= 2 && !strcmp(FW(s, i + 1), ".") && glued(s, i + 1);
-        if (in_list(NOT_NAMES, f) && !name_mode && !initial) return 0;
-        if (dm_month_of(f) || dm_weekday_of(f)) return 0;
+        int initial = k->flen <= 2 && dm_eq(FW(s, i + 1), ".") && glued(s, i + 1);
+        if ((WCB(s, i) & WC_NOT_NAME) && !name_mode && !initial) return 0;
+        if ((k->wc & WC_DATE) && (dm_month_of(f) || dm_weekday_of(f))) return 0;
         if (!name_mode) {
             const dm_mention *m = base_at(s, i);
             if (m) return 0;
@@ -201,7 +208,7 @@ static int name_token(const scan *s, size_t i, int name_mode) {
         return 1;
     }
     /* particles inside a name: bin, al, de */
-    if ((k->flags & TF_LOWER) && in_list(PARTICLES, f) && is_cap(s, i + 1)) return 2;
+    if ((k->flags & TF_LOWER) && (WCB(s, i) & WC_PARTICLE) && is_cap(s, i + 1)) return 2;
     return 0;
 }
 
@@ -219,7 +226,7 @@ static size_t name_end(const scan *s, size_t i, int name_mode) {
         /* a name word must not be glued to a preceding word other than by a hyphen/apostrophe */
         j++;
         words++;
-        if (j < s->t1 && !strcmp(FW(s, j), ".") && glued(s, j) && s->t->v[j - 1].flen <= 2 &&
+        if (j < s->t1 && dm_eq(FW(s, j), ".") && glued(s, j) && s->t->v[j - 1].flen <= 2 &&
             (is_cap(s, j + 1))) {
             j++; /* initial: "D." "Kh." */
             continue;
@@ -243,7 +250,7 @@ static int is_adjustable_head(const char *phrase) {
                                     "leader", "director", "deputy chairman", "vice chairman", "vice-chairman",
                                     "first deputy chairman", "deputy head", "chief", "vice president",
                                     "chairpersons", "chairmen", "heads", "presidents", "leaders", NULL};
-    return in_list(H, phrase);
+    return dm_word_in(H, phrase);
 }
 
 static int role_priority(int r) {
@@ -297,14 +304,14 @@ static size_t extend_left(const scan *s, size_t i, chunk *c) {
     while (i > s->t0) {
         size_t j = i - 1;
         /* skip a parenthetical acronym: "United Arab Emirates (UAE) Foreign Minister" */
-        if (!strcmp(FW(s, j), ")") && j >= s->t0 + 2 && !strcmp(FW(s, j - 2), "(")) {
+        if (dm_eq(FW(s, j), ")") && j >= s->t0 + 2 && dm_eq(FW(s, j - 2), "(")) {
             const dm_mention *pm = base_at(s, j - 1);
             if (pm && (pm->kind == MK_COUNTRY || pm->kind == MK_ORG)) j -= 2;
             else break;
             if (j == s->t0) break;
             j--;
         }
-        if (!strcmp(FW(s, j), "'s") && j > s->t0) {
+        if (dm_eq(FW(s, j), "'s") && j > s->t0) {
             /* possessive: find the mention ending before it */
             size_t k = j;
             const dm_mention *pm = NULL;
@@ -346,7 +353,7 @@ static size_t extend_left(const scan *s, size_t i, chunk *c) {
 
 /* Does a title start at i (after adjectives, possessives, orgs, modifiers)? */
 static int title_starts_at(const scan *s, size_t i) {
-    if (i < s->t1 && !strcmp(FW(s, i), "the")) i++;
+    if (i < s->t1 && dm_eq(FW(s, i), "the")) i++;
     for (int guard = 0; guard < 6 && i < s->t1; guard++) {
         const dm_mention *m = base_at(s, i);
         if (!m) return 0;
@@ -367,7 +374,7 @@ static int title_starts_at(const scan *s, size_t i) {
  * the name ("Zbigniew Rau of Poland will visit")? It goes on when "of"/"for"
  * leads to a known word and then to another unknown capitalized run. */
 static int complement_continues(const scan *s, size_t i) {
-    while (i < s->t1 && (is_cap(s, i) || !strcmp(FW(s, i), "-"))) i++;
+    while (i < s->t1 && (is_cap(s, i) || dm_eq(FW(s, i), "-"))) i++;
     if (strcmp(FW(s, i), "of") != 0 && strcmp(FW(s, i), "for") != 0) return 0;
     int known = 0;
     for (size_t j = i + 1; j < s->t1 && j < i + 14; j++) {
@@ -378,10 +385,10 @@ static int complement_continues(const scan *s, size_t i) {
             j = m->t1 - 1;
             continue;
         }
-        if (!strcmp(f, "the") || !strcmp(f, "of") || !strcmp(f, "and") || !strcmp(f, "'s") || !strcmp(f, "for"))
+        if (dm_eq(f, "the") || dm_eq(f, "of") || dm_eq(f, "and") || dm_eq(f, "'s") || dm_eq(f, "for"))
             continue;
         if (!is_cap(s, j)) return 0;
-        if (in_list(INSTITUTION, f) || s->known[j - s->t0]) {
+        if ((WCB(s, j) & WC_INSTITUTION) || s->known[j - s->t0]) {
             known = 1;
             continue;
         }
@@ -410,7 +417,7 @@ static size_t build_chunk(const scan *s, const dm_mention *h, chunk *c) {
     while (i < s->t1) {
         const char *f = FW(s, i);
         const dm_mention *m = base_at(s, i);
-        if (m && m->kind == MK_CITY && !name_start && i > 0 && !strcmp(prep, "") &&
+        if (m && m->kind == MK_CITY && !name_start && i > 0 && dm_eq(prep, "") &&
             (is_cap(s, m->t1) && !base_at(s, m->t1))) {
             name_start = i;
             i = name_end(s, i, 1);
@@ -435,7 +442,7 @@ static size_t build_chunk(const scan *s, const dm_mention *h, chunk *c) {
                 break;
             }
             if (m->kind == MK_COUNTRY || m->kind == MK_CADJ) {
-                if (!strcmp(prep, "of") && c->country < 0) c->country = m->id;
+                if (dm_eq(prep, "of") && c->country < 0) c->country = m->id;
                 if (!*prep && c->country < 0 && m->kind == MK_CADJ) c->country = m->id;
             } else if (m->kind == MK_ORG) {
                 if (strcmp(prep, "to") != 0) {
@@ -462,8 +469,8 @@ static size_t build_chunk(const scan *s, const dm_mention *h, chunk *c) {
             continue;
         }
         int posted = title_of(s, unit)->role == R_AMBASSADOR || title_of(s, unit)->role == R_ENVOY;
-        if (!strcmp(f, "of") || !strcmp(f, "for") || (!strcmp(f, "to") && posted) ||
-            (!strcmp(f, "in") && base_at(s, i + 1 + (!strcmp(FW(s, i + 1), "the"))))) {
+        if (dm_eq(f, "of") || dm_eq(f, "for") || (dm_eq(f, "to") && posted) ||
+            (dm_eq(f, "in") && base_at(s, i + 1 + (dm_eq(FW(s, i + 1), "the"))))) {
             if (name_start) {
                 if (!complement_continues(s, name_start)) break;
                 name_start = 0;
@@ -473,18 +480,18 @@ static size_t build_chunk(const scan *s, const dm_mention *h, chunk *c) {
             last_end = i;
             continue;
         }
-        if (!strcmp(f, "the")) {
+        if (dm_eq(f, "the")) {
             if (name_start) break;
             after_the = 1;
             i++;
             continue;
         }
-        if (!strcmp(f, "and") || !strcmp(f, ",") || is_dash(f) || !strcmp(f, "&")) {
+        if (dm_eq(f, "and") || dm_eq(f, ",") || is_dash(f) || dm_eq(f, "&")) {
             int spaced_dash = is_dash(f) && (s->t->v[i].flags & TF_SPACE);
             if (is_dash(f) && !spaced_dash && !(i + 1 < s->t1 && title_starts_at(s, i + 1))) break;
             if (name_start) {
                 /* "Minister X and ..." ends the name, unless the complement goes on */
-                if (!strcmp(f, "and") && complement_continues(s, i + 1) && !title_starts_at(s, i + 1)) {
+                if (dm_eq(f, "and") && complement_continues(s, i + 1) && !title_starts_at(s, i + 1)) {
                     name_start = 0;
                     i++;
                     continue;
@@ -492,9 +499,9 @@ static size_t build_chunk(const scan *s, const dm_mention *h, chunk *c) {
                 break;
             }
             const dm_mention *nx = base_at(s, i + 1);
-            int portfolio = is_cap(s, i + 1) && (in_list(INSTITUTION, FW(s, i + 1)) || s->known[i + 1 - s->t0]) &&
+            int portfolio = is_cap(s, i + 1) && ((WCB(s, i + 1) & WC_INSTITUTION) || s->known[i + 1 - s->t0]) &&
                             !nx && !name_start;
-            if (!strcmp(f, ",") && !strcmp(prep, "of") &&
+            if (dm_eq(f, ",") && dm_eq(prep, "of") &&
                 ((nx && (nx->kind == MK_COUNTRY || nx->kind == MK_CADJ)) || portfolio) && !title_starts_at(s, i + 1)) {
                 i++;
                 continue;
@@ -502,7 +509,7 @@ static size_t build_chunk(const scan *s, const dm_mention *h, chunk *c) {
             if (title_starts_at(s, i + 1)) {
                 prep = "";
                 i++;
-                if (!strcmp(FW(s, i), "the")) i++;
+                if (dm_eq(FW(s, i), "the")) i++;
                 /* the next unit's own adjectives and possessives */
                 chunk tmp = *c;
                 tmp.country = -1;
@@ -524,18 +531,18 @@ static size_t build_chunk(const scan *s, const dm_mention *h, chunk *c) {
                 i = nm->t0;
                 continue;
             }
-            if (!strcmp(f, "and") && (is_cap(s, i + 1) || base_at(s, i + 1))) {
+            if (dm_eq(f, "and") && (is_cap(s, i + 1) || base_at(s, i + 1))) {
                 /* "Territorial Development and Infrastructure", "of Kazakhstan and India" */
                 i++;
                 continue;
             }
             break;
         }
-        if (!strcmp(f, "(")) {
+        if (dm_eq(f, "(")) {
             /* "(People's Council)", "(OSCE)" */
             size_t j = i + 1;
             while (j < s->t1 && j < i + 8 && strcmp(FW(s, j), ")") != 0) j++;
-            if (j < s->t1 && !strcmp(FW(s, j), ")") && !name_start) {
+            if (j < s->t1 && dm_eq(FW(s, j), ")") && !name_start) {
                 for (size_t k = i + 1; k < j; k++) {
                     const dm_mention *x = base_at(s, k);
                     if (x && x->kind == MK_ORG) set_org(s, c, x->id);
@@ -546,18 +553,18 @@ static size_t build_chunk(const scan *s, const dm_mention *h, chunk *c) {
             }
             break;
         }
-        if (!strcmp(f, "'s") && (name_start || after_the)) {
+        if (dm_eq(f, "'s") && (name_start || after_the)) {
             i++;
             continue;
         }
         if (is_word(s, i)) {
             int lower = (s->t->v[i].flags & TF_LOWER) != 0;
-            if (in_list(PARLIAMENT, f)) parl = 1;
-            if (!strcmp(f, "government") || !strcmp(f, "cabinet") ||
-                (!strcmp(f, "ministers") && !strcmp(FW(s, i - 2), "council"))) gov = 1;
+            if (WCB(s, i) & WC_PARLIAMENT) parl = 1;
+            if (dm_eq(f, "government") || dm_eq(f, "cabinet") ||
+                (dm_eq(f, "ministers") && dm_eq(FW(s, i - 2), "council"))) gov = 1;
             if (lower) {
                 /* lower-case words belong to the title only inside "of the ...": "of the two chambers" */
-                if (after_the || (!strcmp(prep, "of") && i > 0 && !strcmp(FW(s, i - 1), "the"))) {
+                if (after_the || (dm_eq(prep, "of") && i > 0 && dm_eq(FW(s, i - 1), "the"))) {
                     after_the = 1;
                     i++;
                     continue;
@@ -569,9 +576,9 @@ static size_t build_chunk(const scan *s, const dm_mention *h, chunk *c) {
                 }
                 break;
             }
-            if (in_list(INSTITUTION, f) || s->known[i - s->t0]) {
+            if ((WCB(s, i) & WC_INSTITUTION) || s->known[i - s->t0]) {
                 if (name_start) {
-                    if (!complement_continues(s, name_start) && !in_list(INSTITUTION, f)) break;
+                    if (!complement_continues(s, name_start) && !(WCB(s, i) & WC_INSTITUTION)) break;
                     name_start = 0;
                 }
                 i++;
@@ -619,7 +626,7 @@ static void claim(scan *s, size_t a, size_t b) {
 static char *title_string(scan *s, const chunk *c) {
     if (c->t1 <= c->t0) return NULL;
     size_t a = c->t0;
-    if (!strcmp(FW(s, a), "the")) a++;
+    if (dm_eq(FW(s, a), "the")) a++;
     return dm_arena_strndup(&s->doc->arena, s->doc->text + s->t->v[a].start, s->t->v[c->t1 - 1].end - s->t->v[a].start);
 }
 
@@ -634,7 +641,7 @@ static void add_person_mention(scan *s, size_t n0, size_t n1, const chunk *c, si
     m.id = p;
     m.role = s->doc->x->people[p].role;
     m.country = m.org = -1;
-    if (m1 < s->t1 && !strcmp(FW(s, m1), "'s")) m.possessive = 1;
+    if (m1 < s->t1 && dm_eq(FW(s, m1), "'s")) m.possessive = 1;
     push(s, m);
     claim(s, m0, m1);
     s->st->last_person = p;
@@ -643,7 +650,7 @@ static void add_person_mention(scan *s, size_t n0, size_t n1, const chunk *c, si
 /* A name just before ", [the] TITLE": apposition. Returns its start or 0. */
 static size_t apposition_name(scan *s, size_t title_start, size_t *end) {
     size_t i = title_start;
-    if (i > s->t0 && !strcmp(FW(s, i - 1), "the")) i--;
+    if (i > s->t0 && dm_eq(FW(s, i - 1), "the")) i--;
     if (i <= s->t0 + 1 || strcmp(FW(s, i - 1), ",") != 0) return 0;
     size_t e = i - 1;
     /* walk back over name tokens */
@@ -655,11 +662,11 @@ static size_t apposition_name(scan *s, size_t title_start, size_t *end) {
         int city_in_name = bm && bm->kind == MK_CITY && bm->t1 == k + 1 && k > s->t0 && is_cap(s, k - 1) &&
                            !base_at(s, k - 1) && !s->used[k - 1 - s->t0];
         if (is_word(s, k) && (s->t->v[k].flags & TF_CAP) && !s->used[k - s->t0] && (!bm || city_in_name) &&
-            !in_list(NOT_NAMES, f) && !dm_month_of(f))
+            !(WCB(s, k) & WC_NOT_NAME) && !dm_month_of(f))
             b = k;
-        else if ((!strcmp(f, ".") || is_dash(f)) && glued(s, k) && k > s->t0 && is_word(s, k - 1))
+        else if ((dm_eq(f, ".") || is_dash(f)) && glued(s, k) && k > s->t0 && is_word(s, k - 1))
             b = k;
-        else if (is_word(s, k) && (s->t->v[k].flags & TF_LOWER) && in_list(PARTICLES, f))
+        else if (is_word(s, k) && (s->t->v[k].flags & TF_LOWER) && (WCB(s, k) & WC_PARTICLE))
             b = k;
         else
             break;
@@ -680,15 +687,15 @@ static void titles_and_names(scan *s) {
         chunk c;
         size_t end = build_chunk(s, h, &c);
         size_t a0 = c.t0;
-        if (a0 > s->t0 && !strcmp(FW(s, a0 - 1), "the")) a0--;
+        if (a0 > s->t0 && dm_eq(FW(s, a0 - 1), "the")) a0--;
         if (c.name1) {
             claim(s, c.t0, c.t1);
             add_person_mention(s, c.name0, c.name1, &c, c.t0, c.name1);
             if (c.plural) {
                 size_t n = c.name1;
-                while (n < s->t1 && (!strcmp(FW(s, n), "and") || !strcmp(FW(s, n), ","))) {
+                while (n < s->t1 && (dm_eq(FW(s, n), "and") || dm_eq(FW(s, n), ","))) {
                     size_t b = n + 1;
-                    if (!strcmp(FW(s, b), "and")) b++;
+                    if (dm_eq(FW(s, b), "and")) b++;
                     size_t e2 = name_end(s, b, 0);
                     if (e2 <= b) break;
                     add_person_mention(s, b, e2, &c, b, e2);
@@ -697,7 +704,7 @@ static void titles_and_names(scan *s) {
                 continue;
             }
             /* "President William Ruto of Kenya" */
-            if (!strcmp(FW(s, c.name1), "of")) {
+            if (dm_eq(FW(s, c.name1), "of")) {
                 const dm_mention *x = base_at(s, c.name1 + 1);
                 if (x && x->kind == MK_COUNTRY) {
                     dm_person *p = &s->doc->x->people[s->out->v[s->out->n - 1].id];
@@ -712,7 +719,7 @@ static void titles_and_names(scan *s) {
                                               "figures", "level", "capacity", "documents", "channels", "page",
                                               "account", "residence", "language", "languages", "welcoming",
                                               "reception", "opening", "launch", "talks", "news", NULL};
-        if (c.count == 1 && c.t1 == h->t1 && in_list(ADJ_USE, FW(s, h->t1)) && (s->t->v[h->t0].flags & TF_LOWER)) {
+        if (c.count == 1 && c.t1 == h->t1 && dm_word_in(ADJ_USE, FW(s, h->t1)) && (s->t->v[h->t0].flags & TF_LOWER)) {
             claim(s, c.t0, c.t1);
             continue;
         }
@@ -726,8 +733,8 @@ static void titles_and_names(scan *s) {
         /* "Kazakh Deputy Prime Minister and Foreign Minister, Murat Nurtleu, met" and
          * plural titles followed by their names: "the Chairpersons ... — A and B" */
         size_t j = c.t1;
-        while (j < s->t1 && (!strcmp(FW(s, j), ",") || is_dash(FW(s, j)) || !strcmp(FW(s, j), ":") ||
-                             !strcmp(FW(s, j), "(")))
+        while (j < s->t1 && (dm_eq(FW(s, j), ",") || is_dash(FW(s, j)) || dm_eq(FW(s, j), ":") ||
+                             dm_eq(FW(s, j), "(")))
             j++;
         if (j > c.t1 && j < s->t1 && !s->title_case) {
             size_t e = name_end(s, j, 0);
@@ -737,9 +744,9 @@ static void titles_and_names(scan *s) {
                 if (c.plural) {
                     /* "A and B", "A, B and C" */
                     size_t n = e;
-                    while (n < s->t1 && (!strcmp(FW(s, n), "and") || !strcmp(FW(s, n), ","))) {
+                    while (n < s->t1 && (dm_eq(FW(s, n), "and") || dm_eq(FW(s, n), ","))) {
                         size_t b = n + 1;
-                        if (!strcmp(FW(s, b), "and")) b++;
+                        if (dm_eq(FW(s, b), "and")) b++;
                         size_t e2 = name_end(s, b, 0);
                         if (e2 <= b) break;
                         add_person_mention(s, b, e2, &c, b, e2);
@@ -753,7 +760,7 @@ static void titles_and_names(scan *s) {
         {
             size_t comma = a0 > s->t0 ? a0 - 1 : a0;
             int done = 0;
-            int can = !strcmp(FW(s, comma), ",") && !(title_of(s, h)->flags & TT_GENERIC) && !c.plural;
+            int can = dm_eq(FW(s, comma), ",") && !(title_of(s, h)->flags & TT_GENERIC) && !c.plural;
             for (size_t q = 0; can && q < s->out->n; q++) {
                 const dm_mention *pm = &s->out->v[q];
                 if (pm->kind != MK_PERSON || pm->t1 != comma) continue;
@@ -805,7 +812,7 @@ static void titles_and_names(scan *s) {
         if (p >= 0) {
             m.kind = MK_PERSON;
             m.id = p;
-            if (c.t1 < s->t1 && !strcmp(FW(s, c.t1), "'s")) m.possessive = 1;
+            if (c.t1 < s->t1 && dm_eq(FW(s, c.t1), "'s")) m.possessive = 1;
             s->st->last_person = p;
         } else if (c.country >= 0 && !generic && a0 < c.t0 &&
                    (c.role == R_HEAD_OF_STATE || c.role == R_HEAD_OF_GOVERNMENT || c.role == R_FOREIGN_MINISTER)) {
@@ -838,9 +845,9 @@ static void bare_names(scan *s) {
         for (size_t k = i; k < e; k++) words += is_word(s, k) && !(s->t->v[k].flags & TF_LOWER);
         const char *prev = i > s->t0 ? FW(s, i - 1) : "";
         const char *next = FW(s, e);
-        int slot = !strcmp(prev, "with") || !strcmp(prev, "by") || !strcmp(prev, "between") ||
-                   ((!strcmp(next, "met") || !strcmp(next, "held") || !strcmp(next, "received") ||
-                     !strcmp(next, "hosted") || !strcmp(next, "visited")) && i == s->t0);
+        int slot = dm_eq(prev, "with") || dm_eq(prev, "by") || dm_eq(prev, "between") ||
+                   ((dm_eq(next, "met") || dm_eq(next, "held") || dm_eq(next, "received") ||
+                     dm_eq(next, "hosted") || dm_eq(next, "visited")) && i == s->t0);
         if (words >= 2 && words <= 4 && slot && !(s->t->v[i].flags & TF_UPPER) && !s->title_case) {
             add_person_mention(s, i, e, NULL, i, e);
             i = e - 1;
@@ -865,7 +872,7 @@ static void pronouns(scan *s) {
             }
         m.country = m.org = -1;
         m.possessive = f[1] == 'i' || f[1] == 'e'; /* his, her */
-        if (!strcmp(f, "he") || !strcmp(f, "she")) m.possessive = 0;
+        if (dm_eq(f, "he") || dm_eq(f, "she")) m.possessive = 0;
         push(s, m);
     }
 }

@@ -1,3 +1,4 @@
+#include "../core/words.h"
 #include "people.h"
 #include "../core/buf.h"
 #include <string.h>
@@ -41,7 +42,7 @@ static void name_keys(const dm_doc *doc, size_t t0, size_t t1, const char **word
 
 static int has_word(const dm_person *p, const char *w) {
     for (int k = 0; k < p->nwords; k++)
-        if (!strcmp(p->words[k], w)) return 1;
+        if (dm_eq(p->words[k], w)) return 1;
     return 0;
 }
 

@@ -9,7 +9,10 @@ extern const char dm_data_countries[], dm_data_cities[], dm_data_orgs[], dm_data
 extern const size_t dm_data_countries_len, dm_data_cities_len, dm_data_orgs_len, dm_data_titles_len,
     dm_data_topics_len;
 
+#include "../text/wordclass.h"
+
 dm_ctx *dm_ctx_new(dm_error *err) {
+    dm_wordclass_init();
     dm_ctx *ctx = calloc(1, sizeof *ctx);
     if (!ctx) dm_die_oom();
     dm_arena_init(&ctx->arena, 1 << 16);

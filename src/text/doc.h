@@ -35,6 +35,7 @@ typedef struct {
     uint16_t flen;
     uint8_t kind, flags;
     uint32_t hash; /* of the folded form */
+    uint32_t wc;   /* word class bits (text/wordclass.h) */
 } dm_tok;
 
 typedef struct {

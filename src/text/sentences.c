@@ -1,3 +1,4 @@
+#include "../core/words.h"
 #include "sentences.h"
 #include "tokens.h"
 #include <string.h>
@@ -10,17 +11,17 @@ static const char *const ABBREVIATIONS[] = {
 
 int dm_is_abbreviation(const char *f) {
     for (int i = 0; ABBREVIATIONS[i]; i++)
-        if (!strcmp(f, ABBREVIATIONS[i])) return 1;
+        if (dm_eq(f, ABBREVIATIONS[i])) return 1;
     return 0;
 }
 
 static int is_closer(const char *f) {
-    return !strcmp(f, "\"") || !strcmp(f, "\xe2\x80\x9d") || !strcmp(f, "'") || !strcmp(f, "\xe2\x80\x99") ||
-           !strcmp(f, ")") || !strcmp(f, "]") || !strcmp(f, "\xc2\xbb");
+    return dm_eq(f, "\"") || dm_eq(f, "\xe2\x80\x9d") || dm_eq(f, "'") || dm_eq(f, "\xe2\x80\x99") ||
+           dm_eq(f, ")") || dm_eq(f, "]") || dm_eq(f, "\xc2\xbb");
 }
 
 static int is_terminal(const char *f) {
-    return !strcmp(f, ".") || !strcmp(f, "!") || !strcmp(f, "?") || !strcmp(f, "\xe2\x80\xa6");
+    return dm_eq(f, ".") || dm_eq(f, "!") || dm_eq(f, "?") || dm_eq(f, "\xe2\x80\xa6");
 }
 
 static void push_sentence(dm_doc *doc, size_t t0, size_t t1) {
@@ -51,11 +52,11 @@ void dm_split_sentences(dm_doc *doc) {
         if (!(next->flags & TF_SPACE)) continue; /* Kh.Battulga, 1.9 */
         if (next->flags & TF_NL) continue;       /* the line break ends it anyway */
         const char *nf = dm_tok_fold(t, j);
-        int starts = (next->flags & TF_CAP) || next->kind == TK_NUM || !strcmp(nf, "\"") ||
-                     !strcmp(nf, "\xe2\x80\x9c") || !strcmp(nf, "(") || !strcmp(nf, "'") ||
-                     !strcmp(nf, "\xe2\x80\x98");
+        int starts = (next->flags & TF_CAP) || next->kind == TK_NUM || dm_eq(nf, "\"") ||
+                     dm_eq(nf, "\xe2\x80\x9c") || dm_eq(nf, "(") || dm_eq(nf, "'") ||
+                     dm_eq(nf, "\xe2\x80\x98");
         if (!starts) continue;
-        if (!strcmp(dm_tok_fold(t, i), ".") && i > 0 && !(t->v[i].flags & TF_SPACE)) {
+        if (dm_eq(dm_tok_fold(t, i), ".") && i > 0 && !(t->v[i].flags & TF_SPACE)) {
             const char *prev = dm_tok_fold(t, i - 1);
             if (t->v[i - 1].kind == TK_WORD) {
                 if (dm_is_abbreviation(prev)) continue;

@@ -1,3 +1,4 @@
+#include "../core/words.h"
 #include "stories.h"
 #include "../extract/dates.h"
 #include "../lex/gazetteer.h"
@@ -49,8 +50,8 @@ static size_t marker_tokens(const dm_doc *doc, dm_date *d) {
 }
 
 static int is_dateline_punct(const char *f) {
-    return !strcmp(f, "-") || !strcmp(f, "\xe2\x80\x93") || !strcmp(f, "\xe2\x80\x94") || !strcmp(f, ",") ||
-           !strcmp(f, ":") || !strcmp(f, "(");
+    return dm_eq(f, "-") || dm_eq(f, "\xe2\x80\x93") || dm_eq(f, "\xe2\x80\x94") || dm_eq(f, ",") ||
+           dm_eq(f, ":") || dm_eq(f, "(");
 }
 
 /* A city at the start of a line followed by dateline punctuation. */
@@ -62,7 +63,7 @@ static int dateline_at(const dm_ctx *ctx, const dm_doc *doc, size_t i, size_t en
     const char *f = dm_tok_fold(&doc->toks, j);
     if (!is_dateline_punct(f)) return -1;
     /* "Moscow, Russia and ..." is a sentence, not a dateline: demand capitals or a country/date after the comma */
-    if (!strcmp(f, ",") && !(doc->toks.v[i].flags & TF_UPPER)) {
+    if (dm_eq(f, ",") && !(doc->toks.v[i].flags & TF_UPPER)) {
         dm_lex_hit h2;
         int country = dm_lex_longest(ctx->lx, &doc->toks, j + 1, end, LXM(LX_COUNTRY), &h2);
         if (!country) return -1;

@@ -1,8 +1,10 @@
 #include "tokens.h"
 #include "../core/utf8.h"
+#include "wordclass.h"
 #include <string.h>
 
 int dm_tok_is(const dm_tokens *t, size_t i, const char *word) {
+    if (i < t->n && t->fold[t->v[i].fold] != word[0]) return 0;
     if (i >= t->n) return 0;
     return strcmp(dm_tok_fold(t, i), word) == 0;
 }
@@ -32,6 +34,7 @@ static void push(dm_arena *a, dm_tokens *out, const char *text, uint32_t s, uint
     t.fold = (uint32_t)out->fold_len;
     t.flen = (uint16_t)fl;
     t.hash = fnv1a(f, fl);
+    t.wc = kind == TK_WORD ? dm_wordclass_of(f, fl, t.hash) : 0;
     out->fold_len += fl + 1;
     if (kind == TK_WORD) {
         size_t i = s;

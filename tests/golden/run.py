@@ -6,6 +6,7 @@ usage: run.py DRAGOMAN FILE.test [FILE.test ...]
 A .test file holds cases separated by a line '====='. A case is:
   # comment lines (optional)
   @date YYYY-MM-DD            (optional: the document's date, as a .jsonl "date")
+  @file PATH                  (optional: the input is that file, relative to the project)
   input text, one or more lines
   .
   expected JSON (may span lines)
@@ -70,6 +71,10 @@ def cases(path):
                 continue
             if not seen_dot and line.startswith("@date ") and not text:
                 date = line.split()[1]
+                continue
+            if not seen_dot and line.startswith("@file ") and not text:
+                with open(line.split(None, 1)[1], encoding="utf-8", newline="") as f:
+                    text.append(f.read().rstrip("\n"))
                 continue
             if not seen_dot and line == ".":
                 seen_dot = True

@@ -1,0 +1,20 @@
+/* Word comparisons for the hot path: most candidate words differ in their
+ * first byte, so that is compared before the rest. */
+#ifndef DM_WORDS_H
+#define DM_WORDS_H
+#include <string.h>
+
+static inline int dm_eq(const char *a, const char *b) {
+    if (a[0] != b[0]) return 0;
+    if (!a[0]) return 1;
+    if (a[1] != b[1]) return 0;
+    return !a[1] || strcmp(a + 2, b + 2) == 0;
+}
+
+/* Is w one of the NULL-terminated list? */
+static inline int dm_word_in(const char *const *list, const char *w) {
+    for (int i = 0; list[i]; i++)
+        if (dm_eq(list[i], w)) return 1;
+    return 0;
+}
+#endif
