@@ -32,7 +32,8 @@ void dm_arena_init(dm_arena *a, size_t block_size) {
     a->total = 0;
 }
 
-void *dm_arena_alloc(dm_arena *a, size_t size) {
+/* Memory from the arena, not cleared: for copies that fill it at once. */
+static void *alloc_raw(dm_arena *a, size_t size) {
     size = (size + 15) & ~(size_t)15;
     dm_arena_block *b = a->head;
     if (!b || b->size - b->used < size) {
@@ -48,18 +49,24 @@ void *dm_arena_alloc(dm_arena *a, size_t size) {
     }
     void *p = b->data + b->used;
     b->used += size;
+    return p;
+}
+
+void *dm_arena_alloc(dm_arena *a, size_t size) {
+    void *p = alloc_raw(a, size);
     memset(p, 0, size);
     return p;
 }
 
 void *dm_arena_grow(dm_arena *a, void *old, size_t old_n, size_t new_n, size_t elem) {
-    void *p = dm_arena_alloc(a, new_n * elem);
+    /* the new tail is written by the caller before it is read */
+    void *p = alloc_raw(a, new_n * elem);
     if (old && old_n) memcpy(p, old, old_n * elem);
     return p;
 }
 
 char *dm_arena_strndup(dm_arena *a, const char *s, size_t n) {
-    char *p = dm_arena_alloc(a, n + 1);
+    char *p = alloc_raw(a, n + 1);
     memcpy(p, s, n);
     p[n] = 0;
     return p;

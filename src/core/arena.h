@@ -13,7 +13,8 @@ typedef struct {
 void dm_arena_init(dm_arena *a, size_t block_size);
 /* Zeroed memory aligned for any type; aborts with a message when out of memory. */
 void *dm_arena_alloc(dm_arena *a, size_t size);
-/* Grows an array allocated in the arena: returns a copy of old (old_n elems) with room for new_n. */
+/* Grows an array allocated in the arena: returns a copy of old (old_n elems) with room for new_n;
+ * the room beyond old_n is not cleared. */
 void *dm_arena_grow(dm_arena *a, void *old, size_t old_n, size_t new_n, size_t elem);
 char *dm_arena_strndup(dm_arena *a, const char *s, size_t n);
 void dm_arena_free(dm_arena *a);

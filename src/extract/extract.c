@@ -60,19 +60,16 @@ static uint32_t sentence_topics(const dm_ctx *ctx, const dm_doc *doc, const dm_s
     return bits;
 }
 
-static void story_counts(const dm_ctx *ctx, dm_doc *doc, const dm_story *st, dm_story_ctx *sc) {
-    dm_mentions m = {0};
-    if (st->s1 <= st->s0) return;
-    size_t t0 = doc->sents[st->s0].t0, t1 = doc->sents[st->s1 - 1].t1;
-    dm_find_places(ctx, doc, t0, t1, &m, &doc->arena);
+/* The story's states by mentions; its home is the dateline's state or the most mentioned. */
+static void story_counts(const dm_story *st, const dm_sentence_lex *lex, dm_story_ctx *sc) {
     int best = 0, first = -1;
-    for (size_t k = 0; k < m.n; k++) {
-        if (m.v[k].kind != MK_COUNTRY && m.v[k].kind != MK_CADJ) continue;
-        if (m.v[k].id < 512) {
-            int c = ++sc->country_count[m.v[k].id];
-            if (c > best) best = c, first = m.v[k].id;
+    for (uint32_t s = 0; s < st->s1 - st->s0; s++)
+        for (size_t k = 0; k < lex[s].n; k++) {
+            const dm_mention *m = &lex[s].v[k];
+            if ((m->kind != MK_COUNTRY && m->kind != MK_CADJ) || m->id >= 512) continue;
+            int c = ++sc->country_count[m->id];
+            if (c > best) best = c, first = m->id;
         }
-    }
     sc->ms.home_country = st->dateline_country >= 0 ? st->dateline_country : first;
 }
 
@@ -89,11 +86,13 @@ static void process_story(const dm_ctx *ctx, dm_doc *doc, size_t si) {
     sc->headline_city = -1;
     sc->last_foreign = -1;
     sc->first_event = (uint32_t)doc->x->nevents;
-    story_counts(ctx, doc, st, sc);
+    dm_sentence_lex *lex = dm_arena_alloc(&doc->arena, (st->s1 - st->s0 + 1) * sizeof *lex);
+    for (uint32_t s = st->s0; s < st->s1; s++) dm_lex_sentence(ctx, doc, s, &lex[s - st->s0]);
+    story_counts(st, lex, sc);
     dm_mentions ms = {0};
     uint32_t pending = 0; /* topics of the paragraph's opening, before its first event */
     for (uint32_t s = st->s0; s < st->s1; s++) {
-        dm_find_mentions(ctx, doc, s, &sc->ms, &ms);
+        dm_find_mentions(ctx, doc, s, &sc->ms, &lex[s - st->s0], &ms);
         trace(ctx, doc, s, &ms);
         size_t before = doc->x->nevents;
         dm_find_events(ctx, doc, s, &ms, sc);
@@ -157,6 +156,11 @@ static void process_story(const dm_ctx *ctx, dm_doc *doc, size_t si) {
 }
 
 void dm_doc_extract(const dm_ctx *ctx, dm_doc *doc) {
+    /* about one token per five bytes of news text: room for them at once */
+    doc->toks.cap = doc->len / 4 + 16;
+    doc->toks.v = dm_arena_grow(&doc->arena, NULL, 0, doc->toks.cap, sizeof *doc->toks.v);
+    doc->toks.fold_cap = doc->len + doc->len / 2 + 64;
+    doc->toks.fold = dm_arena_grow(&doc->arena, NULL, 0, doc->toks.fold_cap, 1);
     dm_tokenize(&doc->arena, doc->text, doc->len, &doc->toks);
     dm_split_sentences(doc);
     dm_find_stories(ctx, doc);

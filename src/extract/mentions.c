@@ -92,8 +92,8 @@ typedef struct {
     uint8_t *known;  /* token is a gazetteer/topic/title word */
     uint8_t *used;   /* token claimed by a title chunk or name */
     int title_case;  /* a headline in Title Case: capitals say nothing about names */
-    dm_mention *base;
-    size_t nbase, base_cap;
+    const dm_mention *base;
+    size_t nbase;
 } scan;
 
 static const char *FW(const scan *s, size_t i) { return i < s->t1 ? dm_tok_fold(s->t, i) : ""; }
@@ -181,8 +181,11 @@ static void gazetteer(const dm_ctx *ctx, const dm_tokens *t, size_t t0, size_t t
     }
 }
 
-void dm_find_places(const dm_ctx *ctx, const dm_doc *doc, size_t t0, size_t t1, dm_mentions *out, dm_arena *a) {
-    gazetteer(ctx, &doc->toks, t0, t1, &out->v, &out->n, &out->cap, a, NULL, 0);
+void dm_lex_sentence(const dm_ctx *ctx, dm_doc *doc, size_t sent, dm_sentence_lex *out) {
+    const dm_sent *se = &doc->sents[sent];
+    memset(out, 0, sizeof *out);
+    out->known = dm_arena_alloc(&doc->arena, se->t1 - se->t0);
+    gazetteer(ctx, &doc->toks, se->t0, se->t1, &out->v, &out->n, &out->cap, &doc->arena, out->known, 1);
 }
 
 /* ---- names ---- */
@@ -882,7 +885,8 @@ static int cmp_mention(const void *a, const void *b) {
     return x->t0 < y->t0 ? -1 : x->t0 > y->t0 ? 1 : 0;
 }
 
-void dm_find_mentions(const dm_ctx *ctx, dm_doc *doc, size_t sent, dm_mention_state *st, dm_mentions *out) {
+void dm_find_mentions(const dm_ctx *ctx, dm_doc *doc, size_t sent, dm_mention_state *st, const dm_sentence_lex *lex,
+                      dm_mentions *out) {
     const dm_sent *se = &doc->sents[sent];
     scan s = {0};
     s.ctx = ctx;
@@ -895,8 +899,15 @@ void dm_find_mentions(const dm_ctx *ctx, dm_doc *doc, size_t sent, dm_mention_st
     out->n = 0;
     size_t n = s.t1 - s.t0;
     s.at = dm_arena_alloc(&doc->arena, n * sizeof *s.at);
-    s.known = dm_arena_alloc(&doc->arena, n);
     s.used = dm_arena_alloc(&doc->arena, n);
+    dm_sentence_lex own;
+    if (!lex) {
+        dm_lex_sentence(ctx, doc, sent, &own);
+        lex = &own;
+    }
+    s.known = lex->known;
+    s.base = lex->v;
+    s.nbase = lex->n;
     for (size_t i = 0; i < n; i++) s.at[i] = -1;
     if (se->headline) {
         size_t words = 0, caps = 0;
@@ -907,7 +918,6 @@ void dm_find_mentions(const dm_ctx *ctx, dm_doc *doc, size_t sent, dm_mention_st
             }
         s.title_case = words >= 3 && caps * 10 >= words * 7;
     }
-    gazetteer(ctx, s.t, s.t0, s.t1, &s.base, &s.nbase, &s.base_cap, &doc->arena, s.known, 1);
     for (size_t k = 0; k < s.nbase; k++) s.at[s.base[k].t0 - s.t0] = (int)k;
     titles_and_names(&s);
     bare_names(&s);

@@ -19,10 +19,20 @@ typedef struct {
     int last_subject;  /* most recent sentence subject, -1 */
 } dm_mention_state;
 
-void dm_find_mentions(const dm_ctx *ctx, dm_doc *doc, size_t sent, dm_mention_state *st, dm_mentions *out);
+/* What the lexicon finds in a sentence: states, adjectives, cities,
+ * organizations and titles, and which tokens are known words. Made once per
+ * sentence (dm_lex_sentence) and read by the mention finder and the story. */
+typedef struct {
+    dm_mention *v;
+    size_t n, cap;
+    uint8_t *known; /* per token of the sentence */
+} dm_sentence_lex;
 
-/* Gazetteer mentions only (states, adjectives, cities, organizations), for a pre-scan. */
-void dm_find_places(const dm_ctx *ctx, const dm_doc *doc, size_t t0, size_t t1, dm_mentions *out, dm_arena *a);
+void dm_lex_sentence(const dm_ctx *ctx, dm_doc *doc, size_t sent, dm_sentence_lex *out);
+
+/* Mentions of sentence sent; lex is its dm_lex_sentence result (or NULL to make it). */
+void dm_find_mentions(const dm_ctx *ctx, dm_doc *doc, size_t sent, dm_mention_state *st, const dm_sentence_lex *lex,
+                      dm_mentions *out);
 
 /* The person index a mention refers to, or -1. */
 static inline int dm_mention_person(const dm_mention *m) { return m->kind == MK_PERSON || m->kind == MK_PRONOUN ? m->id : -1; }

@@ -37,6 +37,27 @@ static void push(dm_arena *a, dm_tokens *out, const char *text, uint32_t s, uint
     t.wc = kind == TK_WORD ? dm_wordclass_of(f, fl, t.hash) : 0;
     out->fold_len += fl + 1;
     if (kind == TK_WORD) {
+        /* ASCII words need no Unicode tables */
+        int ascii = 1;
+        for (size_t k = s; k < e; k++)
+            if ((unsigned char)text[k] >= 0x80) {
+                ascii = 0;
+                break;
+            }
+        if (ascii) {
+            char c0 = text[s];
+            if (c0 >= 'A' && c0 <= 'Z') t.flags |= TF_CAP;
+            else if (c0 >= 'a' && c0 <= 'z') t.flags |= TF_LOWER;
+            int up = 1, letters = 0;
+            for (size_t k = s; k < e; k++) {
+                char c = text[k];
+                if (c >= 'a' && c <= 'z') letters++, up = 0;
+                else if (c >= 'A' && c <= 'Z') letters++;
+            }
+            if (up && letters) t.flags |= TF_UPPER;
+            DM_VEC_PUSH(a, out->v, out->n, out->cap, t);
+            return;
+        }
         size_t i = s;
         int32_t cp = dm_utf8_next(text, e, &i);
         if (dm_cp_is_upper(cp)) t.flags |= TF_CAP;
@@ -80,6 +101,12 @@ void dm_tokenize(dm_arena *a, const char *text, size_t len, dm_tokens *out) {
     int newlines = 0;
     while (i < len) {
         size_t start = i;
+        unsigned char b = (unsigned char)text[i];
+        if (b == ' ' || b == '\t' || b == '\r') { /* the common white space, without decoding */
+            pending |= TF_SPACE;
+            i++;
+            continue;
+        }
         int32_t cp = dm_utf8_next(text, len, &i);
         if (dm_cp_is_space(cp)) {
             pending |= TF_SPACE;
@@ -103,6 +130,12 @@ void dm_tokenize(dm_arena *a, const char *text, size_t len, dm_tokens *out) {
             }
             size_t end = i;
             while (end < len) {
+                unsigned char ch = (unsigned char)text[end];
+                if ((ch | 32) >= 'a' && (ch | 32) <= 'z') { /* ASCII letters, the usual case */
+                    end++;
+                    continue;
+                }
+                if (ch < 0x80 && ch != '\'') break;
                 size_t k = end;
                 int32_t c = dm_utf8_next(text, len, &k);
                 if (dm_cp_is_letter(c) || dm_cp_is_mark(c)) {
