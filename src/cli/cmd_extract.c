@@ -2,6 +2,7 @@
  * order. With --jobs N, batches of documents are extracted by N threads and
  * written in order, so output does not depend on N. */
 #include "../core/arena.h"
+#include "../core/buf.h"
 #include "../extract/model.h"
 #include "../lex/gazetteer.h"
 #include "../out/json.h"
@@ -13,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 static void usage(FILE *f) {
@@ -26,6 +28,7 @@ static void usage(FILE *f) {
           "  --lexicon   add a TSV lexicon (file name starts with countries, cities, orgs,\n"
           "              titles or topics; same columns as data/)\n"
           "  --quiet     no progress line on a terminal\n"
+          "  --stats     print documents, bytes, sentences, time, MB/s and peak memory on stderr\n"
           "\n"
           "A document that cannot be read is reported on stderr and skipped; the exit\n"
           "status is then 1.\n",
@@ -33,9 +36,8 @@ static void usage(FILE *f) {
 }
 
 typedef struct {
-    dm_doc *doc;
-    char *name;   /* for errors */
-    dm_error err; /* when doc is NULL */
+    dm_input_item it;
+    char *name; /* a copy: the item's name is only valid until the next read */
 } slot;
 
 typedef struct {
@@ -50,7 +52,7 @@ static void *worker(void *arg) {
     for (;;) {
         size_t i = atomic_fetch_add(&b->next, 1);
         if (i >= b->n) break;
-        if (b->slots[i].doc) dm_doc_extract(b->ctx, b->slots[i].doc);
+        if (b->slots[i].it.doc) dm_doc_extract(b->ctx, b->slots[i].it.doc);
     }
     return NULL;
 }
@@ -127,7 +129,7 @@ static void write_text(const dm_ctx *ctx, dm_doc *doc, FILE *out) {
 }
 
 int dm_cmd_extract(int argc, char **argv) {
-    int jobs = 1, text = 0, quiet = 0;
+    int jobs = 1, text = 0, quiet = 0, stats = 0;
     char **lex = calloc((size_t)argc, sizeof *lex);
     char **paths = calloc((size_t)argc, sizeof *paths);
     int nlex = 0, npaths = 0;
@@ -164,6 +166,8 @@ int dm_cmd_extract(int argc, char **argv) {
             lex[nlex++] = argv[++i];
         } else if (!strcmp(a, "--quiet") || !strcmp(a, "-q")) {
             quiet = 1;
+        } else if (!strcmp(a, "--stats")) {
+            stats = 1;
         } else if (a[0] == '-' && a[1]) {
             fprintf(stderr, "dragoman extract: unknown option '%s' (see dragoman extract --help)\n", a);
             free(lex);
@@ -191,44 +195,72 @@ int dm_cmd_extract(int argc, char **argv) {
     slot *slots = calloc(cap, sizeof *slots);
     batch b = {ctx, slots, 0, 0};
     int failed = 0, more = 1;
-    size_t docs = 0;
+    size_t docs = 0, sentences = 0, events = 0, facts = 0;
     time_t last = 0;
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    /* a document written in parts: its object stays open, its facts wait for the end */
+    int open_doc = 0, first_event = 1, first_fact = 1;
+    dm_buf line, pending;
+    dm_buf_init(&line);
+    dm_buf_init(&pending);
     /* stdout is written through one large buffer */
     static char outbuf[1 << 16];
     setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
     while (more) {
         b.n = 0;
         while (b.n < cap) {
-            const char *name = NULL;
             slot *s = &slots[b.n];
             memset(s, 0, sizeof *s);
-            if (!dm_input_next(in, &s->doc, &name, &s->err)) {
+            if (!dm_input_next(in, &s->it)) {
                 more = 0;
                 break;
             }
-            size_t nl = strlen(name);
-            s->name = malloc(nl + 1);
-            if (!s->name) dm_die_oom();
-            memcpy(s->name, name, nl + 1);
+            size_t nl = strlen(s->it.name);
+            s->name = dm_xmalloc(nl + 1);
+            memcpy(s->name, s->it.name, nl + 1);
             b.n++;
         }
         run_batch(&b, jobs);
         for (size_t i = 0; i < b.n; i++) {
             slot *s = &slots[i];
-            if (!s->doc) {
-                fprintf(stderr, "dragoman: %s: %s: %s\n", s->name, dm_strerror(s->err.code), s->err.msg);
+            dm_doc *doc = s->it.doc;
+            if (!doc) {
+                fprintf(stderr, "dragoman: %s: %s: %s\n", s->name, dm_strerror(s->it.err.code), s->it.err.msg);
                 failed = 1;
             } else {
-                if (text) write_text(ctx, s->doc, stdout);
-                else {
+                sentences += dm_doc_sentence_count(doc);
+                events += dm_doc_event_count(doc);
+                facts += dm_doc_fact_count(doc);
+                if (text) {
+                    write_text(ctx, doc, stdout);
+                } else if (s->it.part == 0 && s->it.last) {
                     size_t n;
-                    const char *j = dm_doc_json(s->doc, &n);
+                    const char *j = dm_doc_json(doc, &n);
                     fwrite(j, 1, n, stdout);
+                } else {
+                    line.len = 0;
+                    if (s->it.part == 0) {
+                        dm_json_write_head(doc, &line);
+                        dm_buf_puts(&line, ",\"events\":[");
+                        open_doc = 1;
+                        first_event = first_fact = 1;
+                        pending.len = 0;
+                    }
+                    dm_json_write_events(ctx, doc, s->it.base, &line, &first_event);
+                    dm_json_write_facts(ctx, doc, s->it.base, &pending, &first_fact);
+                    fwrite(line.data, 1, line.len, stdout);
                 }
-                dm_doc_free(s->doc);
+                dm_doc_free(doc);
+            }
+            if (open_doc && s->it.last) {
+                fputs("],\"facts\":[", stdout);
+                if (pending.len) fwrite(pending.data, 1, pending.len, stdout);
+                fputs("]}\n", stdout);
+                open_doc = 0;
             }
             free(s->name);
-            docs++;
+            if (s->it.last) docs++;
         }
         if (progress && time(NULL) != last) {
             last = time(NULL);
@@ -236,6 +268,20 @@ int dm_cmd_extract(int argc, char **argv) {
         }
     }
     if (progress && docs > 0) fprintf(stderr, "\rdragoman: %zu documents, %.1f MB\n", docs, dm_input_bytes(in) / 1e6);
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    if (stats) {
+        double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+        double mb = dm_input_bytes(in) / 1e6;
+        struct rusage ru;
+        getrusage(RUSAGE_SELF, &ru);
+        fprintf(stderr,
+                "dragoman: stats: documents=%zu bytes=%zu sentences=%zu events=%zu facts=%zu seconds=%.3f "
+                "mb_per_s=%.2f sentences_per_s=%.0f peak_rss_mb=%.1f jobs=%d\n",
+                docs, dm_input_bytes(in), sentences, events, facts, secs, secs > 0 ? mb / secs : 0,
+                secs > 0 ? sentences / secs : 0, ru.ru_maxrss / 1024.0, jobs);
+    }
+    dm_buf_free(&line);
+    dm_buf_free(&pending);
     fflush(stdout);
     free(slots);
     free(paths);

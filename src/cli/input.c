@@ -18,6 +18,12 @@ struct dm_input {
     size_t line_cap;
     char name[512];
     size_t bytes;
+    FILE *big;         /* a huge text file being read in parts */
+    size_t big_off;    /* bytes of it already given out */
+    int big_part;
+    char *carry;       /* bytes read past the last cut */
+    size_t carry_len;
+    char big_date[16]; /* its crawler date, for the later parts */
 };
 
 static int ends_with(const char *s, const char *suffix) {
@@ -179,18 +185,73 @@ static int next_jsonl(dm_input *in, dm_doc **doc, const char **name, dm_error *e
     }
 }
 
-int dm_input_next(dm_input *in, dm_doc **doc, const char **name, dm_error *err) {
-    *doc = NULL;
-    memset(err, 0, sizeof *err);
+/* The next part of a huge text file: up to DM_PART_BYTES, cut after the last
+ * blank line (or line break) in it. */
+static int next_part(dm_input *in, dm_input_item *it) {
+    size_t cap = DM_PART_BYTES + 1;
+    char *buf = dm_xmalloc(cap);
+    size_t n = 0;
+    if (in->carry_len) {
+        memcpy(buf, in->carry, in->carry_len);
+        n = in->carry_len;
+        in->carry_len = 0;
+    }
+    n += fread(buf + n, 1, DM_PART_BYTES - n, in->big);
+    int eof = n < DM_PART_BYTES;
+    if (!eof) {
+        int c = getc(in->big);
+        if (c == EOF) eof = 1;
+        else ungetc(c, in->big);
+    }
+    size_t cut = n;
+    if (!eof) {
+        /* a paragraph break in the second half, else a line break, else the whole buffer */
+        size_t k = n;
+        while (k > n / 2 && !(buf[k - 1] == '\n' && k >= 2 && buf[k - 2] == '\n')) k--;
+        if (k <= n / 2) {
+            k = n;
+            while (k > 0 && buf[k - 1] != '\n') k--;
+        }
+        if (k > 0) cut = k;
+        in->carry = dm_xrealloc(in->carry, n - cut + 1);
+        memcpy(in->carry, buf + cut, n - cut);
+        in->carry_len = n - cut;
+    }
+    it->base = in->big_off;
+    it->part = in->big_part++;
+    it->last = eof;
+    it->name = in->name;
+    in->big_off += cut;
+    in->bytes += cut;
+    if (it->part == 0 && cut > 16 && !memcmp(buf + (buf[0] == ' '), "date ", 5)) {
+        const char *d = buf + (buf[0] == ' ') + 5;
+        memcpy(in->big_date, d, 10);
+        in->big_date[10] = 0;
+    }
+    dm_doc_new(in->name, buf, cut, in->big_date[0] ? in->big_date : NULL, &it->doc, &it->err);
+    free(buf);
+    if (eof) {
+        fclose(in->big);
+        in->big = NULL;
+    }
+    return 1;
+}
+
+int dm_input_next(dm_input *in, dm_input_item *it) {
+    memset(it, 0, sizeof *it);
+    it->last = 1;
+    dm_doc **doc = &it->doc;
+    dm_error *err = &it->err;
     for (;;) {
+        if (in->big) return next_part(in, it);
         if (in->jsonl) {
-            if (next_jsonl(in, doc, name, err)) return 1;
+            if (next_jsonl(in, doc, &it->name, err)) return 1;
             continue;
         }
         if (in->next >= in->npaths) return 0;
         const char *p = in->paths[in->next++];
         snprintf(in->name, sizeof in->name, "%s", strcmp(p, "-") ? basename_of(p) : "-");
-        *name = in->name;
+        it->name = in->name;
         if (!strcmp(p, "-")) {
             size_t len;
             int too_long;
@@ -203,13 +264,21 @@ int dm_input_next(dm_input *in, dm_doc **doc, const char **name, dm_error *err) 
         }
         FILE *f = fopen(p, "rb");
         if (!f) {
-            dm_error_set(err, DM_ERR_IO, 0, "cannot open: %s", strerror(errno));
+            dm_error_set(err, DM_ERR_IO, 0, "cannot open: %s (check the path and permissions)", strerror(errno));
             return 1;
         }
         if (ends_with(p, ".jsonl")) {
             in->jsonl = f;
             in->jsonl_path = p;
             in->lineno = 0;
+            continue;
+        }
+        struct stat st;
+        if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && (size_t)st.st_size > DM_PART_BYTES) {
+            in->big = f;
+            in->big_off = 0;
+            in->big_part = 0;
+            in->big_date[0] = 0;
             continue;
         }
         size_t len;
@@ -227,6 +296,8 @@ int dm_input_next(dm_input *in, dm_doc **doc, const char **name, dm_error *err) 
 void dm_input_close(dm_input *in) {
     if (!in) return;
     if (in->jsonl) fclose(in->jsonl);
+    if (in->big) fclose(in->big);
+    free(in->carry);
     for (size_t i = 0; i < in->npaths; i++) free(in->paths[i]);
     free(in->paths);
     free(in->line);

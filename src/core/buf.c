@@ -49,6 +49,18 @@ void dm_buf_printf(dm_buf *b, const char *fmt, ...) {
     b->len += (size_t)n;
 }
 
+void dm_buf_put_uint(dm_buf *b, unsigned long long v) {
+    char tmp[24];
+    size_t n = 0;
+    do {
+        tmp[n++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    dm_buf_reserve(b, n);
+    while (n) b->data[b->len++] = tmp[--n];
+    b->data[b->len] = 0;
+}
+
 void dm_buf_json_str(dm_buf *b, const char *s, size_t n) {
     static const char hex[] = "0123456789abcdef";
     dm_buf_reserve(b, n + 2);

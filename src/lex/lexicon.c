@@ -29,6 +29,17 @@ struct dm_lexicon {
 
 static uint32_t mix(uint32_t h, uint32_t tok) { return (h ^ tok) * 0x9E3779B1u + 0x7F4A7C15u; }
 
+/* The slot of a hash: a finalizer spreads all its bits into the low ones
+ * (a multiply alone only carries low bits upwards, and the table uses low bits). */
+static size_t slot_of(uint32_t h, size_t nslots) {
+    h ^= h >> 16;
+    h *= 0x85EBCA6Bu;
+    h ^= h >> 13;
+    h *= 0xC2B2AE35u;
+    h ^= h >> 16;
+    return h & (nslots - 1);
+}
+
 dm_lexicon *dm_lex_new(void) {
     dm_lexicon *lx = calloc(1, sizeof *lx);
     if (!lx) dm_die_oom();
@@ -75,7 +86,7 @@ static void grow(dm_lexicon *lx) {
     if (!lx->slots) dm_die_oom();
     for (size_t i = 0; i < old_n; i++) {
         if (!old[i].used) continue;
-        size_t s = old[i].hash & (lx->nslots - 1);
+        size_t s = slot_of(old[i].hash, lx->nslots);
         while (lx->slots[s].used) s = (s + 1) & (lx->nslots - 1);
         lx->slots[s] = old[i];
     }
@@ -85,7 +96,7 @@ static void grow(dm_lexicon *lx) {
 /* Finds or creates the node for t[0..ntok). */
 static node *intern(dm_lexicon *lx, const dm_tokens *t, size_t ntok, uint32_t h) {
     if ((lx->nused + 1) * 2 > lx->nslots) grow(lx);
-    size_t s = h & (lx->nslots - 1);
+    size_t s = slot_of(h, lx->nslots);
     while (lx->slots[s].used) {
         if (lx->slots[s].hash == h && key_eq(lx, &lx->slots[s], t, 0, ntok)) return &lx->slots[s];
         s = (s + 1) & (lx->nslots - 1);
@@ -188,7 +199,7 @@ int dm_lex_longest(const dm_lexicon *lx, const dm_tokens *t, size_t i, size_t en
         /* phrases do not cross line breaks */
         if (len > 1 && (t->v[j].flags & TF_NL)) break;
         h = mix(h, t->v[j].hash);
-        size_t s = h & (lx->nslots - 1);
+        size_t s = slot_of(h, lx->nslots);
         const node *found = NULL;
         while (lx->slots[s].used) {
             if (lx->slots[s].hash == h && key_eq(lx, &lx->slots[s], t, i, len)) {

@@ -45,8 +45,20 @@ static void put_str(dm_buf *b, const char *s) {
 static void put_date(dm_buf *b, dm_date d) {
     char s[16];
     dm_date_format(d, s);
-    if (s[0]) dm_buf_printf(b, "\"%s\"", s);
-    else dm_buf_puts(b, "null");
+    if (!s[0]) {
+        dm_buf_puts(b, "null");
+        return;
+    }
+    dm_buf_putc(b, '"');
+    dm_buf_puts(b, s);
+    dm_buf_putc(b, '"');
+}
+
+static void put_code(dm_buf *b, const char *key, const char *code) {
+    dm_buf_puts(b, key);
+    dm_buf_putc(b, '"');
+    dm_buf_puts(b, code);
+    dm_buf_putc(b, '"');
 }
 
 static void put_number(dm_buf *b, double v) {
@@ -64,19 +76,23 @@ static void put_person(const dm_ctx *ctx, const dm_person *p, dm_buf *b) {
     }
     dm_buf_puts(b, "{\"kind\":\"person\",\"name\":");
     put_str(b, p->name);
-    if (p->country >= 0) dm_buf_printf(b, ",\"country\":\"%s\"", ctx->countries[p->country].code);
+    if (p->country >= 0) put_code(b, ",\"country\":", ctx->countries[p->country].code);
     if (p->org >= 0) {
         dm_buf_puts(b, ",\"org\":");
         put_str(b, ctx->orgs[p->org].code);
     }
     dm_buf_puts(b, ",\"title\":");
     put_str(b, p->title);
-    dm_buf_printf(b, ",\"role\":\"%s\"}", DM_ROLE_NAMES[p->role ? p->role : R_OFFICIAL]);
+    put_code(b, ",\"role\":", DM_ROLE_NAMES[p->role ? p->role : R_OFFICIAL]);
+    dm_buf_putc(b, '}');
 }
 
 static void put_part(const dm_ctx *ctx, const dm_doc *doc, const dm_part *p, dm_buf *b) {
     if (p->kind == P_PERSON) put_person(ctx, &doc->x->people[p->id], b);
-    else if (p->kind == P_COUNTRY) dm_buf_printf(b, "{\"kind\":\"country\",\"country\":\"%s\"}", ctx->countries[p->id].code);
+    else if (p->kind == P_COUNTRY) {
+        put_code(b, "{\"kind\":\"country\",\"country\":", ctx->countries[p->id].code);
+        dm_buf_putc(b, '}');
+    }
     else {
         dm_buf_puts(b, "{\"kind\":\"org\",\"code\":");
         put_str(b, ctx->orgs[p->id].code);
@@ -86,9 +102,18 @@ static void put_part(const dm_ctx *ctx, const dm_doc *doc, const dm_part *p, dm_
     }
 }
 
-static void put_event(const dm_ctx *ctx, const dm_doc *doc, const dm_event *e, dm_buf *b) {
-    dm_buf_printf(b, "{\"kind\":\"%s\",\"status\":\"%s\",\"date\":", dm_event_kind_name(e->kind),
-                  e->status == ST_PLANNED ? "planned" : "occurred");
+static void put_span(dm_buf *b, dm_span sp, size_t base, int first) {
+    dm_buf_puts(b, first ? "{\"start\":" : ",{\"start\":");
+    dm_buf_put_uint(b, sp.start + base);
+    dm_buf_puts(b, ",\"end\":");
+    dm_buf_put_uint(b, sp.end + base);
+    dm_buf_putc(b, '}');
+}
+
+static void put_event(const dm_ctx *ctx, const dm_doc *doc, const dm_event *e, size_t base, dm_buf *b) {
+    put_code(b, "{\"kind\":", dm_event_kind_name(e->kind));
+    put_code(b, ",\"status\":", e->status == ST_PLANNED ? "planned" : "occurred");
+    dm_buf_puts(b, ",\"date\":");
     put_date(b, e->date.from);
     if (e->date.to.y) {
         dm_buf_puts(b, ",\"date_end\":");
@@ -99,7 +124,8 @@ static void put_event(const dm_ctx *ctx, const dm_doc *doc, const dm_event *e, d
         dm_buf_puts(b, "{\"city\":");
         put_str(b, e->city >= 0 ? ctx->cities[e->city].name : NULL);
         int country = e->country >= 0 ? e->country : ctx->cities[e->city].country;
-        dm_buf_printf(b, ",\"country\":\"%s\"}", ctx->countries[country].code);
+        put_code(b, ",\"country\":", ctx->countries[country].code);
+        dm_buf_putc(b, '}');
     } else {
         dm_buf_puts(b, "null");
     }
@@ -114,10 +140,10 @@ static void put_event(const dm_ctx *ctx, const dm_doc *doc, const dm_event *e, d
     int first = 1;
     for (int t = 0; t < DM_NTOPICS; t++)
         if (e->topics & (1u << t)) {
-            dm_buf_printf(b, "%s\"%s\"", first ? "" : ",", DM_TOPIC_NAMES[t]);
+            put_code(b, first ? "" : ",", DM_TOPIC_NAMES[t]);
             first = 0;
         }
-    dm_buf_printf(b, "],\"cameo\":\"%s\"", dm_event_cameo(doc, e));
+    put_code(b, "],\"cameo\":", dm_event_cameo(doc, e));
     if (e->kind == EV_AGREEMENT) {
         dm_buf_puts(b, ",\"title\":");
         put_str(b, e->title);
@@ -129,12 +155,11 @@ static void put_event(const dm_ctx *ctx, const dm_doc *doc, const dm_event *e, d
         dm_buf_putc(b, ']');
     }
     dm_buf_puts(b, ",\"evidence\":[");
-    for (int k = 0; k < e->nevidence; k++)
-        dm_buf_printf(b, "%s{\"start\":%u,\"end\":%u}", k ? "," : "", e->evidence[k].start, e->evidence[k].end);
+    for (int k = 0; k < e->nevidence; k++) put_span(b, e->evidence[k], base, k == 0);
     dm_buf_puts(b, "]}");
 }
 
-static void put_fact(const dm_ctx *ctx, const dm_fact *f, dm_buf *b) {
+static void put_fact(const dm_ctx *ctx, const dm_fact *f, size_t base, dm_buf *b) {
     dm_buf_printf(b, "{\"metric\":\"%s\",\"parties\":[\"%s\",\"%s\"],\"value\":", dm_metric_name(f->metric),
                   ctx->countries[f->parties[0]].code, ctx->countries[f->parties[1]].code);
     put_number(b, f->value);
@@ -150,28 +175,44 @@ static void put_fact(const dm_ctx *ctx, const dm_fact *f, dm_buf *b) {
     dm_buf_puts(b, ",\"change_pct\":");
     if (f->has_change) put_number(b, f->change);
     else dm_buf_puts(b, "null");
-    dm_buf_printf(b, ",\"evidence\":[{\"start\":%u,\"end\":%u}]}", f->evidence.start, f->evidence.end);
+    dm_buf_puts(b, ",\"evidence\":[");
+    put_span(b, f->evidence, base, 1);
+    dm_buf_puts(b, "]}");
 }
 
-void dm_json_write_doc(const dm_ctx *ctx, const dm_doc *doc, dm_buf *b) {
-    b->len = 0;
+void dm_json_write_events(const dm_ctx *ctx, const dm_doc *doc, size_t base, dm_buf *b, int *first) {
+    for (size_t k = 0; doc->x && k < doc->x->nevents; k++) {
+        const dm_event *e = &doc->x->events[k];
+        if (e->dropped) continue;
+        if (!*first) dm_buf_putc(b, ',');
+        put_event(ctx, doc, e, base, b);
+        *first = 0;
+    }
+}
+
+void dm_json_write_facts(const dm_ctx *ctx, const dm_doc *doc, size_t base, dm_buf *b, int *first) {
+    for (size_t k = 0; doc->x && k < doc->x->nfacts; k++) {
+        if (!*first) dm_buf_putc(b, ',');
+        put_fact(ctx, &doc->x->facts[k], base, b);
+        *first = 0;
+    }
+}
+
+void dm_json_write_head(const dm_doc *doc, dm_buf *b) {
     dm_buf_puts(b, "{\"doc\":");
     put_str(b, doc->name);
     dm_buf_puts(b, ",\"published\":");
     put_date(b, doc->published);
+}
+
+void dm_json_write_doc(const dm_ctx *ctx, const dm_doc *doc, dm_buf *b) {
+    b->len = 0;
+    dm_json_write_head(doc, b);
     dm_buf_puts(b, ",\"events\":[");
     int first = 1;
-    for (size_t k = 0; doc->x && k < doc->x->nevents; k++) {
-        const dm_event *e = &doc->x->events[k];
-        if (e->dropped) continue;
-        if (!first) dm_buf_putc(b, ',');
-        put_event(ctx, doc, e, b);
-        first = 0;
-    }
+    dm_json_write_events(ctx, doc, 0, b, &first);
     dm_buf_puts(b, "],\"facts\":[");
-    for (size_t k = 0; doc->x && k < doc->x->nfacts; k++) {
-        if (k) dm_buf_putc(b, ',');
-        put_fact(ctx, &doc->x->facts[k], b);
-    }
+    first = 1;
+    dm_json_write_facts(ctx, doc, 0, b, &first);
     dm_buf_puts(b, "]}\n");
 }

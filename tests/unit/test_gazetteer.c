@@ -320,7 +320,8 @@ static void loaded_lexicon_entries_are_found(void **state) {
     dm_error err;
     dm_ctx *ctx = dm_ctx_new(&err);
     assert_non_null(ctx);
-    const char *titles = "# extra titles\r\nchief negotiator\tenvoy\t-\r\n";
+    /* CRLF line ends: the role at the end of the line is still read as "envoy" */
+    const char *titles = "# extra titles\r\nchief negotiator\tenvoy\r\n";
     assert_int_equal(dm_gaz_load(ctx, "titles", titles, strlen(titles), "extra/titles.tsv", &err), DM_OK);
     const char *countries = "XKS\tTestland\tRepublic of Testland\tTestish|Testlander\n";
     assert_int_equal(dm_gaz_load(ctx, "countries", countries, strlen(countries), "extra/countries.tsv", &err),
