@@ -17,6 +17,11 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+/* Prints a document name on stderr with control characters shown as '?', so a message stays one line. */
+static void put_name(const char *s) {
+    for (; *s; s++) fputc((unsigned char)*s < 0x20 || *s == 0x7f ? '?' : *s, stderr);
+}
+
 static void usage(FILE *f) {
     fputs("usage: dragoman extract [--jobs N] [--format json|text] [--lexicon FILE]... FILES|DIRS|-\n"
           "\n"
@@ -141,12 +146,15 @@ int dm_cmd_extract(int argc, char **argv) {
             free(paths);
             return 0;
         } else if (!strcmp(a, "--jobs") || !strcmp(a, "-j")) {
-            if (i + 1 >= argc || (jobs = atoi(argv[i + 1])) < 1) {
-                fprintf(stderr, "dragoman extract: --jobs needs a number of threads of 1 or more\n");
+            char *end = NULL;
+            long v = i + 1 < argc ? strtol(argv[i + 1], &end, 10) : 0;
+            if (i + 1 >= argc || !end || *end || end == argv[i + 1] || v < 1 || v > 256) {
+                fprintf(stderr, "dragoman extract: --jobs needs a whole number of threads from 1 to 256\n");
                 free(lex);
                 free(paths);
                 return 2;
             }
+            jobs = (int)v;
             i++;
         } else if (!strcmp(a, "--format")) {
             if (i + 1 >= argc || (strcmp(argv[i + 1], "json") && strcmp(argv[i + 1], "text"))) {
@@ -193,6 +201,7 @@ int dm_cmd_extract(int argc, char **argv) {
     int progress = !quiet && isatty(2);
     size_t cap = jobs > 1 ? (size_t)jobs * 32 : 1;
     slot *slots = calloc(cap, sizeof *slots);
+    if (!slots) dm_die_oom();
     batch b = {ctx, slots, 0, 0};
     int failed = 0, more = 1;
     size_t docs = 0, sentences = 0, events = 0, facts = 0;
@@ -226,7 +235,9 @@ int dm_cmd_extract(int argc, char **argv) {
             slot *s = &slots[i];
             dm_doc *doc = s->it.doc;
             if (!doc) {
-                fprintf(stderr, "dragoman: %s: %s: %s\n", s->name, dm_strerror(s->it.err.code), s->it.err.msg);
+                fputs("dragoman: ", stderr);
+                put_name(s->name);
+                fprintf(stderr, ": %s: %s\n", dm_strerror(s->it.err.code), s->it.err.msg);
                 failed = 1;
             } else {
                 sentences += dm_doc_sentence_count(doc);

@@ -176,9 +176,15 @@ static int next_jsonl(dm_input *in, dm_doc **doc, const char **name, dm_error *e
             return 1;
         }
         json_t *id = json_object_get(root, "id"), *date = json_object_get(root, "date");
-        if (json_is_string(id)) snprintf(in->name, sizeof in->name, "%s", json_string_value(id));
-        else if (json_is_integer(id)) snprintf(in->name, sizeof in->name, "%lld", (long long)json_integer_value(id));
-        dm_doc_new(in->name, json_string_value(text), json_string_length(text),
+        char num[32];
+        const char *doc_name = in->name; /* FILE:LINE when there is no id */
+        if (json_is_string(id)) doc_name = json_string_value(id);
+        else if (json_is_integer(id)) {
+            snprintf(num, sizeof num, "%lld", (long long)json_integer_value(id));
+            doc_name = num;
+        }
+        /* errors keep naming FILE:LINE, which finds the line; the output names the id */
+        dm_doc_new(doc_name, json_string_value(text), json_string_length(text),
                    json_is_string(date) ? json_string_value(date) : NULL, doc, err);
         json_decref(root);
         return 1;
@@ -275,6 +281,27 @@ int dm_input_next(dm_input *in, dm_input_item *it) {
         }
         struct stat st;
         if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && (size_t)st.st_size > DM_PART_BYTES) {
+            /* a line over the limit fails the whole document before any part is written */
+            size_t line = 0, at = 0, longest_at = 0, longest = 0;
+            char chunk[1 << 16];
+            size_t r;
+            while ((r = fread(chunk, 1, sizeof chunk, f)) > 0) {
+                for (size_t k = 0; k < r; k++, at++) {
+                    if (chunk[k] == '\n') {
+                        line = 0;
+                        continue;
+                    }
+                    if (++line > longest) longest = line, longest_at = at + 1 - line;
+                }
+            }
+            if (longest > DM_MAX_LINE) {
+                fclose(f);
+                in->bytes += (size_t)st.st_size;
+                dm_error_set(err, DM_ERR_TOO_LONG, longest_at, "line of %zu bytes at byte %zu exceeds the limit of %zu",
+                             longest, longest_at, (size_t)DM_MAX_LINE);
+                return 1;
+            }
+            rewind(f);
             in->big = f;
             in->big_off = 0;
             in->big_part = 0;

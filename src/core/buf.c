@@ -68,6 +68,28 @@ void dm_buf_json_str(dm_buf *b, const char *s, size_t n) {
     size_t run = 0; /* bytes that need no escaping are copied in runs */
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
+        if (c >= 0x80) {
+            /* a valid multi-byte sequence passes; a broken one becomes U+FFFD */
+            size_t len = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+            int ok = len && i + len <= n && (len != 2 || c >= 0xC2);
+            for (size_t k = 1; ok && k < len; k++) ok = ((unsigned char)s[i + k] & 0xC0) == 0x80;
+            if (ok && len == 3) {
+                unsigned cp = ((c & 0x0Fu) << 12) | (((unsigned char)s[i + 1] & 0x3Fu) << 6);
+                ok = cp >= 0x800 && !(cp >= 0xD800 && cp <= 0xDFFF);
+            }
+            if (ok && len == 4) {
+                unsigned cp = ((c & 0x07u) << 18) | (((unsigned char)s[i + 1] & 0x3Fu) << 12);
+                ok = cp >= 0x10000 && cp <= 0x10FFFF;
+            }
+            if (ok) {
+                i += len - 1;
+                continue;
+            }
+            dm_buf_put(b, s + run, i - run);
+            dm_buf_put(b, "\xEF\xBF\xBD", 3);
+            run = i + 1;
+            continue;
+        }
         if (c >= 0x20 && c != '"' && c != '\\') continue;
         dm_buf_put(b, s + run, i - run);
         run = i + 1;

@@ -100,7 +100,7 @@ size_t dm_fold(const char *s, size_t n, char *out, size_t cap) {
     while (i < n && o < cap) {
         unsigned char c = (unsigned char)s[i];
         if (c < 0x80) {
-            out[o++] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
+            out[o++] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c == '`' ? '\'' : c);
             i++;
             continue;
         }

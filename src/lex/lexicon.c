@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_PHRASE 16
+#define MAX_PHRASE 24
 
 typedef struct {
     uint32_t hash;
@@ -135,7 +135,6 @@ void dm_lex_add(dm_lexicon *lx, const char *phrase, size_t len, uint8_t type, ui
         dm_arena_free(&a);
         return;
     }
-    /* A leading "the" is dropped: text matches from the noun. */
     uint8_t flags = 0;
     if (t.v[0].flags & TF_CAP) flags |= LXF_CAP;
     int acro = 1, letters = 0;

@@ -26,7 +26,12 @@ dm_status dm_doc_new(const char *name, const char *text, size_t len, const char 
     dm_status st = dm_utf8_validate(text, len, DM_MAX_LINE, err);
     if (st != DM_OK) return st;
     size_t k = 0;
-    while (k < len && (text[k] == ' ' || text[k] == '\n' || text[k] == '\r' || text[k] == '\t')) k++;
+    while (k < len) {
+        size_t next = k;
+        int32_t cp = dm_utf8_next(text, len, &next);
+        if (!dm_cp_is_space(cp) && cp != '\f' && cp != '\v' && cp != 0x3000) break;
+        k = next;
+    }
     if (k == len) return dm_error_set(err, DM_ERR_EMPTY, 0, "no text (empty or only white space)");
     dm_doc *doc = calloc(1, sizeof *doc);
     if (!doc) dm_die_oom();
