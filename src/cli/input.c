@@ -70,7 +70,7 @@ static void add_dir(dm_input *in, const char *dir) {
         names[n++] = p;
     }
     closedir(d);
-    qsort(names, n, sizeof *names, cmp_str);
+    if (n > 1) qsort(names, n, sizeof *names, cmp_str);
     for (size_t i = 0; i < n; i++) {
         struct stat st;
         if (stat(names[i], &st) == 0 && S_ISDIR(st.st_mode)) add_dir(in, names[i]);
