@@ -50,6 +50,12 @@ demo: deps
 	@$(BUILD)/dragoman extract --quiet samples > $(BUILD)/samples.jsonl
 	@$(BUILD)/dragoman extract --quiet --format text samples
 
+# Throughput (MB/s, sentences/s, 1 thread and all cores), peak memory and the
+# ratio to `wc -w` on a generated corpus (tools/gen_bench.py), kept in $(BUILD)/bench.
+bench: deps
+	@$(MAKE) --no-print-directory all
+	@sh scripts/bench.sh $(BUILD)
+
 help:
 	@echo "make demo   install what is missing, build, run extract on samples/"
 	@echo "make test   unit, golden and bad-input tests"

@@ -87,9 +87,17 @@ typedef struct {
     dm_span evidence;
 } dm_fact;
 
+/* An index of the people's name words: each entry says that a word is in a person's name. */
+typedef struct {
+    uint32_t hash;
+    int person; /* -1: free */
+} dm_name_entry;
+
 typedef struct dm_extraction {
     dm_person *people;
     size_t npeople, people_cap;
+    dm_name_entry *names; /* open addressing by word hash */
+    size_t nnames, names_cap;
     dm_event *events;
     size_t nevents, events_cap;
     dm_fact *facts;

@@ -65,17 +65,60 @@ static int keys_match(const dm_person *p, const char **w, int nw, const char *in
     return 1;
 }
 
+static uint32_t word_hash(const char *w) {
+    uint32_t h = 2166136261u;
+    for (; *w; w++) h = (h ^ (unsigned char)*w) * 16777619u;
+    return h ? h : 1;
+}
+
+/* Records that word w is in person p's name (the index may hold stale pairs;
+ * lookups verify them). */
+static void index_word(dm_doc *doc, const char *w, int p) {
+    dm_extraction *x = doc->x;
+    if ((x->nnames + 1) * 2 > x->names_cap) {
+        size_t old_cap = x->names_cap;
+        dm_name_entry *old = x->names;
+        x->names_cap = old_cap ? old_cap * 2 : 256;
+        x->names = dm_arena_alloc(&doc->arena, x->names_cap * sizeof *x->names);
+        for (size_t i = 0; i < x->names_cap; i++) x->names[i].person = -1;
+        x->nnames = 0;
+        for (size_t i = 0; i < old_cap; i++)
+            if (old[i].person >= 0) {
+                size_t s = old[i].hash & (x->names_cap - 1);
+                while (x->names[s].person >= 0) s = (s + 1) & (x->names_cap - 1);
+                x->names[s] = old[i];
+                x->nnames++;
+            }
+    }
+    uint32_t h = word_hash(w);
+    size_t s = h & (x->names_cap - 1);
+    while (x->names[s].person >= 0) {
+        if (x->names[s].hash == h && x->names[s].person == p) return;
+        s = (s + 1) & (x->names_cap - 1);
+    }
+    x->names[s].hash = h;
+    x->names[s].person = p;
+    x->nnames++;
+}
+
 static int find_keys(const dm_doc *doc, uint32_t story, const char **w, int nw, const char *ini, int ni, int country) {
     const dm_extraction *x = doc->x;
     int best = -1;
-    for (size_t i = 0; i < x->npeople; i++) {
-        const dm_person *p = &x->people[i];
-        if (!keys_match(p, w, nw, ini, ni)) continue;
-        if (country >= 0 && p->country >= 0 && p->country != country) continue;
-        /* the same story first, then the latest mention */
-        if (best < 0 || (p->story == story && x->people[best].story != story) ||
-            ((p->story == story) == (x->people[best].story == story) && p->last_tok > x->people[best].last_tok))
-            best = (int)i;
+    if (nw == 0 || !x->names_cap) return -1;
+    /* candidates: the people indexed under any of the words (a match shares one) */
+    for (int k = 0; k < nw; k++) {
+        uint32_t h = word_hash(w[k]);
+        for (size_t s = h & (x->names_cap - 1); x->names[s].person >= 0; s = (s + 1) & (x->names_cap - 1)) {
+            if (x->names[s].hash != h) continue;
+            size_t i = (size_t)x->names[s].person;
+            const dm_person *p = &x->people[i];
+            if (!keys_match(p, w, nw, ini, ni)) continue;
+            if (country >= 0 && p->country >= 0 && p->country != country) continue;
+            /* the same story first, then the latest mention */
+            if (best < 0 || (p->story == story && x->people[best].story != story) ||
+                ((p->story == story) == (x->people[best].story == story) && p->last_tok > x->people[best].last_tok))
+                best = (int)i;
+        }
     }
     return best;
 }
@@ -100,6 +143,7 @@ static void update(dm_doc *doc, dm_person *p, size_t t0, size_t t1, const char *
         p->name = dm_name_string(doc, t0, t1);
         memcpy(p->words, w, sizeof(*w) * (size_t)nw);
         p->nwords = nw;
+        for (int k = 0; k < nw; k++) index_word(doc, w[k], (int)(p - doc->x->people));
         memcpy(p->initials, ini, (size_t)ni);
         p->ninitials = ni;
     }

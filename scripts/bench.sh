@@ -1,0 +1,76 @@
+#!/bin/sh
+# make bench: throughput and memory of `dragoman extract` on a generated corpus.
+#   BENCH_MB   size of the corpus in MB (default 200); it is made once in $BUILD/bench
+#   BENCH_BIG  MB streamed as one .jsonl through a FIFO for the memory check (default 1000, 0 skips)
+set -eu
+build=${1:-build}
+bin="$build/dragoman"
+mb=${BENCH_MB:-200}
+big=${BENCH_BIG:-1000}
+dir="$build/bench/corpus-$mb"
+cores=$(nproc 2>/dev/null || echo 2)
+
+if [ ! -f "$dir/.done" ]; then
+  echo "bench: generating a ${mb} MB corpus in $dir (once)"
+  rm -rf "$dir"
+  python3 tools/gen_bench.py "$dir" --mb "$mb"
+  touch "$dir/.done"
+fi
+
+now() { date +%s.%N; }
+stat_of() { # key file
+  sed -n "s/.*[ ]$1=\([^ ]*\).*/\1/p" "$2" | tail -n 1
+}
+
+echo "bench: extract, 1 thread"
+"$bin" extract --quiet --stats --jobs 1 "$dir" > "$build/bench/out-1.jsonl" 2> "$build/bench/stats-1.txt"
+echo "bench: extract, $cores threads"
+"$bin" extract --quiet --stats --jobs "$cores" "$dir" > "$build/bench/out-n.jsonl" 2> "$build/bench/stats-n.txt"
+same=no
+cmp -s "$build/bench/out-1.jsonl" "$build/bench/out-n.jsonl" && same=yes
+
+echo "bench: wc -w, for the cost of merely reading the text"
+t0=$(now)
+cat "$dir"/* | wc -w > /dev/null
+t1=$(now)
+
+bytes=$(stat_of bytes "$build/bench/stats-1.txt")
+s1=$(stat_of seconds "$build/bench/stats-1.txt")
+sn=$(stat_of seconds "$build/bench/stats-n.txt")
+sents=$(stat_of sentences "$build/bench/stats-1.txt")
+rss1=$(stat_of peak_rss_mb "$build/bench/stats-1.txt")
+rssn=$(stat_of peak_rss_mb "$build/bench/stats-n.txt")
+
+bigrss=skipped
+if [ "$big" -gt 0 ]; then
+  echo "bench: streaming ${big} MB of .jsonl through a FIFO for peak memory"
+  fifo="$build/bench/stream.jsonl"
+  rm -f "$fifo"
+  mkfifo "$fifo"
+  (
+    want=$((big * 1000000))
+    sent=0
+    while [ "$sent" -lt "$want" ]; do
+      for f in "$dir"/*.jsonl; do
+        cat "$f"
+        sent=$((sent + $(wc -c < "$f")))
+        if [ "$sent" -ge "$want" ]; then break; fi
+      done
+    done > "$fifo"
+  ) &
+  "$bin" extract --quiet --stats "$fifo" > /dev/null 2> "$build/bench/stats-big.txt" || true
+  wait
+  rm -f "$fifo"
+  bigrss="$(stat_of peak_rss_mb "$build/bench/stats-big.txt") MB for $(stat_of bytes "$build/bench/stats-big.txt") bytes"
+fi
+
+awk -v bytes="$bytes" -v s1="$s1" -v sn="$sn" -v sents="$sents" -v t0="$t0" -v t1="$t1" -v cores="$cores" \
+    -v rss1="$rss1" -v rssn="$rssn" -v same="$same" -v bigrss="$bigrss" 'BEGIN {
+  mb = bytes / 1e6; wc = t1 - t0;
+  printf "\n== dragoman bench: %.1f MB, %d sentences\n", mb, sents;
+  printf "extract, 1 thread:     %8.2f MB/s  %10.0f sentences/s  (%.2f s, peak RSS %s MB)\n", mb / s1, sents / s1, s1, rss1;
+  printf "extract, %d threads:    %8.2f MB/s  speed-up %.2fx  (%.2f s, peak RSS %s MB)\n", cores, mb / sn, s1 / sn, sn, rssn;
+  printf "wc -w (reading only):  %8.2f MB/s  (%.2f s); extract is %.1fx its time\n", mb / wc, wc, s1 / wc;
+  printf "output with 1 and %d threads byte-identical: %s\n", cores, same;
+  printf "peak RSS streaming a big .jsonl: %s\n", bigrss;
+}'
