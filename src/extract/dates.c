@@ -18,7 +18,7 @@ static const struct {
     {"agosto", 8}, {"septiembre", 9}, {"setiembre", 9}, {"octubre", 10}, {"noviembre", 11},
     {"diciembre", 12}, {"janvier", 1}, {"fevrier", 2}, {"mars", 3}, {"avril", 4}, {"mai", 5},
     {"juin", 6}, {"juillet", 7}, {"aout", 8}, {"septembre", 9}, {"octobre", 10}, {"novembre", 11},
-    {"decembre", 12}, {"janeiro", 1}, {"fevereiro", 2}, {"marco", 3}, {"maio", 5}, {"junho", 6},
+    {"decembre", 12}, {"janeiro", 1}, {"fevereiro", 2}, {"maio", 5}, {"junho", 6},
     {"julho", 7}, {"setembro", 9}, {"outubro", 10}, {"dezembro", 12}, {"januar", 1}, {"februar", 2},
     {"marz", 3}, {"juni", 6}, {"juli", 7}, {"oktober", 10}, {"dezember", 12},
 };
@@ -239,7 +239,7 @@ static int parse_absolute(const cur *c, size_t i0, dm_date ref, int future, dm_d
             month_at(c, j + 1 + (size_t)day_at(c, j + 1, &d2), &m))
             j += 1 + (size_t)day_at(c, j + 1, &d2);
         else d2 = 0;
-        if (dm_eq(F(c, j), "de")) j++;
+        if (dm_eq(F(c, j), "de") || dm_eq(F(c, j), "of")) j++;
         if ((k = month_at(c, j, &m))) {
             j += (size_t)k;
             size_t jy = j;
@@ -426,7 +426,7 @@ int dm_date_parse(const dm_doc *doc, size_t i, size_t end, dm_date ref, int futu
     cur c = {doc, end};
     memset(out, 0, sizeof *out);
     if (i >= end || !may_open_date(&c, i)) return 0;
-    /* "first half of April 2023", "the end of 2021" */
+    /* "first half of April 2023" */
     const char *a = F(&c, i);
     if ((dm_eq(a, "first") || dm_eq(a, "second")) && dm_eq(F(&c, i + 1), "half") &&
         dm_eq(F(&c, i + 2), "of")) {
@@ -449,7 +449,8 @@ int dm_date_parse(const dm_doc *doc, size_t i, size_t end, dm_date ref, int futu
             dm_datex second = {0};
             if (parse_absolute(&c, j + 1, ref, future, &second) && second.span.from.m) {
                 dm_date f = out->span.from, s = second.span.from;
-                if (!f.y) f.y = s.y;
+                if (!f.y || (out->kind != DX_FULL && second.kind == DX_FULL))
+                    f.y = (int16_t)(s.y - (f.m > s.m)); /* "30 December to 2 January 2024" */
                 if (s.y && f.y && dm_date_cmp(f, s) <= 0) {
                     out->span = range(f, second.span.to.y ? second.span.to : s);
                     out->ntok = (uint32_t)(j + 1 + second.ntok - i);

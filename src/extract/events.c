@@ -185,6 +185,7 @@ static size_t find_triggers(const sent_ctx *c, trigger *out, size_t max) {
             }
         } else if (dm_word_in(MEET_NOUNS, f)) {
             if (phone_near(c, i)) continue;
+            if (i > c->t0 && is(c, i - 1, "on") && (c->t->v[i].flags & TF_CAP)) continue; /* "... on Consultations" */
             if (!(has_with_after(c, i, 2) || held_before(c, i))) continue;
             tr.kind = EV_MEETING;
             tr.form = TR_NOUN;
@@ -1064,6 +1065,19 @@ void dm_find_events(const dm_ctx *ctx, dm_doc *doc, size_t s, const dm_mentions 
                     sc->focus_person = ps[j].person;
                     break;
                 }
+        }
+        if (tr->kind == EV_MEETING && tr->form == TR_NOUN) {
+            int convened = -1;
+            for (size_t k2 = 0; k2 < ms->n; k2++) {
+                const dm_mention *m = &ms->v[k2];
+                if (m->kind == MK_TITLE && m->plural && m->org >= 0 && m->t1 <= tr->at) convened = m->org;
+            }
+            if (convened >= 0) {
+                trigger t2 = *tr;
+                t2.kind = EV_MULTILATERAL;
+                build_multilateral(&c, &t2, ps, np);
+                continue;
+            }
         }
         switch (tr->kind) {
         case EV_MEETING: build_meeting(&c, tr, ps, np, EV_MEETING); break;

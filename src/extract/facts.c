@@ -376,8 +376,9 @@ static void money_facts(fctx *c) {
         memcpy(f.unit, am.unit, 4);
         f.qualifier = qualifier_before(c, val);
         f.parties[0] = f.parties[1] = -1;
-        year_of(c, val, &f.year, &f.part);
         f.since = since_of(c);
+        year_of(c, val, &f.year, &f.part);
+        if (f.since && f.year == c->sc->last_year_context) f.year = 0; /* a total since a year has no year of its own */
         f.has_change = (uint8_t)change_in(c, &f.change);
         int a, b;
         focus_pair(c, &a, &b);
@@ -390,12 +391,15 @@ static void money_facts(fctx *c) {
             else f.parties[0] = a, f.parties[1] = b;
         } else if (metric == MET_INVESTMENT) {
             int to = state_after(c, st, pos, ns, c->t0, "in");
-            int from = -1;
-            for (size_t k = 0; k < ns; k++)
-                if (st[k] != to) {
-                    from = st[k];
-                    break;
-                }
+            int from = state_after(c, st, pos, ns, c->t0, "from");
+            if (from >= 0 && to < 0)
+                for (size_t k = 0; k < ns; k++)
+                    if (st[k] != from) {
+                        to = st[k]; /* "Kazakhstan has attracted ... from the Netherlands" */
+                        break;
+                    }
+            for (size_t k = 0; k < ns && from < 0; k++)
+                if (st[k] != to) from = st[k];
             if (to < 0) to = from == a ? b : a;
             if (from < 0) from = to == a ? b : a;
             f.parties[0] = from;

@@ -59,7 +59,9 @@ static const char *const INSTITUTION[] = {
     "railways", "roads", "ports", "fisheries", "forestry", "lands", "land", "urban", "rural", "local",
     "welfare", "employment", "population", "veterans", "cultural", "heritage", "telecommunications",
     "natural", "climate", "change", "investment", "external", "cabinet", "people", "nations", "asia",
-    "europe", "africa", "america", "pacific", "arab", "islamic", "world", "global", NULL};
+    "europe", "africa", "america", "pacific", "arab", "islamic", "world", "global", "central", "middle", "east",
+    "caucasus", "balkans", "sahel", "gulf", "horn", "lakes", "latin", "caribbean", "arctic", "mediterranean",
+    "baltic", "nordic", "region", "peninsula", "indo", "eurasia", "eurasian", NULL};
 
 static const char *const PARLIAMENT[] = {
     "assembly", "parliament", "senate", "mazhilis", "majilis", "majlis", "duma", "congress", "chamber",
@@ -432,6 +434,7 @@ static size_t build_chunk(const scan *s, const dm_mention *h, chunk *c) {
                 name_start = 0;
             }
             if (name_start && m->kind == MK_TITLE) break;
+            if (m->kind == MK_TITLE && (title_of(s, m)->flags & TT_MODIFIER)) break;
             if (m->kind == MK_TITLE && (title_of(s, m)->flags & (TT_HONORIFIC | TT_RANK))) {
                 i = m->t1;
                 last_end = i;
@@ -473,7 +476,8 @@ static size_t build_chunk(const scan *s, const dm_mention *h, chunk *c) {
         }
         int posted = title_of(s, unit)->role == R_AMBASSADOR || title_of(s, unit)->role == R_ENVOY;
         if (dm_eq(f, "of") || dm_eq(f, "for") || (dm_eq(f, "to") && posted) ||
-            (dm_eq(f, "in") && base_at(s, i + 1 + (dm_eq(FW(s, i + 1), "the"))))) {
+            (dm_eq(f, "in") && base_at(s, i + 1 + (dm_eq(FW(s, i + 1), "the"))) &&
+             base_at(s, i + 1 + (dm_eq(FW(s, i + 1), "the")))->kind != MK_CITY)) {
             if (name_start) {
                 if (!complement_continues(s, name_start)) break;
                 name_start = 0;
@@ -650,11 +654,11 @@ static void add_person_mention(scan *s, size_t n0, size_t n1, const chunk *c, si
     s->st->last_person = p;
 }
 
-/* A name just before ", [the] TITLE": apposition. Returns its start or 0. */
+/* A name just before ", [the] TITLE": apposition. Returns its start, or SIZE_MAX when there is none. */
 static size_t apposition_name(scan *s, size_t title_start, size_t *end) {
     size_t i = title_start;
     if (i > s->t0 && dm_eq(FW(s, i - 1), "the")) i--;
-    if (i <= s->t0 + 1 || strcmp(FW(s, i - 1), ",") != 0) return 0;
+    if (i <= s->t0 + 1 || strcmp(FW(s, i - 1), ",") != 0) return SIZE_MAX;
     size_t e = i - 1;
     /* walk back over name tokens */
     size_t b = e;
@@ -675,10 +679,10 @@ static size_t apposition_name(scan *s, size_t title_start, size_t *end) {
             break;
     }
     while (b < e && !is_cap(s, b)) b++;
-    if (b >= e) return 0;
+    if (b >= e) return SIZE_MAX;
     /* honorifics before it are fine; the name must hold a word of two letters or more */
     size_t ne = name_end(s, b, 0);
-    if (ne != e) return 0;
+    if (ne != e) return SIZE_MAX;
     *end = e;
     return b;
 }
@@ -728,7 +732,7 @@ static void titles_and_names(scan *s) {
         }
         /* "Kaha Imnadze, the Special Representative of ..." */
         size_t ne = 0, nb = apposition_name(s, c.t0, &ne);
-        if (nb) {
+        if (nb != SIZE_MAX) {
             claim(s, c.t0, c.t1);
             add_person_mention(s, nb, ne, &c, nb, ne);
             continue;

@@ -1,6 +1,7 @@
 #include "json.h"
 #include "../extract/dates.h"
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 const char *dm_event_kind_name(int kind) {
@@ -61,9 +62,19 @@ static void put_code(dm_buf *b, const char *key, const char *code) {
     dm_buf_putc(b, '"');
 }
 
+/* Plain decimal numbers, never exponent form: amounts round to whole units
+ * (2.01 billion times 1e9 is 2009999999.9999998), small ones keep up to 6 decimals. */
 static void put_number(dm_buf *b, double v) {
-    if (v == floor(v) && fabs(v) < 1e15) dm_buf_printf(b, "%.0f", v);
-    else dm_buf_printf(b, "%.6g", v);
+    if (fabs(v) >= 1000 || fabs(v - round(v)) < 1e-9) {
+        dm_buf_printf(b, "%.0f", round(v));
+        return;
+    }
+    char tmp[64];
+    snprintf(tmp, sizeof tmp, "%.6f", v);
+    size_t n = strlen(tmp);
+    while (n > 1 && tmp[n - 1] == '0') tmp[--n] = 0;
+    if (tmp[n - 1] == '.') tmp[--n] = 0;
+    dm_buf_puts(b, tmp);
 }
 
 static void put_person(const dm_ctx *ctx, const dm_person *p, dm_buf *b) {

@@ -96,6 +96,7 @@ static size_t dotted_end(const char *text, size_t len, size_t i) {
 }
 
 void dm_tokenize(dm_arena *a, const char *text, size_t len, dm_tokens *out) {
+    dm_wordclass_init(); /* word classes are ready for any tokenization, with or without a context */
     size_t i = 0;
     uint8_t pending = 0;
     int newlines = 0;
