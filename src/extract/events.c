@@ -122,6 +122,15 @@ static int reference_only(const sent_ctx *c, size_t i) {
     return 0;
 }
 
+/* Is token i part of a person's title ("the Chairman of the Council of Ministers")? */
+static int inside_title(const sent_ctx *c, size_t i) {
+    for (size_t k = 0; k < c->ms->n; k++) {
+        const dm_mention *m = &c->ms->v[k];
+        if ((m->kind == MK_PERSON || (m->kind == MK_TITLE && !m->plural)) && m->t0 <= i && i < m->t1) return 1;
+    }
+    return 0;
+}
+
 static size_t find_triggers(const sent_ctx *c, trigger *out, size_t max) {
     size_t n = 0;
     for (size_t i = c->t0; i < c->t1 && n < max; i++) {
@@ -225,6 +234,7 @@ static size_t find_triggers(const sent_ctx *c, trigger *out, size_t max) {
             continue;
         }
         if (tr.kind == EV_MULTILATERAL && reference_only(c, i)) continue;
+        if (tr.kind == EV_MULTILATERAL && inside_title(c, i)) continue;
         if (tr.kind == EV_MULTILATERAL && dm_word_in(MULTI_NOUNS, f) && i > c->t0 && is(c, i - 1, "the") &&
             !is(c, i + 1, "of")) {
             const dm_mention *m = mention_at(c, i - 1);

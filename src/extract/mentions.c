@@ -204,8 +204,11 @@ static int name_token(const scan *s, size_t i, int name_mode) {
         if ((k->wc & WC_DATE) && (dm_month_of(f) || dm_weekday_of(f))) return 0;
         if (!name_mode) {
             const dm_mention *m = base_at(s, i);
-            if (m) return 0;
-            if (s->known[i - s->t0]) return 0;
+            /* a city's name as a given name: "Sofia Lindgren", "Florence Mbeki" */
+            int given = m && m->kind == MK_CITY && m->t1 == i + 1 && is_cap(s, i + 1) && !base_at(s, i + 1) &&
+                        !(WCB(s, i + 1) & WC_NOT_NAME) && !s->known[i + 1 - s->t0];
+            if (m && !given) return 0;
+            if (s->known[i - s->t0] && !given) return 0;
         } else {
             const dm_mention *m = base_at(s, i);
             if (m && m->kind != MK_TITLE && m->kind != MK_CITY) return 0;
@@ -666,8 +669,9 @@ static size_t apposition_name(scan *s, size_t title_start, size_t *end) {
         size_t k = b - 1;
         const char *f = FW(s, k);
         const dm_mention *bm = base_at(s, k);
-        int city_in_name = bm && bm->kind == MK_CITY && bm->t1 == k + 1 && k > s->t0 && is_cap(s, k - 1) &&
-                           !base_at(s, k - 1) && !s->used[k - 1 - s->t0];
+        int city_in_name = bm && bm->kind == MK_CITY && bm->t1 == k + 1 &&
+                           ((k > s->t0 && is_cap(s, k - 1) && !base_at(s, k - 1) && !s->used[k - 1 - s->t0]) ||
+                            (b == k + 1 && b < e && is_cap(s, b) && !base_at(s, b)));
         if (is_word(s, k) && (s->t->v[k].flags & TF_CAP) && !s->used[k - s->t0] && (!bm || city_in_name) &&
             !(WCB(s, k) & WC_NOT_NAME) && !dm_month_of(f))
             b = k;
@@ -735,6 +739,15 @@ static void titles_and_names(scan *s) {
         if (nb != SIZE_MAX) {
             claim(s, c.t0, c.t1);
             add_person_mention(s, nb, ne, &c, nb, ne);
+            dm_mention tm = {0};
+            tm.t0 = (uint32_t)c.t0;
+            tm.t1 = (uint32_t)c.t1;
+            tm.kind = MK_TITLE;
+            tm.role = (uint8_t)c.role;
+            tm.country = c.country;
+            tm.org = c.org;
+            tm.id = h->id;
+            push(s, tm);
             continue;
         }
         /* "Kazakh Deputy Prime Minister and Foreign Minister, Murat Nurtleu, met" and
