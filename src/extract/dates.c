@@ -138,7 +138,7 @@ static int day_at(const cur *c, size_t i, int *day) {
 
 /* A month name at i, with an optional abbreviation dot; returns tokens used or 0. */
 static int month_at(const cur *c, size_t i, int *m) {
-    if (i >= c->end || c->doc->toks.v[i].kind != TK_WORD || !(c->doc->toks.v[i].wc & WC_DATE)) return 0;
+    if (i >= c->end || c->doc->toks.v[i].kind != TK_WORD || !(c->doc->toks.v[i].wc & WC_MONTH)) return 0;
     int v = dm_month_of(F(c, i));
     if (!v) return 0;
     /* "may" and "march" are also ordinary words: demand a capital */
@@ -176,7 +176,7 @@ static int infer_year(dm_date ref, int m, int d, int future) {
 
 /* "Tuesday," before a date: skipped, remembered. */
 static size_t skip_weekday(const cur *c, size_t i, int *wd) {
-    if (i >= c->end || !(c->doc->toks.v[i].wc & WC_DATE)) return i;
+    if (i >= c->end || !(c->doc->toks.v[i].wc & WC_WEEKDAY)) return i;
     int w = dm_weekday_of(F(c, i));
     if (!w || !(c->doc->toks.v[i].flags & TF_CAP)) return i;
     *wd = w;
@@ -390,7 +390,7 @@ static int parse_relative(const cur *c, size_t i, dm_date ref, int future, dm_da
         }
     }
     /* A bare weekday: "on Tuesday", "Monday morning" */
-    int wd = dm_weekday_of(a);
+    int wd = (c->doc->toks.v[i].wc & WC_WEEKDAY) ? dm_weekday_of(a) : 0;
     if (wd && (c->doc->toks.v[i].flags & TF_CAP) && known) {
         int cur_wd = dm_weekday(ref);
         long diff = future ? (wd - cur_wd + 7) % 7 : -((cur_wd - wd + 7) % 7);
@@ -412,8 +412,8 @@ void dm_dates_register_words(void) {
     size_t n = 0;
     for (size_t i = 0; i < sizeof MONTHS / sizeof *MONTHS; i++) words[n++] = MONTHS[i].name;
     words[n] = NULL;
-    dm_wordclass_add(words, WC_DATE);
-    for (int i = 0; i < 7; i++) dm_wordclass_add(WEEKDAYS[i], WC_DATE);
+    dm_wordclass_add(words, WC_DATE | WC_MONTH);
+    for (int i = 0; i < 7; i++) dm_wordclass_add(WEEKDAYS[i], WC_DATE | WC_WEEKDAY);
     dm_wordclass_add(OPENERS, WC_DATE);
 }
 

@@ -61,7 +61,8 @@ static const char *const INSTITUTION[] = {
     "natural", "climate", "change", "investment", "external", "cabinet", "people", "nations", "asia",
     "europe", "africa", "america", "pacific", "arab", "islamic", "world", "global", "central", "middle", "east",
     "caucasus", "balkans", "sahel", "gulf", "horn", "lakes", "latin", "caribbean", "arctic", "mediterranean",
-    "baltic", "nordic", "region", "peninsula", "indo", "eurasia", "eurasian", NULL};
+    "baltic", "nordic", "region", "peninsula", "indo", "eurasia", "eurasian", "asian", "african", "european",
+    "american", "caspian", "pacific", "atlantic", "countries", "states", "nations", NULL};
 
 static const char *const PARLIAMENT[] = {
     "assembly", "parliament", "senate", "mazhilis", "majilis", "majlis", "duma", "congress", "chamber",
@@ -196,12 +197,11 @@ void dm_lex_sentence(const dm_ctx *ctx, dm_doc *doc, size_t sent, dm_sentence_le
 static int name_token(const scan *s, size_t i, int name_mode) {
     if (!is_word(s, i) || s->used[i - s->t0]) return 0;
     const dm_tok *k = &s->t->v[i];
-    const char *f = FW(s, i);
     if (k->flags & TF_CAP) {
         if (k->flags & TF_DOTTED) return 0;
         int initial = k->flen <= 2 && dm_eq(FW(s, i + 1), ".") && glued(s, i + 1);
         if ((WCB(s, i) & WC_NOT_NAME) && !name_mode && !initial) return 0;
-        if ((k->wc & WC_DATE) && (dm_month_of(f) || dm_weekday_of(f))) return 0;
+        if (k->wc & (WC_MONTH | WC_WEEKDAY)) return 0;
         if (!name_mode) {
             const dm_mention *m = base_at(s, i);
             /* a city's name as a given name: "Sofia Lindgren", "Florence Mbeki" */
@@ -673,7 +673,7 @@ static size_t apposition_name(scan *s, size_t title_start, size_t *end) {
                            ((k > s->t0 && is_cap(s, k - 1) && !base_at(s, k - 1) && !s->used[k - 1 - s->t0]) ||
                             (b == k + 1 && b < e && is_cap(s, b) && !base_at(s, b)));
         if (is_word(s, k) && (s->t->v[k].flags & TF_CAP) && !s->used[k - s->t0] && (!bm || city_in_name) &&
-            !(WCB(s, k) & WC_NOT_NAME) && !dm_month_of(f))
+            !(WCB(s, k) & (WC_NOT_NAME | WC_MONTH)))
             b = k;
         else if ((dm_eq(f, ".") || is_dash(f)) && glued(s, k) && k > s->t0 && is_word(s, k - 1))
             b = k;

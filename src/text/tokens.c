@@ -21,6 +21,12 @@ static void push(dm_arena *a, dm_tokens *out, const char *text, uint32_t s, uint
                  uint8_t flags) {
     dm_tok t = {.start = s, .end = e, .kind = kind, .flags = flags};
     size_t need = (size_t)(e - s) * 3 + 1; /* folding can grow a character */
+    int ascii = 1;
+    for (size_t k = s; k < e; k++)
+        if ((unsigned char)text[k] >= 0x80) {
+            ascii = 0;
+            break;
+        }
     if (out->fold_len + need > out->fold_cap) {
         size_t cap = out->fold_cap ? out->fold_cap * 2 : 4096;
         while (cap < out->fold_len + need) cap *= 2;
@@ -28,7 +34,16 @@ static void push(dm_arena *a, dm_tokens *out, const char *text, uint32_t s, uint
         out->fold_cap = cap;
     }
     char *f = out->fold + out->fold_len;
-    size_t fl = dm_fold(text + s, e - s, f, need - 1);
+    size_t fl;
+    if (ascii) { /* lower case, '`' as an apostrophe: what dm_fold does for ASCII */
+        for (size_t k = s; k < e; k++) {
+            char c = text[k];
+            f[k - s] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c == '`' ? '\'' : c);
+        }
+        fl = e - s;
+    } else {
+        fl = dm_fold(text + s, e - s, f, need - 1);
+    }
     if (fl > 0xFFFF) fl = 0xFFFF;
     f[fl] = 0;
     t.fold = (uint32_t)out->fold_len;
@@ -38,12 +53,6 @@ static void push(dm_arena *a, dm_tokens *out, const char *text, uint32_t s, uint
     out->fold_len += fl + 1;
     if (kind == TK_WORD) {
         /* ASCII words need no Unicode tables */
-        int ascii = 1;
-        for (size_t k = s; k < e; k++)
-            if ((unsigned char)text[k] >= 0x80) {
-                ascii = 0;
-                break;
-            }
         if (ascii) {
             char c0 = text[s];
             if (c0 >= 'A' && c0 <= 'Z') t.flags |= TF_CAP;

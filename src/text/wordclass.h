@@ -14,6 +14,8 @@ enum {
     WC_PARTICLE = 1u << 3,    /* bin, al, de, van: inside names */
     WC_TRIGGER = 1u << 4,     /* may start an event trigger */
     WC_DATE = 1u << 5,        /* may open a date expression */
+    WC_MONTH = 1u << 6,       /* a month's name */
+    WC_WEEKDAY = 1u << 7,     /* a weekday's name */
 };
 
 /* Registers a NULL-terminated list under the given class bits. Called by the
