@@ -8,6 +8,7 @@
 #include "../out/json.h"
 #include "cli.h"
 #include "input.h"
+#include <jansson.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -42,7 +43,6 @@ static void usage(FILE *f) {
 
 typedef struct {
     dm_input_item it;
-    char *name; /* a copy: the item's name is only valid until the next read */
 } slot;
 
 typedef struct {
@@ -57,6 +57,7 @@ static void *worker(void *arg) {
     for (;;) {
         size_t i = atomic_fetch_add(&b->next, 1);
         if (i >= b->n) break;
+        dm_input_make(&b->slots[i].it);
         if (b->slots[i].it.doc) dm_doc_extract(b->ctx, b->slots[i].it.doc);
     }
     return NULL;
@@ -68,9 +69,10 @@ static void run_batch(batch *b, int jobs) {
         worker(b);
         return;
     }
-    pthread_t th[64];
-    int n = jobs > 64 ? 64 : jobs;
+    pthread_t th[256];
+    int n = jobs - 1; /* the calling thread is the last worker */
     for (int k = 0; k < n; k++) pthread_create(&th[k], NULL, worker, b);
+    worker(b);
     for (int k = 0; k < n; k++) pthread_join(th[k], NULL);
 }
 
@@ -197,9 +199,11 @@ int dm_cmd_extract(int argc, char **argv) {
         free(paths);
         return 1;
     }
+    json_object_seed(0); /* jansson's hash seed, set before threads parse */
     dm_input *in = dm_input_open(paths, npaths);
     int progress = !quiet && isatty(2);
-    size_t cap = jobs > 1 ? (size_t)jobs * 32 : 1;
+    /* a batch: up to 256 documents a thread, or 8 MB of text a thread, whichever comes first */
+    size_t cap = jobs > 1 ? (size_t)jobs * 256 : 1, cap_bytes = (size_t)jobs << 23;
     slot *slots = calloc(cap, sizeof *slots);
     if (!slots) dm_die_oom();
     batch b = {ctx, slots, 0, 0};
@@ -218,16 +222,15 @@ int dm_cmd_extract(int argc, char **argv) {
     setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
     while (more) {
         b.n = 0;
-        while (b.n < cap) {
+        size_t batch_bytes = 0;
+        while (b.n < cap && batch_bytes < cap_bytes) {
             slot *s = &slots[b.n];
             memset(s, 0, sizeof *s);
             if (!dm_input_next(in, &s->it)) {
                 more = 0;
                 break;
             }
-            size_t nl = strlen(s->it.name);
-            s->name = dm_xmalloc(nl + 1);
-            memcpy(s->name, s->it.name, nl + 1);
+            batch_bytes += s->it.raw_len;
             b.n++;
         }
         run_batch(&b, jobs);
@@ -236,7 +239,7 @@ int dm_cmd_extract(int argc, char **argv) {
             dm_doc *doc = s->it.doc;
             if (!doc) {
                 fputs("dragoman: ", stderr);
-                put_name(s->name);
+                put_name(s->it.name);
                 fprintf(stderr, ": %s: %s\n", dm_strerror(s->it.err.code), s->it.err.msg);
                 failed = 1;
             } else {
@@ -270,7 +273,7 @@ int dm_cmd_extract(int argc, char **argv) {
                 fputs("]}\n", stdout);
                 open_doc = 0;
             }
-            free(s->name);
+            dm_input_item_free(&s->it);
             if (s->it.last) docs++;
         }
         if (progress && time(NULL) != last) {

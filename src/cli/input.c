@@ -144,7 +144,14 @@ static int read_line(dm_input *in, size_t *len) {
     return over;
 }
 
-static int next_jsonl(dm_input *in, dm_doc **doc, const char **name, dm_error *err) {
+static char *dup_bytes(const char *p, size_t n) {
+    char *q = dm_xmalloc(n + 1);
+    memcpy(q, p, n);
+    q[n] = 0;
+    return q;
+}
+
+static int next_jsonl(dm_input *in, dm_input_item *it) {
     for (;;) {
         size_t len;
         int r = read_line(in, &len);
@@ -155,40 +162,62 @@ static int next_jsonl(dm_input *in, dm_doc **doc, const char **name, dm_error *e
         }
         in->lineno++;
         snprintf(in->name, sizeof in->name, "%s:%zu", basename_of(in->jsonl_path), in->lineno);
-        *name = in->name;
         if (r == 1) {
-            dm_error_set(err, DM_ERR_TOO_LONG, 0, "line exceeds the limit of %zu bytes", (size_t)DM_MAX_LINE);
+            it->name = dup_bytes(in->name, strlen(in->name));
+            dm_error_set(&it->err, DM_ERR_TOO_LONG, 0, "line exceeds the limit of %zu bytes", (size_t)DM_MAX_LINE);
             return 1;
         }
         size_t k = 0;
         while (k < len && (in->line[k] == ' ' || in->line[k] == '\t' || in->line[k] == '\r')) k++;
         if (k == len) continue; /* blank lines between documents are fine */
-        json_error_t je;
-        json_t *root = json_loadb(in->line, len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &je);
-        if (!root) {
-            dm_error_set(err, DM_ERR_JSON, (size_t)je.position, "invalid JSON at column %d: %s", je.column, je.text);
-            return 1;
-        }
-        json_t *text = json_object_get(root, "text");
-        if (!json_is_object(root) || !json_is_string(text)) {
-            dm_error_set(err, DM_ERR_JSON, 0, "expected an object with a \"text\" string");
-            json_decref(root);
-            return 1;
-        }
-        json_t *id = json_object_get(root, "id"), *date = json_object_get(root, "date");
-        char num[32];
-        const char *doc_name = in->name; /* FILE:LINE when there is no id */
-        if (json_is_string(id)) doc_name = json_string_value(id);
-        else if (json_is_integer(id)) {
-            snprintf(num, sizeof num, "%lld", (long long)json_integer_value(id));
-            doc_name = num;
-        }
-        /* errors keep naming FILE:LINE, which finds the line; the output names the id */
-        dm_doc_new(doc_name, json_string_value(text), json_string_length(text),
-                   json_is_string(date) ? json_string_value(date) : NULL, doc, err);
-        json_decref(root);
+        it->name = dup_bytes(in->name, strlen(in->name));
+        it->raw_kind = 2;
+        it->raw = dup_bytes(in->line, len);
+        it->raw_len = len;
         return 1;
     }
+}
+
+/* A .jsonl line into a document: errors keep naming FILE:LINE, the output names the id. */
+static void make_jsonl(dm_input_item *it) {
+    json_error_t je;
+    json_t *root = json_loadb(it->raw, it->raw_len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &je);
+    if (!root) {
+        dm_error_set(&it->err, DM_ERR_JSON, (size_t)je.position, "invalid JSON at column %d: %s", je.column, je.text);
+        return;
+    }
+    json_t *text = json_object_get(root, "text");
+    if (!json_is_object(root) || !json_is_string(text)) {
+        dm_error_set(&it->err, DM_ERR_JSON, 0, "expected an object with a \"text\" string");
+        json_decref(root);
+        return;
+    }
+    json_t *id = json_object_get(root, "id"), *date = json_object_get(root, "date");
+    char num[32];
+    const char *doc_name = it->name;
+    if (json_is_string(id)) doc_name = json_string_value(id);
+    else if (json_is_integer(id)) {
+        snprintf(num, sizeof num, "%lld", (long long)json_integer_value(id));
+        doc_name = num;
+    }
+    dm_doc_new(doc_name, json_string_value(text), json_string_length(text),
+               json_is_string(date) ? json_string_value(date) : NULL, &it->doc, &it->err);
+    json_decref(root);
+}
+
+void dm_input_make(dm_input_item *it) {
+    if (it->raw_kind == 2) make_jsonl(it);
+    else if (it->raw_kind == 1)
+        dm_doc_new(it->name, it->raw, it->raw_len, it->date[0] ? it->date : NULL, &it->doc, &it->err);
+    free(it->raw);
+    it->raw = NULL;
+    it->raw_kind = 0;
+}
+
+void dm_input_item_free(dm_input_item *it) {
+    free(it->raw);
+    free(it->name);
+    it->raw = it->name = NULL;
 }
 
 /* The next part of a huge text file: up to DM_PART_BYTES, cut after the last
@@ -226,7 +255,7 @@ static int next_part(dm_input *in, dm_input_item *it) {
     it->base = in->big_off;
     it->part = in->big_part++;
     it->last = eof;
-    it->name = in->name;
+    it->name = dup_bytes(in->name, strlen(in->name));
     in->big_off += cut;
     in->bytes += cut;
     if (it->part == 0 && cut > 16 && !memcmp(buf + (buf[0] == ' '), "date ", 5)) {
@@ -234,8 +263,10 @@ static int next_part(dm_input *in, dm_input_item *it) {
         memcpy(in->big_date, d, 10);
         in->big_date[10] = 0;
     }
-    dm_doc_new(in->name, buf, cut, in->big_date[0] ? in->big_date : NULL, &it->doc, &it->err);
-    free(buf);
+    it->raw_kind = 1;
+    it->raw = buf; /* the cut is where the text ends; the bytes after it went to the carry */
+    it->raw_len = cut;
+    memcpy(it->date, in->big_date, sizeof it->date);
     if (eof) {
         fclose(in->big);
         in->big = NULL;
@@ -246,26 +277,30 @@ static int next_part(dm_input *in, dm_input_item *it) {
 int dm_input_next(dm_input *in, dm_input_item *it) {
     memset(it, 0, sizeof *it);
     it->last = 1;
-    dm_doc **doc = &it->doc;
     dm_error *err = &it->err;
     for (;;) {
         if (in->big) return next_part(in, it);
         if (in->jsonl) {
-            if (next_jsonl(in, doc, &it->name, err)) return 1;
+            if (next_jsonl(in, it)) return 1;
             continue;
         }
         if (in->next >= in->npaths) return 0;
         const char *p = in->paths[in->next++];
         snprintf(in->name, sizeof in->name, "%s", strcmp(p, "-") ? basename_of(p) : "-");
-        it->name = in->name;
+        it->name = dup_bytes(in->name, strlen(in->name));
         if (!strcmp(p, "-")) {
             size_t len;
             int too_long;
             char *text = slurp(stdin, &len, &too_long);
             in->bytes += len;
-            if (too_long) dm_error_set(err, DM_ERR_TOO_LONG, 0, "standard input exceeds %zu bytes", (size_t)DM_MAX_DOC);
-            else dm_doc_new("-", text, len, NULL, doc, err);
-            free(text);
+            if (too_long) {
+                dm_error_set(err, DM_ERR_TOO_LONG, 0, "standard input exceeds %zu bytes", (size_t)DM_MAX_DOC);
+                free(text);
+            } else {
+                it->raw_kind = 1;
+                it->raw = text;
+                it->raw_len = len;
+            }
             return 1;
         }
         FILE *f = fopen(p, "rb");
@@ -313,9 +348,14 @@ int dm_input_next(dm_input *in, dm_input_item *it) {
         char *text = slurp(f, &len, &too_long);
         fclose(f);
         in->bytes += len;
-        if (too_long) dm_error_set(err, DM_ERR_TOO_LONG, 0, "file exceeds %zu bytes", (size_t)DM_MAX_DOC);
-        else dm_doc_new(in->name, text, len, NULL, doc, err);
-        free(text);
+        if (too_long) {
+            dm_error_set(err, DM_ERR_TOO_LONG, 0, "file exceeds %zu bytes", (size_t)DM_MAX_DOC);
+            free(text);
+        } else {
+            it->raw_kind = 1;
+            it->raw = text;
+            it->raw_len = len;
+        }
         return 1;
     }
 }
