@@ -202,8 +202,8 @@ int dm_cmd_extract(int argc, char **argv) {
     json_object_seed(0); /* jansson's hash seed, set before threads parse */
     dm_input *in = dm_input_open(paths, npaths);
     int progress = !quiet && isatty(2);
-    /* a batch: up to 256 documents a thread, or 8 MB of text a thread, whichever comes first */
-    size_t cap = jobs > 1 ? (size_t)jobs * 256 : 1, cap_bytes = (size_t)jobs << 23;
+    /* a batch: up to 256 documents a thread, or 2 MB of text a thread, whichever comes first */
+    size_t cap = jobs > 1 ? (size_t)jobs * 256 : 1, cap_bytes = (size_t)jobs << 21;
     slot *slots = calloc(cap, sizeof *slots);
     if (!slots) dm_die_oom();
     batch b = {ctx, slots, 0, 0};

@@ -124,22 +124,32 @@ static char *slurp(FILE *f, size_t *len, int *too_long) {
  * line is skipped to its end. Returns -1 at EOF, 0 for a line, 1 for a too-long one. */
 static int read_line(dm_input *in, size_t *len) {
     size_t n = 0;
-    int c, over = 0;
-    while ((c = getc(in->jsonl)) != EOF) {
-        in->bytes++;
-        if (c == '\n') break;
-        if (over) continue;
-        if (n + 1 >= in->line_cap) {
-            if (in->line_cap > DM_MAX_LINE) {
+    int over = 0, any = 0;
+    char chunk[1 << 16];
+    /* fgets reads up to a line break with memchr-speed scans; a long line comes in pieces */
+    while (fgets(chunk, sizeof chunk, in->jsonl)) {
+        any = 1;
+        size_t k = strlen(chunk); /* an embedded NUL ends the piece early: JSON text has none */
+        in->bytes += k;
+        int eol = k > 0 && chunk[k - 1] == '\n';
+        if (eol) k--;
+        if (!over) {
+            if (n + k + 1 > DM_MAX_LINE + 1) {
                 over = 1;
-                continue;
+            } else {
+                if (n + k + 1 > in->line_cap) {
+                    size_t cap = in->line_cap ? in->line_cap : 65536;
+                    while (cap < n + k + 1) cap *= 2;
+                    in->line = dm_xrealloc(in->line, cap);
+                    in->line_cap = cap;
+                }
+                memcpy(in->line + n, chunk, k);
+                n += k;
             }
-            in->line_cap = in->line_cap ? in->line_cap * 2 : 65536;
-            in->line = dm_xrealloc(in->line, in->line_cap);
         }
-        in->line[n++] = (char)c;
+        if (eol) break;
     }
-    if (c == EOF && n == 0 && !over) return -1;
+    if (!any) return -1;
     *len = n;
     return over;
 }

@@ -21,12 +21,6 @@ static void push(dm_arena *a, dm_tokens *out, const char *text, uint32_t s, uint
                  uint8_t flags) {
     dm_tok t = {.start = s, .end = e, .kind = kind, .flags = flags};
     size_t need = (size_t)(e - s) * 3 + 1; /* folding can grow a character */
-    int ascii = 1;
-    for (size_t k = s; k < e; k++)
-        if ((unsigned char)text[k] >= 0x80) {
-            ascii = 0;
-            break;
-        }
     if (out->fold_len + need > out->fold_cap) {
         size_t cap = out->fold_cap ? out->fold_cap * 2 : 4096;
         while (cap < out->fold_len + need) cap *= 2;
@@ -34,35 +28,38 @@ static void push(dm_arena *a, dm_tokens *out, const char *text, uint32_t s, uint
         out->fold_cap = cap;
     }
     char *f = out->fold + out->fold_len;
-    size_t fl;
-    if (ascii) { /* lower case, '`' as an apostrophe: what dm_fold does for ASCII */
-        for (size_t k = s; k < e; k++) {
-            char c = text[k];
-            f[k - s] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c == '`' ? '\'' : c);
+    /* ASCII (the usual case): fold, hash and look at the letters in one pass */
+    int ascii = 1, up = 1, letters = 0;
+    uint32_t h = 2166136261u;
+    size_t fl = 0;
+    for (size_t k = s; k < e; k++) {
+        unsigned char c = (unsigned char)text[k];
+        if (c >= 0x80) {
+            ascii = 0;
+            break;
         }
-        fl = e - s;
-    } else {
+        if (c >= 'A' && c <= 'Z') letters++, c = (unsigned char)(c + 32);
+        else if (c >= 'a' && c <= 'z') letters++, up = 0;
+        else if (c == '`') c = '\'';
+        f[fl++] = (char)c;
+        h = (h ^ c) * 16777619u;
+    }
+    if (!ascii) {
         fl = dm_fold(text + s, e - s, f, need - 1);
+        h = fnv1a(f, fl);
     }
     if (fl > 0xFFFF) fl = 0xFFFF;
     f[fl] = 0;
     t.fold = (uint32_t)out->fold_len;
     t.flen = (uint16_t)fl;
-    t.hash = fnv1a(f, fl);
+    t.hash = h;
     t.wc = kind == TK_WORD ? dm_wordclass_of(f, fl, t.hash) : 0;
     out->fold_len += fl + 1;
     if (kind == TK_WORD) {
-        /* ASCII words need no Unicode tables */
         if (ascii) {
             char c0 = text[s];
             if (c0 >= 'A' && c0 <= 'Z') t.flags |= TF_CAP;
             else if (c0 >= 'a' && c0 <= 'z') t.flags |= TF_LOWER;
-            int up = 1, letters = 0;
-            for (size_t k = s; k < e; k++) {
-                char c = text[k];
-                if (c >= 'a' && c <= 'z') letters++, up = 0;
-                else if (c >= 'A' && c <= 'Z') letters++;
-            }
             if (up && letters) t.flags |= TF_UPPER;
             DM_VEC_PUSH(a, out->v, out->n, out->cap, t);
             return;
@@ -71,15 +68,15 @@ static void push(dm_arena *a, dm_tokens *out, const char *text, uint32_t s, uint
         int32_t cp = dm_utf8_next(text, e, &i);
         if (dm_cp_is_upper(cp)) t.flags |= TF_CAP;
         else if (dm_cp_is_lower(cp)) t.flags |= TF_LOWER;
-        int upper = 1, letters = 0;
+        int upper = 1, nletters = 0;
         for (i = s; i < e;) {
             cp = dm_utf8_next(text, e, &i);
             if (dm_cp_is_letter(cp)) {
-                letters++;
+                nletters++;
                 if (!dm_cp_is_upper(cp)) upper = 0;
             }
         }
-        if (upper && letters) t.flags |= TF_UPPER;
+        if (upper && nletters) t.flags |= TF_UPPER;
     }
     DM_VEC_PUSH(a, out->v, out->n, out->cap, t);
 }
