@@ -322,6 +322,8 @@ int dm_input_next(dm_input *in, dm_input_item *it) {
             in->jsonl = f;
             in->jsonl_path = p;
             in->lineno = 0;
+            free(it->name); /* each line gets its own */
+            it->name = NULL;
             continue;
         }
         struct stat st;
@@ -347,6 +349,8 @@ int dm_input_next(dm_input *in, dm_input_item *it) {
                 return 1;
             }
             rewind(f);
+            free(it->name); /* each part gets its own */
+            it->name = NULL;
             in->big = f;
             in->big_off = 0;
             in->big_part = 0;
