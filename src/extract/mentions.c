@@ -691,6 +691,18 @@ static size_t apposition_name(scan *s, size_t title_start, size_t *end) {
     return b;
 }
 
+/* The rest of the names a plural title lists after its first one, from n: "A and B", "A, B and C". */
+static void more_names(scan *s, const chunk *c, size_t n) {
+    while (n < s->t1 && (dm_eq(FW(s, n), "and") || dm_eq(FW(s, n), ","))) {
+        size_t b = n + 1;
+        if (dm_eq(FW(s, b), "and")) b++;
+        size_t e = name_end(s, b, 0);
+        if (e <= b) break;
+        add_person_mention(s, b, e, c, b, e);
+        n = e;
+    }
+}
+
 static void titles_and_names(scan *s) {
     for (size_t k = 0; k < s->nbase; k++) {
         const dm_mention *h = &s->base[k];
@@ -703,15 +715,7 @@ static void titles_and_names(scan *s) {
             claim(s, c.t0, c.t1);
             add_person_mention(s, c.name0, c.name1, &c, c.t0, c.name1);
             if (c.plural) {
-                size_t n = c.name1;
-                while (n < s->t1 && (dm_eq(FW(s, n), "and") || dm_eq(FW(s, n), ","))) {
-                    size_t b = n + 1;
-                    if (dm_eq(FW(s, b), "and")) b++;
-                    size_t e2 = name_end(s, b, 0);
-                    if (e2 <= b) break;
-                    add_person_mention(s, b, e2, &c, b, e2);
-                    n = e2;
-                }
+                more_names(s, &c, c.name1);
                 continue;
             }
             /* "President William Ruto of Kenya" */
@@ -761,18 +765,7 @@ static void titles_and_names(scan *s) {
             if (e > j && e - j >= 2 && (e == s->t1 || strcmp(FW(s, e), "of") != 0)) {
                 claim(s, c.t0, c.t1);
                 add_person_mention(s, j, e, &c, c.t0, e);
-                if (c.plural) {
-                    /* "A and B", "A, B and C" */
-                    size_t n = e;
-                    while (n < s->t1 && (dm_eq(FW(s, n), "and") || dm_eq(FW(s, n), ","))) {
-                        size_t b = n + 1;
-                        if (dm_eq(FW(s, b), "and")) b++;
-                        size_t e2 = name_end(s, b, 0);
-                        if (e2 <= b) break;
-                        add_person_mention(s, b, e2, &c, b, e2);
-                        n = e2;
-                    }
-                }
+                if (c.plural) more_names(s, &c, e);
                 continue;
             }
         }

@@ -85,6 +85,12 @@ static size_t live_events(const dm_doc *doc, const dm_event **out, size_t max) {
     return n;
 }
 
+/* A cmocka group setup that loads the lexicons once, before the first test. */
+static int test_group_setup(void **state) {
+    (void)state;
+    return test_ctx() ? 0 : -1;
+}
+
 /* The ISO code of a country index. */
 static const char *code_of(int country) { return country >= 0 ? test_ctx()->countries[country].code : "-"; }
 
@@ -95,5 +101,6 @@ static inline void test_helpers_used(void) {
     (void)tok_text;
     (void)live_events;
     (void)code_of;
+    (void)test_group_setup;
 }
 #endif

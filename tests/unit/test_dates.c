@@ -381,11 +381,6 @@ static void last_day_by_precision(void **state) {
 
 /* The context registers the word classes the tokenizer marks dates with:
  * make it before the first document is segmented. */
-static int setup(void **state) {
-    (void)state;
-    return test_ctx() ? 0 : -1;
-}
-
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(day_month_year),
@@ -419,5 +414,5 @@ int main(void) {
         cmocka_unit_test(last_day_by_precision),
     };
     test_helpers_used();
-    return cmocka_run_group_tests_name("dates", tests, setup, NULL);
+    return cmocka_run_group_tests_name("dates", tests, test_group_setup, NULL);
 }

@@ -496,11 +496,6 @@ static void evidence_spans_lie_inside_the_text(void **state) {
     dm_doc_free(doc);
 }
 
-static int setup(void **state) {
-    (void)state;
-    return test_ctx() ? 0 : -1;
-}
-
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(met_with),
@@ -527,5 +522,5 @@ int main(void) {
         cmocka_unit_test(evidence_spans_lie_inside_the_text),
     };
     test_helpers_used();
-    return cmocka_run_group_tests_name("events", tests, setup, NULL);
+    return cmocka_run_group_tests_name("events", tests, test_group_setup, NULL);
 }

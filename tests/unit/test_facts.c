@@ -334,11 +334,6 @@ static void same_figure_twice_is_one_fact(void **state) {
     dm_doc_free(doc);
 }
 
-static int setup(void **state) {
-    (void)state;
-    return test_ctx() ? 0 : -1;
-}
-
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(dollar_sign_and_scale_word),
@@ -362,5 +357,5 @@ int main(void) {
         cmocka_unit_test(same_figure_twice_is_one_fact),
     };
     test_helpers_used();
-    return cmocka_run_group_tests_name("facts", tests, setup, NULL);
+    return cmocka_run_group_tests_name("facts", tests, test_group_setup, NULL);
 }

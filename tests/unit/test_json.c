@@ -323,11 +323,6 @@ static void cameo_codes_in_the_line(void **state) {
     dm_doc_free(doc);
 }
 
-static int setup(void **state) {
-    (void)state;
-    return test_ctx() ? 0 : -1;
-}
-
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(line_of_an_extracted_document),
@@ -342,5 +337,5 @@ int main(void) {
         cmocka_unit_test(cameo_codes_in_the_line),
     };
     test_helpers_used();
-    return cmocka_run_group_tests_name("json", tests, setup, NULL);
+    return cmocka_run_group_tests_name("json", tests, test_group_setup, NULL);
 }

@@ -325,11 +325,6 @@ static void states_cities_and_adjectives(void **state) {
     scan_free(sc);
 }
 
-static int setup(void **state) {
-    (void)state;
-    return test_ctx() ? 0 : -1;
-}
-
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(adjective_and_compound_title),
@@ -354,5 +349,5 @@ int main(void) {
         cmocka_unit_test(states_cities_and_adjectives),
     };
     test_helpers_used();
-    return cmocka_run_group_tests_name("mentions", tests, setup, NULL);
+    return cmocka_run_group_tests_name("mentions", tests, test_group_setup, NULL);
 }

@@ -213,11 +213,6 @@ static void add_keeps_states_apart(void **state) {
     dm_doc_free(doc);
 }
 
-static int setup(void **state) {
-    (void)state;
-    return test_ctx() ? 0 : -1;
-}
-
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(surname_and_initial_are_the_same_person),
@@ -231,5 +226,5 @@ int main(void) {
         cmocka_unit_test(add_keeps_states_apart),
     };
     test_helpers_used();
-    return cmocka_run_group_tests_name("people", tests, setup, NULL);
+    return cmocka_run_group_tests_name("people", tests, test_group_setup, NULL);
 }
