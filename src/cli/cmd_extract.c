@@ -7,7 +7,7 @@
 #include "../lex/gazetteer.h"
 #include "../out/json.h"
 #include "cli.h"
-#include "input.h"
+#include "../text/input.h"
 #include <jansson.h>
 #include <pthread.h>
 #include <stdatomic.h>

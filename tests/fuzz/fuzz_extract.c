@@ -122,8 +122,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     run(text, size, NULL);
     free(text);
 
-    if (size > 12) {
-        size_t dlen = data[0] % 16;
+    if (size > 12 && (size_t)(data[0] % 16) + 1 <= size) {
+        size_t dlen = data[0] % 16; /* within the input: checked above */
         char date[16];
         memcpy(date, data + 1, dlen);
         date[dlen] = '\0';

@@ -25,6 +25,8 @@
 #include "lex/lexicon.h"
 #include "out/json.h"
 #include "text/doc.h"
+#include "text/input.h"
+#include "text/wordclass.h"
 #include "text/sentences.h"
 #include "text/stories.h"
 #include "text/tokens.h"
