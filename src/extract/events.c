@@ -53,13 +53,15 @@ typedef struct {
 } trigger;
 
 static const char *const MEET_VERBS[] = {"met", "meet", "meets", "meeting", "received", "receives", "receive",
-                                         "receiving", "hosted", "hosts", "host", "hosting", NULL};
+                                         "receiving", "hosted", "hosts", "host", "hosting", "welcomed", "welcomes",
+                                         NULL};
 static const char *const MEET_NOUNS[] = {"talks", "meeting", "meetings", "negotiations", "discussions",
                                          "consultations", "conversation", "ceremony", "audience", "dialogue",
                                          NULL};
 static const char *const MULTI_NOUNS[] = {"summit", "session", "conference", "forum", "congress", "ministerial",
                                           "council", NULL};
-static const char *const VISIT_WORDS[] = {"visit", "visits", "visited", "visiting", "trip", NULL};
+static const char *const VISIT_WORDS[] = {"visit", "visits", "visited", "visiting", "trip", "travel", "travels",
+                                          "travelled", "traveled", "travelling", "traveling", "tour", NULL};
 static const char *const SIGN_WORDS[] = {"signed", "sign", "signing", "inked", NULL};
 static const char *const DOC_NOUNS[] = {"statement", "declaration", "communique", "communiqué", "agreement",
                                         "agreements", "memorandum", "treaty", "plan", "program", "programme",
@@ -67,7 +69,8 @@ static const char *const DOC_NOUNS[] = {"statement", "declaration", "communique"
 
 static const char *const OTHER_TRIGGERS[] = {
     "phone", "telephone", "spoke", "talked", "speak", "speaks", "telephoned", "phoned", "video", "videoconference",
-    "discussed", "discusses", "conferred", "arrived", "arrives", "arrive", "adopted", "announced", "concluded", NULL};
+    "discussed", "discusses", "conferred", "arrived", "arrives", "arrive", "adopted", "announced", "concluded",
+    "courtesy", NULL};
 
 void dm_events_register_words(void) {
     dm_wordclass_add(MEET_VERBS, WC_TRIGGER);
@@ -163,6 +166,11 @@ static size_t find_triggers(const sent_ctx *c, trigger *out, size_t max) {
             if (phone_near(c, i)) continue;
             tr.kind = EV_MEETING;
             tr.form = TR_VERB;
+        } else if (is(c, i, "courtesy") && is(c, i + 1, "call") && is(c, i + 2, "on")) {
+            tr.kind = EV_MEETING;
+            tr.form = TR_NOUN;
+            tr.end = i + 2;
+            i++;
         } else if (dm_word_in(MEET_VERBS, f) && !(is(c, i, "meeting") || is(c, i, "host"))) {
             if ((is(c, i, "received") || is(c, i, "receive") || is(c, i, "receives")) &&
                 (is(c, i + 1, "a") || is(c, i + 1, "an")) && !is(c, i + 2, "delegation"))
@@ -174,7 +182,7 @@ static size_t find_triggers(const sent_ctx *c, trigger *out, size_t max) {
                 continue;
             tr.kind = EV_MEETING;
             tr.form = TR_VERB;
-            tr.received = f[0] == 'r' || f[0] == 'h';
+            tr.received = f[0] == 'r' || f[0] == 'h' || f[0] == 'w'; /* received, hosted, welcomed */
             if (i > c->t0 && (is(c, i - 1, "was") || is(c, i - 1, "were") || is(c, i - 1, "been")) && is(c, i + 1, "by"))
                 tr.passive = 1;
         } else if (is(c, i, "meeting") || is(c, i, "meetings")) {
@@ -207,9 +215,10 @@ static size_t find_triggers(const sent_ctx *c, trigger *out, size_t max) {
             tr.form = TR_NOUN;
         } else if (dm_word_in(VISIT_WORDS, f) || ((is(c, i, "arrived") || is(c, i, "arrives") || is(c, i, "arrive")) &&
                                                (is(c, i + 1, "in") || is(c, i + 1, "at")))) {
-            if (is(c, i, "trip") && !(is(c, i + 1, "to"))) continue;
+            if ((is(c, i, "trip") || (f[0] == 't' && f[1] == 'r' && f[2] == 'a')) && !is(c, i + 1, "to")) continue;
+            if (is(c, i, "tour") && !is(c, i + 1, "of") && !is(c, i + 1, "to")) continue;
             tr.kind = EV_VISIT;
-            tr.form = (is(c, i, "visit") || is(c, i, "visits") || is(c, i, "trip")) ? TR_NOUN : TR_VERB;
+            tr.form = (is(c, i, "visit") || is(c, i, "visits") || is(c, i, "trip") || is(c, i, "tour")) ? TR_NOUN : TR_VERB;
             if (is(c, i, "visit") && i > c->t0 && (is(c, i - 1, "to") || is(c, i - 1, "will") || is(c, i - 1, "would") ||
                                                    is(c, i - 1, "and")))
                 tr.form = TR_VERB;
@@ -586,7 +595,7 @@ static void people_of(sent_ctx *c, const trigger *tr, pref *ps, size_t np, int *
     size_t from = tr->end;
     int have_prep = 0;
     for (size_t k = tr->at; k < c->t1 && k < tr->at + 8; k++)
-        if (is(c, k, "with") || is(c, k, "by") || is(c, k, "between")) {
+        if (is(c, k, "with") || is(c, k, "by") || is(c, k, "between") || (is(c, k, "on") && is(c, tr->at, "courtesy"))) {
             from = k + 1;
             have_prep = 1;
             break;
@@ -669,7 +678,16 @@ static void people_of(sent_ctx *c, const trigger *tr, pref *ps, size_t np, int *
             }
         }
     }
-    if (!*nsubj && c->sc->focus_person >= 0) {
+    if (*nsubj == 1 && !*nobj) {
+        for (size_t k = 0; k + 1 < np; k++)
+            if (ps[k].person == subj[0] && ps[k].t1 < ps[k + 1].t0 && is(c, ps[k + 1].t0 - 1, "and") &&
+                ps[k + 1].person != subj[0] && !(ps[k + 1].pronoun && ps[k + 1].possessive))
+                subj[(*nsubj)++] = ps[k + 1].person;
+    }
+    int unnamed_subject = 0;
+    for (size_t k = 0; k < c->ms->n; k++)
+        if (c->ms->v[k].kind == MK_TITLE && !c->ms->v[k].plural && c->ms->v[k].t1 <= tr->at) unnamed_subject = 1;
+    if (!*nsubj && c->sc->focus_person >= 0 && !unnamed_subject) {
         int dup = 0;
         for (size_t j = 0; j < *nobj; j++) dup |= obj[j] == c->sc->focus_person;
         if (!dup) subj[(*nsubj)++] = c->sc->focus_person;
@@ -817,10 +835,26 @@ static void build_multilateral(sent_ctx *c, const trigger *tr, pref *ps, size_t 
             }
         }
     }
-    /* plural titles: "the two ministers' participation" are the story's ministers */
+    /* plural titles: "the two ministers' participation" are the story's ministers;
+     * "the leaders of Colombia, Peru and Chile" those states' leaders, or the states */
     for (size_t k = 0; k < c->ms->n; k++) {
         const dm_mention *m = &c->ms->v[k];
-        if (m->kind != MK_TITLE || !m->plural || m->t0 > tr->at || m->role == R_OFFICIAL) continue;
+        if (m->kind != MK_TITLE || !m->plural || m->t0 > tr->at) continue;
+        int states[8];
+        size_t ns = 0;
+        for (size_t j = 0; j < c->ms->n && ns < 8; j++) {
+            const dm_mention *x = &c->ms->v[j];
+            if (x->t0 >= m->t0 && x->t1 <= m->t1 && (x->kind == MK_COUNTRY || x->kind == MK_CADJ)) states[ns++] = x->id;
+        }
+        if (ns) {
+            for (size_t j = 0; j < ns; j++) {
+                int p = dm_people_find_title(c->doc, c->sc->ms.story, -1, states[j], -1, -1);
+                if (p >= 0) add_part(e, P_PERSON, p);
+                else add_part(e, P_COUNTRY, states[j]);
+            }
+            continue;
+        }
+        if (m->role == R_OFFICIAL) continue;
         int who[8];
         size_t n = plural_referents(c, m, who, 8);
         if (n <= 4)
@@ -842,13 +876,23 @@ static void build_visit(sent_ctx *c, const trigger *tr, pref *ps, size_t np) {
             seen_prep = 1;
             continue;
         }
-        if (dm_eq(f, "of") || dm_eq(f, "by")) {
+        if ((dm_eq(f, "of") && !is(c, tr->at, "tour")) || dm_eq(f, "by")) {
             seen_prep = 0;
+            continue;
+        }
+        if (dm_eq(f, "of")) {
+            seen_prep = 1;
             continue;
         }
         const dm_mention *m = mention_at(c, i);
         if (!m) {
-            if (dm_eq(f, ",") || dm_eq(f, "and") || dm_eq(f, "the")) continue;
+            /* a comma ends the destinations unless a list of places goes on */
+            if (dm_eq(f, ",")) {
+                const dm_mention *nx = mention_at(c, i + 1 + is(c, i + 1, "and"));
+                if (!nx || (nx->kind != MK_CITY && nx->kind != MK_COUNTRY)) break;
+                continue;
+            }
+            if (dm_eq(f, "and") || dm_eq(f, "the")) continue;
             if (c->t->v[i].kind == TK_WORD && (c->t->v[i].flags & TF_LOWER) && seen_prep && nd) break;
             continue;
         }
@@ -1108,6 +1152,19 @@ void dm_find_events(const dm_ctx *ctx, dm_doc *doc, size_t s, const dm_mentions 
         }
     }
     if (sc->focus_person < 0 && np) sc->focus_person = ps[0].person;
+    /* "will travel to Egypt for talks with X": the talks are where the trip goes */
+    for (size_t k = before; k < doc->x->nevents; k++) {
+        dm_event *v = &doc->x->events[k];
+        if (v->kind != EV_VISIT || !v->loc_explicit) continue;
+        for (size_t j = before; j < doc->x->nevents; j++) {
+            dm_event *m = &doc->x->events[j];
+            if (m->kind == EV_MEETING && !m->loc_explicit && has_person(m, v->parts[0].id)) {
+                m->city = v->city;
+                m->country = v->country;
+                m->loc_explicit = 1;
+            }
+        }
+    }
     if (doc->x->nevents == before) {
         continue_focus(&c, ps, np);
         return;
@@ -1115,6 +1172,9 @@ void dm_find_events(const dm_ctx *ctx, dm_doc *doc, size_t s, const dm_mentions 
     /* the newest meeting-like event becomes the focus; visits frame the story's setting */
     for (size_t k = before; k < doc->x->nevents; k++) {
         dm_event *e = &doc->x->events[k];
+        int home_trip = e->kind == EV_VISIT && e->nparts && e->parts[0].kind == P_PERSON &&
+                        doc->x->people[e->parts[0].id].country == e->country;
+        if (home_trip) continue;
         if (e->kind == EV_VISIT && e->country >= 0 && sc->setting_country < 0 && e->status == ST_OCCURRED &&
             has_person(e, sc->focus_person >= 0 ? sc->focus_person : e->parts[0].id)) {
             sc->setting_country = e->country;
