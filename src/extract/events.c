@@ -538,6 +538,8 @@ static dm_event *new_event(sent_ctx *c, uint8_t kind, const trigger *tr) {
     e.city = e.country = e.org = -1;
     e.host_person = -1;
     e.ref_event = -1;
+    e.set_city = c->sc->setting_city;
+    e.set_country = c->sc->setting_country;
     e.story = c->sc->ms.story;
     e.sent = (uint32_t)c->s;
     e.status = (uint8_t)status_of(c, tr);
@@ -1169,6 +1171,9 @@ void dm_find_events(const dm_ctx *ctx, dm_doc *doc, size_t s, const dm_mentions 
         continue_focus(&c, ps, np);
         return;
     }
+    if (is(&c, c.t0, "this") || ((is(&c, c.t0, "the") || is(&c, c.t0, "during")) &&
+                                 (is(&c, c.t0 + 1, "meeting") || is(&c, c.t0 + 1, "talks"))))
+        continue_focus(&c, ps, np);
     /* the newest meeting-like event becomes the focus; visits frame the story's setting */
     for (size_t k = before; k < doc->x->nevents; k++) {
         dm_event *e = &doc->x->events[k];
@@ -1217,6 +1222,8 @@ static int same_keys(const dm_ctx *ctx, const dm_doc *doc, const dm_event *a, co
                (a->country == b->country || a->country < 0 || b->country < 0);
     }
     if (a->kind == EV_MULTILATERAL && a->org >= 0) return a->org == b->org;
+    /* a meeting of two is not the meeting of three that followed: the same people, or no merge */
+    if ((a->kind == EV_MEETING || a->kind == EV_CALL) && a->nparts != b->nparts) return 0;
     /* the smaller participant set inside the larger */
     const dm_event *s = a->nparts <= b->nparts ? a : b, *l = s == a ? b : a;
     if (s->nparts < 1) return 0;
@@ -1305,18 +1312,41 @@ void dm_finish_story_events(const dm_ctx *ctx, dm_doc *doc, dm_story_ctx *sc) {
             if (!x->events[j].dropped && same_keys(ctx, doc, &x->events[i], &x->events[j]))
                 merge_into(&x->events[i], &x->events[j]);
     }
+    /* a visit whose destination the text left out: where its visitor was received */
+    for (size_t i = first; i < x->nevents; i++) {
+        dm_event *e = &x->events[i];
+        if (e->dropped || e->kind != EV_VISIT || e->country >= 0) continue;
+        for (size_t j = first; j < x->nevents; j++) {
+            const dm_event *m = &x->events[j];
+            if (!m->dropped && m->kind == EV_MEETING && m->host_received && m->host_person >= 0 &&
+                x->people[m->host_person].country >= 0 && has_person(m, e->parts[0].id)) {
+                e->country = x->people[m->host_person].country;
+                break;
+            }
+        }
+        /* which then is the story's setting, for what was told without a place */
+        if (e->country >= 0 && e->status == ST_OCCURRED && sc->setting_country < 0) {
+            sc->setting_country = e->country;
+            sc->setting_city = e->city;
+            for (size_t j = first; j < x->nevents; j++)
+                if (x->events[j].set_country < 0) {
+                    x->events[j].set_country = e->country;
+                    x->events[j].set_city = e->city;
+                }
+        }
+    }
     for (size_t i = first; i < x->nevents; i++) {
         dm_event *e = &x->events[i];
         if (e->dropped) continue;
-        /* place: the story's setting, the host's state, the dateline */
+        /* place: the story's setting when it was told, the host's state, the dateline */
         if (e->city < 0 && e->country < 0) {
             if (e->kind == EV_VISIT) {
-                e->city = sc->setting_city;
-                e->country = sc->setting_country;
+                e->city = e->set_city;
+                e->country = e->set_country;
             } else if (e->kind != EV_CALL) {
-                if (sc->setting_country >= 0) {
-                    e->city = sc->setting_city;
-                    e->country = sc->setting_country;
+                if (e->set_country >= 0) {
+                    e->city = e->set_city;
+                    e->country = e->set_country;
                 } else if (sc->headline_city >= 0) {
                     e->city = sc->headline_city;
                     e->country = ctx->cities[sc->headline_city].country;
@@ -1398,16 +1428,28 @@ void dm_finish_story_events(const dm_ctx *ctx, dm_doc *doc, dm_story_ctx *sc) {
                     add_part(e, f->parts[k].kind, f->parts[k].id);
                 }
             }
+        }
+        if (e->ref_event >= 0) {
+            const dm_event *f = &x->events[e->ref_event];
             if (!e->loc_explicit && f->country >= 0) {
                 e->city = f->city;
                 e->country = f->country;
             }
-        }
-        if (e->ref_event >= 0) {
-            const dm_event *f = &x->events[e->ref_event];
             if (!e->date_explicit && e->status == f->status && f->date.from.y) e->date = f->date;
         }
         if (count_kind(e, P_COUNTRY) + count_kind(e, P_ORG) < 2) e->dropped = 1;
+    }
+    for (size_t i = first; i < x->nevents; i++) {
+        dm_event *e = &x->events[i];
+        if (e->dropped || e->kind != EV_VISIT || e->city >= 0 || e->country < 0) continue;
+        for (size_t j = first; j < x->nevents; j++) {
+            const dm_event *m = &x->events[j];
+            if (!m->dropped && m->kind == EV_MEETING && m->city >= 0 && ctx->cities[m->city].country == e->country &&
+                has_person(m, e->parts[0].id)) {
+                e->city = m->city;
+                break;
+            }
+        }
     }
     /* merge again: inferred places may make visits equal */
     for (size_t i = first; i < x->nevents; i++) {

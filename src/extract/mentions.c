@@ -226,6 +226,7 @@ static size_t name_end(const scan *s, size_t i, int name_mode) {
     size_t j = i, words = 0;
     while (j < s->t1 && words < 6) {
         int nt = name_token(s, j, name_mode || words > 0);
+        if (nt && !name_mode && words > 0 && (s->t->v[j].wc & WC_NOT_NAME) && !(s->t->v[j].flags & TF_LOWER)) break;
         if (nt == 2) { /* particle */
             j++;
             continue;
@@ -574,8 +575,11 @@ static size_t build_chunk(const scan *s, const dm_mention *h, chunk *c) {
                 (dm_eq(f, "ministers") && dm_eq(FW(s, i - 2), "council"))) gov = 1;
             if (lower) {
                 /* lower-case words belong to the title only inside "of the ...": "of the two chambers" */
-                if (after_the || (dm_eq(prep, "of") && i > 0 && dm_eq(FW(s, i - 1), "the"))) {
-                    after_the = 1;
+                static const char *const STOPS[] = {"during", "for", "at", "with", "by", "as", "from", "on", "in",
+                                                    "after", "before", "to", "and", "or", "who", "which", "that", NULL};
+                if ((after_the || (dm_eq(prep, "of") && i > 0 && dm_eq(FW(s, i - 1), "the"))) && dm_eq(prep, "of") &&
+                    after_the < 4 && !dm_word_in(STOPS, f)) {
+                    after_the++;
                     i++;
                     continue;
                 }

@@ -44,6 +44,18 @@ void dm_split_sentences(dm_doc *doc) {
             push_sentence(doc, start, i);
             start = i;
         }
+        if ((t->v[i].flags & TF_DOTTED) && i + 1 < t->n && (t->v[i + 1].flags & TF_SPACE) &&
+            !(t->v[i + 1].flags & TF_NL) && (t->v[i + 1].flags & TF_CAP)) {
+            /* the dot of "D.C." is inside the token: it ends the sentence only before a usual opener */
+            static const char *const OPENERS[] = {"the", "in", "on", "at", "he", "she", "they", "it", "this", "that",
+                                                  "during", "after", "but", "however", "a", "an", "we", "his", "her",
+                                                  "their", "its", "according", "meanwhile", NULL};
+            if (dm_word_in(OPENERS, dm_tok_fold(t, i + 1))) {
+                push_sentence(doc, start, i + 1);
+                start = i + 1;
+            }
+            continue;
+        }
         if (!is_terminal(dm_tok_fold(t, i))) continue;
         size_t j = i + 1;
         while (j < t->n && is_closer(dm_tok_fold(t, j)) && !(t->v[j].flags & TF_SPACE)) j++;
