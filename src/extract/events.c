@@ -59,7 +59,7 @@ static const char *const MEET_NOUNS[] = {"talks", "meeting", "meetings", "negoti
                                          "consultations", "conversation", "ceremony", "audience", "dialogue",
                                          NULL};
 static const char *const MULTI_NOUNS[] = {"summit", "session", "conference", "forum", "congress", "ministerial",
-                                          "council", NULL};
+                                          "council", "retreat", NULL};
 static const char *const VISIT_WORDS[] = {"visit", "visits", "visited", "visiting", "trip", "travel", "travels",
                                           "travelled", "traveled", "travelling", "traveling", "tour", NULL};
 static const char *const SIGN_WORDS[] = {"signed", "sign", "signing", "inked", NULL};
@@ -245,7 +245,7 @@ static size_t find_triggers(const sent_ctx *c, trigger *out, size_t max) {
         if (tr.kind == EV_MULTILATERAL && reference_only(c, i)) continue;
         if (tr.kind == EV_MULTILATERAL && inside_title(c, i)) continue;
         if (tr.kind == EV_MULTILATERAL && dm_word_in(MULTI_NOUNS, f) && i > c->t0 && is(c, i - 1, "the") &&
-            !is(c, i + 1, "of")) {
+            !is(c, i + 1, "of") && !(i > c->t0 + 1 && (is(c, i - 2, "next") || is(c, i - 2, "upcoming")))) {
             const dm_mention *m = mention_at(c, i - 1);
             if (!m || m->kind != MK_ORG) continue;
         }
@@ -346,14 +346,17 @@ static int date_near(const sent_ctx *c, size_t at, int future, dm_dspan *out, in
         /* a year alone next to money or percent is a figure's year, not the event's */
         if (dx.kind == DX_YEAR) {
             int money = 0;
-            for (size_t k = i > c->t0 + 8 ? i - 8 : c->t0; k < i; k++)
-                if (is(c, k, "$") || is(c, k, "billion") || is(c, k, "million") || is(c, k, "%")) money = 1;
+            for (size_t k = i > c->t0 + 8 ? i - 8 : c->t0; k < i + 8 && k < c->t1; k++)
+                if (is(c, k, "$") || is(c, k, "billion") || is(c, k, "million") || is(c, k, "%") || is(c, k, "bn") ||
+                    is(c, k, "reached") || is(c, k, "amounted"))
+                    money = 1;
             if (money || dm_eq(prev, "the") || dm_eq(prev, "in-")) goto next;
         }
         if (inside_quote(c, i) != inside_quote(c, at)) goto next;
         {
             long dist = (long)i - (long)at;
             if (dist < 0) dist = -dist * 2; /* prefer dates after the trigger word */
+            if (!dx.span.from.d) dist += 12; /* and dates to the day */
             if (dist < best_dist) {
                 best_dist = (int)dist;
                 best = dx;
@@ -784,6 +787,9 @@ static size_t plural_referents(const sent_ctx *c, const dm_mention *m, int *out,
 
 static void build_multilateral(sent_ctx *c, const trigger *tr, pref *ps, size_t np) {
     int org = org_near(c, tr->at, 8, 10);
+    if (org < 0 && tr->at > c->t0 + 1 && (is(c, tr->at - 1, "next") || is(c, tr->at - 1, "upcoming")))
+        for (size_t k = c->sc->first_event; k < X(c)->nevents && org < 0; k++)
+            if (X(c)->events[k].kind == EV_MULTILATERAL) org = X(c)->events[k].org; /* "the next summit" of the story's */
     int countries[16];
     size_t nc = countries_after(c, tr->at, countries, 16);
     /* evidence that it happens: a participant, or "held", "took place" */
@@ -1450,6 +1456,28 @@ void dm_finish_story_events(const dm_ctx *ctx, dm_doc *doc, dm_story_ctx *sc) {
                 break;
             }
         }
+    }
+    /* a reception, talks or a signing placed in a state, not a city, with that state's officials: its capital */
+    for (size_t i = first; i < x->nevents; i++) {
+        dm_event *e = &x->events[i];
+        if (e->dropped || e->city >= 0 || e->country < 0 || e->kind == EV_CALL) continue;
+        int host = 0;
+        const dm_event *m = e;
+        if (e->kind == EV_VISIT) {
+            host = 0;
+            for (size_t j = first; j < x->nevents && !host; j++)
+                if (!x->events[j].dropped && x->events[j].kind == EV_MEETING && has_person(&x->events[j], e->parts[0].id) &&
+                    x->events[j].country == e->country)
+                    m = &x->events[j], host = 1;
+        }
+        for (int k = 0; k < m->nparts && (e->kind != EV_VISIT || host); k++)
+            if (m->parts[k].kind == P_PERSON) {
+                const dm_person *p = &x->people[m->parts[k].id];
+                if (p->country == e->country && p->role && p->role != R_AMBASSADOR) host = 2;
+            } else if (m->parts[k].kind == P_COUNTRY && m->parts[k].id == e->country) {
+                host = 2;
+            }
+        if (host == 2) e->city = ctx->countries[e->country].capital;
     }
     /* merge again: inferred places may make visits equal */
     for (size_t i = first; i < x->nevents; i++) {

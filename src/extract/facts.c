@@ -117,7 +117,7 @@ static const char *const NOT_A_FIGURE[] = {"surplus", "deficit", "loan", "loans"
 /* The metric of the trigger word at i, or 0. */
 static int metric_at(const fctx *c, size_t i) {
     const char *f = W(i);
-    if (dm_eq(f, "turnover")) return MET_TRADE;
+    if (dm_eq(f, "turnover") || dm_eq(f, "commerce")) return MET_TRADE;
     if (dm_eq(f, "trade")) {
         const char *n = W(i + 1);
         if (dm_eq(n, "surplus") || dm_eq(n, "deficit") || dm_eq(n, "balance") || dm_eq(n, "agreement") ||
@@ -295,8 +295,23 @@ static size_t distinct(const int *st, size_t n, int *out) {
     return k;
 }
 
-/* The pair the story is about: its home state and the latest other one. */
+/* The pair the story is about: the two sides of the meeting or call in focus, else
+ * its home state and the latest other one. */
 static void focus_pair(const fctx *c, int *a, int *b) {
+    if (c->sc->focus_event >= 0) {
+        const dm_event *e = &c->doc->x->events[c->sc->focus_event];
+        int s[2], n = 0;
+        for (int k = 0; k < e->nparts && n < 2 && (e->kind == EV_MEETING || e->kind == EV_CALL); k++) {
+            int st = e->parts[k].kind == P_PERSON ? c->doc->x->people[e->parts[k].id].country
+                     : e->parts[k].kind == P_COUNTRY ? e->parts[k].id : -1;
+            if (st >= 0 && (n == 0 || st != s[0])) s[n++] = st;
+        }
+        if (n == 2) {
+            *a = s[0];
+            *b = s[1];
+            return;
+        }
+    }
     *a = c->sc->ms.home_country;
     *b = c->sc->last_foreign;
     if (*a < 0 || *b < 0) {
