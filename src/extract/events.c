@@ -600,7 +600,8 @@ static void people_of(sent_ctx *c, const trigger *tr, pref *ps, size_t np, int *
     size_t from = tr->end;
     int have_prep = 0;
     for (size_t k = tr->at; k < c->t1 && k < tr->at + 8; k++)
-        if (is(c, k, "with") || is(c, k, "by") || is(c, k, "between") || (is(c, k, "on") && is(c, tr->at, "courtesy"))) {
+        if (is(c, k, "with") || is(c, k, "by") || is(c, k, "between") || (is(c, k, "on") && is(c, tr->at, "courtesy")) ||
+            (is(c, k, "from") && tr->kind == EV_CALL)) {
             from = k + 1;
             have_prep = 1;
             break;
@@ -1406,8 +1407,14 @@ void dm_finish_story_events(const dm_ctx *ctx, dm_doc *doc, dm_story_ctx *sc) {
             /* an explicit date after the story's own: announced, not yet held */
             e->status = ST_PLANNED;
         }
-        /* meetings and calls need two sides */
+        /* meetings and calls need two sides, one of them named */
         if ((e->kind == EV_MEETING || e->kind == EV_CALL) && e->nparts < 2) e->dropped = 1;
+        if (e->kind == EV_MEETING || e->kind == EV_CALL) {
+            int named = 0;
+            for (int k = 0; k < e->nparts; k++)
+                named |= e->parts[k].kind == P_PERSON && !x->people[e->parts[k].id].anonymous;
+            if (!named) e->dropped = 1;
+        }
 
         /* a counterpart has the rank of the other side */
         for (int k = 0; k < e->nparts; k++) {

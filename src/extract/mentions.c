@@ -765,8 +765,35 @@ static void titles_and_names(scan *s) {
                              dm_eq(FW(s, j), "(")))
             j++;
         if (j > c.t1 && j < s->t1 && !s->title_case) {
-            size_t e = name_end(s, j, 0);
-            if (e > j && e - j >= 2 && (e == s->t1 || strcmp(FW(s, e), "of") != 0)) {
+            /* "..., H.E. Hakan Fidan", "..., Mr Cui Jianchun", "..., Amb. Zubairu Dada": honorifics before the name */
+            size_t j0 = j;
+            for (int g = 0; g < 3 && j < s->t1; g++) {
+                const dm_mention *hm = base_at(s, j);
+                if (hm && hm->kind == MK_TITLE && (title_of(s, hm)->flags & (TT_HONORIFIC | TT_RANK | TT_MODIFIER) ||
+                                                   (dm_eq(FW(s, hm->t1), ".") && hm->t1 == hm->t0 + 1))) {
+                    j = hm->t1;
+                    if (dm_eq(FW(s, j), ".")) j++;
+                } else {
+                    break;
+                }
+            }
+            /* "..., Senator Mohammad Ishaq Dar": a second title, whose name is the person's */
+            const dm_mention *second = base_at(s, j);
+            if (second && is_title_head(s, second) && !c.plural) {
+                chunk c2;
+                build_chunk(s, second, &c2);
+                if (c2.name1) {
+                    if (role_priority(c.role) < role_priority(c2.role)) c.role = c2.role;
+                    if (c.country < 0) c.country = c2.country;
+                    if (c.org < 0) c.org = c2.org;
+                    claim(s, c.t0, c.t1);
+                    claim(s, c2.t0, c2.t1);
+                    add_person_mention(s, c2.name0, c2.name1, &c, c.t0, c2.name1);
+                    continue;
+                }
+            }
+            size_t e = name_end(s, j, j > j0);
+            if (e > j && (e - j >= 2 || j > j0) && (e == s->t1 || strcmp(FW(s, e), "of") != 0)) {
                 claim(s, c.t0, c.t1);
                 add_person_mention(s, j, e, &c, c.t0, e);
                 if (c.plural) more_names(s, &c, e);
