@@ -234,7 +234,7 @@ static size_t find_triggers(const sent_ctx *c, trigger *out, size_t max) {
             tr.form = TR_VERB;
         } else if ((is(c, i, "adopted") || is(c, i, "announced") || is(c, i, "concluded")) ) {
             int doc_noun = 0;
-            for (size_t k = i + 1; k < c->t1 && k < i + 6; k++)
+            for (size_t k = i + 1; k < c->t1 && k < i + 11; k++)
                 if (dm_word_in(DOC_NOUNS, FW(c, k))) doc_noun = 1;
             if (!doc_noun) continue;
             tr.kind = EV_AGREEMENT;
@@ -641,6 +641,27 @@ static void people_of(sent_ctx *c, const trigger *tr, pref *ps, size_t np, int *
             first = 0;
             if (*nobj >= 8) break;
         }
+    }
+    /* "... and held talks with Y": the second verb of the sentence's subject */
+    int coordinated = 0;
+    for (size_t k = tr->at; k > c->t0 && k + 4 > tr->at; k--)
+        if (is(c, k - 1, "and")) {
+            int verb_between = 0;
+            for (size_t j = k; j < tr->at; j++)
+                verb_between |= is(c, j, "held") || is(c, j, "had") || is(c, j, "also") || is(c, j, "then");
+            coordinated = verb_between || k == tr->at;
+            break;
+        }
+    if (coordinated && tr->form == TR_NOUN) {
+        for (size_t k = 0; k < np; k++)
+            if (ps[k].t1 <= tr->at && !(ps[k].pronoun && ps[k].possessive)) {
+                int dup = 0;
+                for (size_t j = 0; j < *nobj; j++) dup |= obj[j] == ps[k].person;
+                if (!dup) {
+                    subj[(*nsubj)++] = ps[k].person;
+                    return;
+                }
+            }
     }
     /* subjects: the nearest person before the trigger, with its coordinated partner */
     /* people of the sentence without possessive pronouns, for coordination */

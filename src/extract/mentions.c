@@ -211,7 +211,9 @@ static int name_token(const scan *s, size_t i, int name_mode) {
             if (s->known[i - s->t0] && !given) return 0;
         } else {
             const dm_mention *m = base_at(s, i);
-            if (m && m->kind != MK_TITLE && m->kind != MK_CITY) return 0;
+            int surname = m && m->kind == MK_COUNTRY && m->t0 == i && m->t1 == i + 1 && i > s->t0 &&
+                          is_cap(s, i - 1) && !base_at(s, i - 1) && !(m->t1 < s->t1 && is_cap(s, m->t1));
+            if (m && m->kind != MK_TITLE && m->kind != MK_CITY && !surname) return 0;
         }
         return 1;
     }
@@ -842,7 +844,13 @@ static void titles_and_names(scan *s) {
         const dm_title *ti = title_of(s, h);
         int generic = (ti->flags & TT_GENERIC) != 0;
         int role = generic && c.count == 1 ? -1 : c.role;
-        int p = dm_people_find_title(s->doc, s->st->story, role, c.country, c.org, s->st->home_country);
+        int p = -1;
+        if (c.country < 0 && c.org < 0 && !generic) {
+            /* "the Deputy Prime Minister": first the person whose title says so */
+            char *words = title_string(s, &c);
+            p = dm_people_find_title_words(s->doc, s->st->story, words);
+        }
+        if (p < 0) p = dm_people_find_title(s->doc, s->st->story, role, c.country, c.org, s->st->home_country);
         if (p < 0 && role > 0 && c.country < 0 && c.org < 0)
             p = dm_people_find_title(s->doc, s->st->story, role, -1, -1, s->st->home_country);
         if (p < 0 && role > 0 && c.org >= 0)
@@ -899,7 +907,7 @@ static void bare_names(scan *s) {
     }
 }
 
-static void pronouns(scan *s) {
+static void pronouns(scan *s, int before_subject, int before_person) {
     for (size_t i = s->t0; i < s->t1; i++) {
         const char *f = FW(s, i);
         if (strcmp(f, "he") && strcmp(f, "she") && strcmp(f, "his") && strcmp(f, "her") && strcmp(f, "him")) continue;
@@ -908,7 +916,8 @@ static void pronouns(scan *s) {
         m.t0 = (uint32_t)i;
         m.t1 = (uint32_t)(i + 1);
         m.kind = MK_PRONOUN;
-        m.id = s->st->last_subject >= 0 ? s->st->last_subject : s->st->last_person;
+        /* the antecedent comes before: a person named earlier in the sentence, else the previous subject */
+        m.id = before_subject >= 0 ? before_subject : before_person;
         for (size_t k = 0; k < s->out->n; k++)
             if (s->out->v[k].kind == MK_PERSON && s->out->v[k].t1 <= i) {
                 m.id = s->out->v[k].id;
@@ -930,6 +939,7 @@ void dm_find_mentions(const dm_ctx *ctx, dm_doc *doc, size_t sent, dm_mention_st
                       dm_mentions *out) {
     const dm_sent *se = &doc->sents[sent];
     scan s = {0};
+    int prev_subject = st->last_subject, prev_person = st->last_person;
     s.ctx = ctx;
     s.doc = doc;
     s.t = &doc->toks;
@@ -981,6 +991,6 @@ void dm_find_mentions(const dm_ctx *ctx, dm_doc *doc, size_t sent, dm_mention_st
         push(&s, *m);
     }
     /* "counterpart": a person of the same rank as the other side */
-    pronouns(&s);
+    pronouns(&s, prev_subject, prev_person);
     if (out->n > 1) qsort(out->v, out->n, sizeof *out->v, cmp_mention);
 }

@@ -198,6 +198,28 @@ int dm_people_add_anonymous(dm_doc *doc, uint32_t story, const char *title, int 
     return (int)x->npeople - 1;
 }
 
+static int contains_nocase(const char *hay, const char *needle) {
+    size_t n = strlen(needle);
+    for (; *hay; hay++) {
+        size_t k = 0;
+        while (k < n && hay[k] && ((hay[k] | 32) == (needle[k] | 32))) k++;
+        if (k == n) return 1;
+    }
+    return 0;
+}
+
+int dm_people_find_title_words(const dm_doc *doc, uint32_t story, const char *phrase) {
+    const dm_extraction *x = doc->x;
+    int best = -1;
+    if (!phrase || strlen(phrase) < 6) return -1;
+    for (size_t i = 0; i < x->npeople; i++) {
+        const dm_person *p = &x->people[i];
+        if (p->story != story || p->anonymous || !p->title || !contains_nocase(p->title, phrase)) continue;
+        if (best < 0 || p->last_tok > x->people[best].last_tok) best = (int)i;
+    }
+    return best;
+}
+
 int dm_people_find_title(const dm_doc *doc, uint32_t story, int role, int country, int org, int prefer_country) {
     const dm_extraction *x = doc->x;
     int best = -1, best_score = -1;
