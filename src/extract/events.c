@@ -543,6 +543,9 @@ static dm_event *new_event(sent_ctx *c, uint8_t kind, const trigger *tr) {
     e.ref_event = -1;
     e.set_city = c->sc->setting_city;
     e.set_country = c->sc->setting_country;
+    for (size_t i = c->t0; i + 1 < c->t1; i++)
+        if ((is(c, i, "sidelines") || is(c, i, "margins") || is(c, i, "sideline") || is(c, i, "margin")) && is(c, i + 1, "of"))
+            e.third_place = 1;
     e.story = c->sc->ms.story;
     e.sent = (uint32_t)c->s;
     e.status = (uint8_t)status_of(c, tr);
@@ -1306,7 +1309,7 @@ static void infer_countries(const dm_ctx *ctx, dm_doc *doc, dm_story_ctx *sc, dm
             if (j != k && e->parts[j].kind == P_PERSON && x->people[e->parts[j].id].country >= 0)
                 taken[nt++] = x->people[e->parts[j].id].country;
         int cand = -1;
-        if (e->kind != EV_VISIT && e->country >= 0) cand = e->country;
+        if (e->kind != EV_VISIT && e->country >= 0 && !e->third_place) cand = e->country;
         else if (e->kind == EV_VISIT) cand = -1;
         for (int j = 0; j < nt; j++)
             if (taken[j] == cand) cand = -1;

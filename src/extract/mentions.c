@@ -288,9 +288,11 @@ typedef struct {
 } chunk;
 
 /* The role of one title unit: its head phrase, adjusted by what its complement names. */
-static int unit_role(const scan *s, const dm_mention *head, int gov, int parl, int org, int deputy) {
+static int unit_role(const scan *s, const dm_mention *head, int gov, int parl, int org, int deputy, int foreign) {
     const dm_title *ti = title_of(s, head);
     int role = ti->role;
+    if (foreign && !parl && (is_adjustable_head(ti->phrase) || role == R_MINISTER || role == R_OFFICIAL))
+        return deputy ? R_DEPUTY_MINISTER : R_FOREIGN_MINISTER; /* "Head of the Federal Department of Foreign Affairs" */
     if (is_adjustable_head(ti->phrase)) {
         if (parl) role = R_LEGISLATOR;
         else if (gov) role = deputy ? R_MINISTER : R_HEAD_OF_GOVERNMENT;
@@ -368,6 +370,7 @@ static int title_starts_at(const scan *s, size_t i) {
     for (int guard = 0; guard < 6 && i < s->t1; guard++) {
         const dm_mention *m = base_at(s, i);
         if (!m) return 0;
+        if (is_title_head(s, m) && m->t1 == m->t0 + 1 && dm_eq(FW(s, m->t1), ".")) return 0; /* "Amb." */
         if (is_title_head(s, m)) return 1;
         if (m->kind == MK_CADJ || m->kind == MK_COUNTRY || m->kind == MK_ORG ||
             (m->kind == MK_TITLE && (title_of(s, m)->flags & TT_MODIFIER))) {
@@ -415,7 +418,7 @@ static size_t build_chunk(const scan *s, const dm_mention *h, chunk *c) {
     c->country = c->org = -1;
     c->name0 = c->name1 = 0;
     c->t0 = extend_left(s, h->t0, c);
-    int role = 0, gov = 0, parl = 0, org_in_unit = 0;
+    int role = 0, gov = 0, parl = 0, org_in_unit = 0, foreign = 0;
     const dm_mention *unit = h;
     int deputy = strstr(title_of(s, h)->phrase, "deputy") || strstr(title_of(s, h)->phrase, "vice");
     c->plural = h->plural;
@@ -464,11 +467,11 @@ static size_t build_chunk(const scan *s, const dm_mention *h, chunk *c) {
             } else if (m->kind == MK_TITLE && is_title_head(s, m)) {
                 if (!*prep) {
                     /* a new unit of a compound title: "Deputy Prime Minister and Foreign Minister" */
-                    int r = unit_role(s, unit, gov, parl, org_in_unit, deputy);
+                    int r = unit_role(s, unit, gov, parl, org_in_unit, deputy, foreign);
                     if (role_priority(r) > role_priority(role)) role = r;
                     unit = m;
                     deputy = strstr(title_of(s, m)->phrase, "deputy") || strstr(title_of(s, m)->phrase, "vice");
-                    gov = parl = org_in_unit = 0;
+                    gov = parl = org_in_unit = foreign = 0;
                     c->count++;
                     c->plural |= m->plural;
                 }
@@ -573,6 +576,9 @@ static size_t build_chunk(const scan *s, const dm_mention *h, chunk *c) {
         if (is_word(s, i)) {
             int lower = (s->t->v[i].flags & TF_LOWER) != 0;
             if (WCB(s, i) & WC_PARLIAMENT) parl = 1;
+            if ((dm_eq(f, "affairs") || dm_eq(f, "relations")) && i > 0 &&
+                (dm_eq(FW(s, i - 1), "foreign") || dm_eq(FW(s, i - 1), "external")) && dm_eq(prep, "of"))
+                foreign = 1;
             if (dm_eq(f, "government") || dm_eq(f, "cabinet") ||
                 (dm_eq(f, "ministers") && dm_eq(FW(s, i - 2), "council"))) gov = 1;
             if (lower) {
@@ -618,7 +624,8 @@ static size_t build_chunk(const scan *s, const dm_mention *h, chunk *c) {
         }
         break;
     }
-    int r = unit_role(s, unit, gov, parl, org_in_unit, deputy);
+    if (!org_in_unit && c->org >= 0 && c->country < 0 && unit == h) org_in_unit = 1; /* "EIB President" */
+    int r = unit_role(s, unit, gov, parl, org_in_unit, deputy, foreign);
     if (role_priority(r) > role_priority(role)) role = r;
     c->role = role;
     c->count++;
