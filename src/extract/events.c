@@ -1308,16 +1308,12 @@ static void infer_countries(const dm_ctx *ctx, dm_doc *doc, dm_story_ctx *sc, dm
         for (int j = 0; j < e->nparts; j++)
             if (j != k && e->parts[j].kind == P_PERSON && x->people[e->parts[j].id].country >= 0)
                 taken[nt++] = x->people[e->parts[j].id].country;
+        /* the place the sentence names, when it is one side's home (not a summit's sidelines) */
         int cand = -1;
-        if (e->kind != EV_VISIT && e->country >= 0 && !e->third_place) cand = e->country;
-        else if (e->kind == EV_VISIT) cand = -1;
+        if (e->kind != EV_VISIT && e->country >= 0 && e->loc_explicit && !e->third_place) cand = e->country;
         for (int j = 0; j < nt; j++)
             if (taken[j] == cand) cand = -1;
-        if (cand < 0 && sc->ms.home_country >= 0 && !(e->kind == EV_VISIT && e->country == sc->ms.home_country)) {
-            cand = sc->ms.home_country;
-            for (int j = 0; j < nt; j++)
-                if (taken[j] == cand) cand = -1;
-        }
+        /* else the state the story speaks of most that nobody else holds; last, its home */
         if (cand < 0) {
             /* the most mentioned state that nobody else holds (and, for a visit, not the destination) */
             int best = 0;
@@ -1328,6 +1324,11 @@ static void infer_countries(const dm_ctx *ctx, dm_doc *doc, dm_story_ctx *sc, dm
                 if (e->kind == EV_VISIT && e->country == (int)ci) t = 1;
                 if (!t) best = sc->country_count[ci], cand = (int)ci;
             }
+        }
+        if (cand < 0 && sc->ms.home_country >= 0 && !(e->kind == EV_VISIT && e->country == sc->ms.home_country)) {
+            cand = sc->ms.home_country;
+            for (int j = 0; j < nt; j++)
+                if (taken[j] == cand) cand = -1;
         }
         if (cand >= 0) p->country = cand;
     }
