@@ -61,7 +61,8 @@ static const char *const MEET_NOUNS[] = {"talks", "meeting", "meetings", "negoti
 static const char *const MULTI_NOUNS[] = {"summit", "session", "conference", "forum", "congress", "ministerial",
                                           "council", "retreat", NULL};
 static const char *const VISIT_WORDS[] = {"visit", "visits", "visited", "visiting", "trip", "travel", "travels",
-                                          "travelled", "traveled", "travelling", "traveling", "tour", NULL};
+                                          "travelled", "traveled", "travelling", "traveling", "tour", "leave",
+                                          "leaves", "left", "depart", "departs", "departed", NULL};
 static const char *const SIGN_WORDS[] = {"signed", "sign", "signing", "inked", NULL};
 static const char *const DOC_NOUNS[] = {"statement", "declaration", "communique", "communiqué", "agreement",
                                         "agreements", "memorandum", "treaty", "plan", "program", "programme",
@@ -217,6 +218,11 @@ static size_t find_triggers(const sent_ctx *c, trigger *out, size_t max) {
                                                (is(c, i + 1, "in") || is(c, i + 1, "at")))) {
             if ((is(c, i, "trip") || (f[0] == 't' && f[1] == 'r' && f[2] == 'a')) && !is(c, i + 1, "to")) continue;
             if (is(c, i, "tour") && !is(c, i + 1, "of") && !is(c, i + 1, "to")) continue;
+            /* "will leave for Georgetown": a place must follow "for" */
+            if ((f[0] == 'l' || f[0] == 'd') && !is(c, i, "visit")) {
+                const dm_mention *pm = mention_at(c, i + 2);
+                if (!is(c, i + 1, "for") || !pm || (pm->kind != MK_CITY && pm->kind != MK_COUNTRY)) continue;
+            }
             tr.kind = EV_VISIT;
             tr.form = (is(c, i, "visit") || is(c, i, "visits") || is(c, i, "trip") || is(c, i, "tour")) ? TR_NOUN : TR_VERB;
             if (is(c, i, "visit") && i > c->t0 && (is(c, i - 1, "to") || is(c, i - 1, "will") || is(c, i - 1, "would") ||
@@ -905,7 +911,7 @@ static void build_visit(sent_ctx *c, const trigger *tr, pref *ps, size_t np) {
     int seen_prep = tr->form == TR_VERB && !is(c, i, "to");
     for (; i < c->t1 && i < limit && nd < 6; i++) {
         const char *f = FW(c, i);
-        if (dm_eq(f, "to") || dm_eq(f, "in") || dm_eq(f, "at")) {
+        if (dm_eq(f, "to") || dm_eq(f, "in") || dm_eq(f, "at") || (dm_eq(f, "for") && i == tr->at + 1)) {
             seen_prep = 1;
             continue;
         }

@@ -62,11 +62,14 @@ static int dateline_at(const dm_ctx *ctx, const dm_doc *doc, size_t i, size_t en
     if (j >= end) return -1;
     const char *f = dm_tok_fold(&doc->toks, j);
     if (!is_dateline_punct(f)) return -1;
-    /* "Moscow, Russia and ..." is a sentence, not a dateline: demand capitals or a country/date after the comma */
+    /* "Moscow, Russia and ..." is a sentence, not a dateline: demand capitals, or a state or a date after the comma */
     if (dm_eq(f, ",") && !(doc->toks.v[i].flags & TF_UPPER)) {
         dm_lex_hit h2;
+        dm_datex dx;
         int country = dm_lex_longest(ctx->lx, &doc->toks, j + 1, end, LXM(LX_COUNTRY), &h2);
-        if (!country) return -1;
+        int date = dm_date_parse(doc, j + 1, end, (dm_date){0, 0, 0}, 0, &dx) &&
+                   (dx.kind == DX_FULL || (dx.kind == DX_UNRESOLVED && dx.span.from.m));
+        if (!country && !date) return -1;
     }
     return dm_lex_hit_get(&hit, LX_CITY)->id;
 }
