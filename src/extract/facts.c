@@ -300,12 +300,16 @@ static size_t distinct(const int *st, size_t n, int *out) {
 static void focus_pair(const fctx *c, int *a, int *b) {
     if (c->sc->focus_event >= 0) {
         const dm_event *e = &c->doc->x->events[c->sc->focus_event];
-        int s[2], n = 0;
+        int s[2], n = 0, unknown = 0;
         for (int k = 0; k < e->nparts && n < 2 && (e->kind == EV_MEETING || e->kind == EV_CALL); k++) {
             int st = e->parts[k].kind == P_PERSON ? c->doc->x->people[e->parts[k].id].country
                      : e->parts[k].kind == P_COUNTRY ? e->parts[k].id : -1;
+            if (st < 0 && e->parts[k].kind == P_PERSON) unknown++;
             if (st >= 0 && (n == 0 || st != s[0])) s[n++] = st;
         }
+        /* a side whose state the text has not said yet: the story's own */
+        if (n == 1 && unknown && c->sc->ms.home_country >= 0 && c->sc->ms.home_country != s[0])
+            s[n++] = c->sc->ms.home_country;
         if (n == 2) {
             *a = s[0];
             *b = s[1];
@@ -407,6 +411,9 @@ static void money_facts(fctx *c) {
         } else if (metric == MET_INVESTMENT) {
             int to = state_after(c, st, pos, ns, c->t0, "in");
             int from = state_after(c, st, pos, ns, c->t0, "from");
+            for (size_t k = 0; k < ns; k++) /* "Qatari investments": the investor */
+                if (pos[k] + 1 == trig || (pos[k] + 2 == trig && IS(pos[k] + 1, "direct"))) from = st[k];
+            if (from >= 0 && to == from) to = -1;
             if (from >= 0 && to < 0)
                 for (size_t k = 0; k < ns; k++)
                     if (st[k] != from) {

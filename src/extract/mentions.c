@@ -249,8 +249,8 @@ static size_t name_end(const scan *s, size_t i, int name_mode) {
     }
     /* must end on a word */
     while (j > i && !is_word(s, j - 1)) j--;
-    /* a lone initial is not a name */
-    if (j == i + 1 && s->t->v[i].flen <= 2) return i;
+    /* a lone initial is not a name, nor a lone acronym ("CFM") */
+    if (j == i + 1 && (s->t->v[i].flen <= 2 || (s->t->v[i].flags & TF_UPPER))) return i;
     return j;
 }
 
