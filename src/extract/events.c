@@ -1002,6 +1002,10 @@ static void build_visit(sent_ctx *c, const trigger *tr, pref *ps, size_t np) {
                 visitors[nv++] = ps[k - 1].person;
             break;
         }
+        /* "This visit is ...", "the visit will ...": told before, not a new visit */
+        if (!nv && tr->form == TR_NOUN && tr->at > c->t0 &&
+            (is(c, tr->at - 1, "this") || is(c, tr->at - 1, "the") || is(c, tr->at - 1, "that")))
+            return;
         /* "During his visit to X, Minister Y ...": the main clause's subject */
         if (!nv) {
             for (size_t k = 0; k < np; k++)

@@ -892,7 +892,15 @@ static void bare_names(scan *s) {
     for (size_t i = s->t0; i < s->t1; i++) {
         if (s->used[i - s->t0] || !is_cap(s, i)) continue;
         size_t e = name_end(s, i, 0);
-        if (e == i) continue;
+        if (e == i) {
+            /* "Xi", "Lu", "Hu": a short surname of someone already named (an initial has its dot) */
+            if (s->t->v[i].flen == 2 && !(s->t->v[i].flags & TF_UPPER) && !dm_eq(FW(s, i + 1), ".") &&
+                !base_at(s, i) && !(WCB(s, i) & WC_NOT_NAME)) {
+                int p = dm_people_find_word(s->doc, s->st->story, FW(s, i));
+                if (p >= 0) add_person_mention(s, i, i + 1, NULL, i, i + 1);
+            }
+            continue;
+        }
         int p = dm_people_find_name(s->doc, s->st->story, i, e);
         if (p >= 0) {
             add_person_mention(s, i, e, NULL, i, e);

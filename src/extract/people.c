@@ -211,7 +211,7 @@ static int contains_nocase(const char *hay, const char *needle) {
 int dm_people_find_title_words(const dm_doc *doc, uint32_t story, const char *phrase) {
     const dm_extraction *x = doc->x;
     int best = -1;
-    if (!phrase || strlen(phrase) < 6) return -1;
+    if (!phrase || strlen(phrase) < 4) return -1;
     for (size_t i = 0; i < x->npeople; i++) {
         const dm_person *p = &x->people[i];
         if (p->story != story || p->anonymous || !p->title || !contains_nocase(p->title, phrase)) continue;
