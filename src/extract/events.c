@@ -1521,6 +1521,12 @@ void dm_finish_story_events(const dm_ctx *ctx, dm_doc *doc, dm_story_ctx *sc) {
             }
         if (host == 2) e->city = ctx->countries[e->country].capital;
     }
+    /* a gathering that discussed something is cooperation within a multilateral frame */
+    for (size_t i = first; i < x->nevents; i++) {
+        dm_event *e = &x->events[i];
+        if (!e->dropped && e->kind == EV_MULTILATERAL && e->status == ST_OCCURRED && e->topics)
+            e->topics |= 1u << dm_topic_of("multilateral");
+    }
     /* merge again: inferred places may make visits equal */
     for (size_t i = first; i < x->nevents; i++) {
         if (x->events[i].dropped) continue;

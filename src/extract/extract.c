@@ -114,6 +114,11 @@ static void process_story(const dm_ctx *ctx, dm_doc *doc, size_t si) {
             (size_t)sc->focus_event < before) {
             dm_event *e = &doc->x->events[sc->focus_event];
             e->topics |= topics;
+            /* "met with A, B and C. They discussed ...": all the meetings of that sentence */
+            for (size_t k = sc->first_event; k < doc->x->nevents; k++) {
+                dm_event *sib = &doc->x->events[k];
+                if (sib != e && sib->sent == e->sent && sib->kind == e->kind) sib->topics |= topics;
+            }
             if (e->nevidence < DM_MAX_EVIDENCE && topics) {
                 const dm_tokens *t = &doc->toks;
                 e->evidence[e->nevidence++] = (dm_span){t->v[doc->sents[s].t0].start, t->v[doc->sents[s].t1 - 1].end};
