@@ -1221,6 +1221,14 @@ void dm_find_events(const dm_ctx *ctx, dm_doc *doc, size_t s, const dm_mentions 
         int home_trip = e->kind == EV_VISIT && e->nparts && e->parts[0].kind == P_PERSON &&
                         doc->x->people[e->parts[0].id].country == e->country;
         if (home_trip) continue;
+        int background = e->date_explicit && sc->date.y && sc->date.d &&
+                         dm_days(dm_date_last_day(e->date.to.y ? e->date.to : e->date.from)) + 7 < dm_days(sc->date);
+        if (background) continue;
+        if (e->kind == EV_MULTILATERAL && e->loc_explicit && e->city >= 0 && e->status == ST_OCCURRED &&
+            sc->setting_country < 0 && e->sent == doc->x->events[sc->first_event].sent) { /* the lead's summit */
+            sc->setting_country = e->country;
+            sc->setting_city = e->city;
+        }
         if (e->kind == EV_VISIT && e->country >= 0 && sc->setting_country < 0 && e->status == ST_OCCURRED &&
             has_person(e, sc->focus_person >= 0 ? sc->focus_person : e->parts[0].id)) {
             sc->setting_country = e->country;
@@ -1378,6 +1386,19 @@ void dm_finish_story_events(const dm_ctx *ctx, dm_doc *doc, dm_story_ctx *sc) {
         }
     }
     for (size_t i = first; i < x->nevents; i++) {
+        const dm_event *v = &x->events[i];
+        if (v->dropped || v->kind != EV_VISIT || v->status != ST_OCCURRED || v->country < 0 || !v->loc_explicit) continue;
+        if (v->date_explicit && sc->date.y && sc->date.d &&
+            dm_days(dm_date_last_day(v->date.to.y ? v->date.to : v->date.from)) + 7 < dm_days(sc->date))
+            continue; /* background */
+        for (size_t j = first; j < x->nevents; j++)
+            if (x->events[j].set_country < 0) {
+                x->events[j].set_country = v->country;
+                x->events[j].set_city = v->city;
+            }
+        break;
+    }
+    for (size_t i = first; i < x->nevents; i++) {
         dm_event *e = &x->events[i];
         if (e->dropped) continue;
         /* place: the story's setting when it was told, the host's state, the dateline */
@@ -1520,6 +1541,18 @@ void dm_finish_story_events(const dm_ctx *ctx, dm_doc *doc, dm_story_ctx *sc) {
                 host = 2;
             }
         if (host == 2) e->city = ctx->countries[e->country].capital;
+    }
+    for (size_t i = first; i < x->nevents; i++) {
+        dm_event *e = &x->events[i];
+        if (e->dropped || e->city >= 0 || e->country < 0 || e->kind == EV_CALL) continue;
+        for (size_t j = first; j < x->nevents; j++) {
+            const dm_event *o = &x->events[j];
+            if (j != i && !o->dropped && o->city >= 0 && o->country == e->country && o->kind != EV_CALL &&
+                (o->kind == EV_VISIT || o->loc_explicit)) {
+                e->city = o->city;
+                break;
+            }
+        }
     }
     /* a gathering that discussed something is cooperation within a multilateral frame */
     for (size_t i = first; i < x->nevents; i++) {
