@@ -63,19 +63,6 @@ static void *worker(void *arg) {
     return NULL;
 }
 
-static void run_batch(batch *b, int jobs) {
-    atomic_store(&b->next, 0);
-    if (jobs <= 1 || b->n < 2) {
-        worker(b);
-        return;
-    }
-    pthread_t th[256];
-    int n = jobs - 1; /* the calling thread is the last worker */
-    for (int k = 0; k < n; k++) pthread_create(&th[k], NULL, worker, b);
-    worker(b);
-    for (int k = 0; k < n; k++) pthread_join(th[k], NULL);
-}
-
 static void write_text(const dm_ctx *ctx, dm_doc *doc, FILE *out) {
     fprintf(out, "== %s", doc->name);
     if (doc->published.y) fprintf(out, " (%04d-%02d-%02d)", doc->published.y, doc->published.m, doc->published.d);
@@ -133,6 +120,80 @@ static void write_text(const dm_ctx *ctx, dm_doc *doc, FILE *out) {
         if (f->has_change) fprintf(out, " (%+.1f%%)", f->change);
         fputc('\n', out);
     }
+}
+
+/* Reads up to cap documents or cap_bytes of text into b; *more is 0 at the end of the input. */
+static void read_batch(dm_input *in, batch *b, size_t cap, size_t cap_bytes, int *more) {
+    b->n = 0;
+    size_t bytes = 0;
+    while (b->n < cap && bytes < cap_bytes) {
+        slot *s = &b->slots[b->n];
+        memset(s, 0, sizeof *s);
+        if (!dm_input_next(in, &s->it)) {
+            *more = 0;
+            break;
+        }
+        bytes += s->it.raw_len;
+        b->n++;
+    }
+}
+
+/* The output side: counts, and a document written in parts whose object stays open. */
+typedef struct {
+    const dm_ctx *ctx;
+    int text;
+    int failed;
+    int open_doc;
+    int first_event, first_fact;
+    dm_buf line, pending;
+    size_t docs, sentences, events, facts;
+} writer;
+
+/* Writes a batch's documents in order (or their errors) and frees them. */
+static void write_batch(writer *w, batch *b) {
+    for (size_t i = 0; i < b->n; i++) {
+        slot *s = &b->slots[i];
+        dm_doc *doc = s->it.doc;
+        if (!doc) {
+            fputs("dragoman: ", stderr);
+            put_name(s->it.name);
+            fprintf(stderr, ": %s: %s\n", dm_strerror(s->it.err.code), s->it.err.msg);
+            w->failed = 1;
+        } else {
+            w->sentences += dm_doc_sentence_count(doc);
+            w->events += dm_doc_event_count(doc);
+            w->facts += dm_doc_fact_count(doc);
+            if (w->text) {
+                write_text(w->ctx, doc, stdout);
+            } else if (s->it.part == 0 && s->it.last) {
+                size_t n;
+                const char *j = dm_doc_json(doc, &n);
+                fwrite(j, 1, n, stdout);
+            } else {
+                w->line.len = 0;
+                if (s->it.part == 0) {
+                    dm_json_write_head(doc, &w->line);
+                    dm_buf_puts(&w->line, ",\"events\":[");
+                    w->open_doc = 1;
+                    w->first_event = w->first_fact = 1;
+                    w->pending.len = 0;
+                }
+                dm_json_write_events(w->ctx, doc, s->it.base, &w->line, &w->first_event);
+                dm_json_write_facts(w->ctx, doc, s->it.base, &w->pending, &w->first_fact);
+                fwrite(w->line.data, 1, w->line.len, stdout);
+            }
+            dm_doc_free(doc);
+        }
+        if (w->open_doc && s->it.last) {
+            fputs("],\"facts\":[", stdout);
+            if (w->pending.len) fwrite(w->pending.data, 1, w->pending.len, stdout);
+            fputs("]}\n", stdout);
+            w->open_doc = 0;
+        }
+        dm_input_item_free(&s->it);
+        if (s->it.last) w->docs++;
+    }
+    b->n = 0;
 }
 
 int dm_cmd_extract(int argc, char **argv) {
@@ -202,85 +263,51 @@ int dm_cmd_extract(int argc, char **argv) {
     json_object_seed(0); /* jansson's hash seed, set before threads parse */
     dm_input *in = dm_input_open(paths, npaths);
     int progress = !quiet && isatty(2);
-    /* a batch: up to 256 documents a thread, or 2 MB of text a thread, whichever comes first */
-    size_t cap = jobs > 1 ? (size_t)jobs * 256 : 1, cap_bytes = (size_t)jobs << 21;
-    slot *slots = calloc(cap, sizeof *slots);
-    if (!slots) dm_die_oom();
-    batch b = {ctx, slots, 0, 0};
-    int failed = 0, more = 1;
-    size_t docs = 0, sentences = 0, events = 0, facts = 0;
+    /* a batch: up to 256 documents a thread, or 1 MB of text a thread, whichever comes first */
+    size_t cap = jobs > 1 ? (size_t)jobs * 256 : 1, cap_bytes = (size_t)jobs << 20;
+    /* with threads, three batches turn: one extracted, the one before written, the next read */
+    batch bt[3];
+    for (int k = 0; k < 3; k++) {
+        bt[k] = (batch){ctx, calloc(cap, sizeof(slot)), 0, 0};
+        if (!bt[k].slots) dm_die_oom();
+    }
+    writer w = {0};
+    w.ctx = ctx;
+    w.text = text;
+    w.first_event = w.first_fact = 1;
+    dm_buf_init(&w.line);
+    dm_buf_init(&w.pending);
+    int more = 1;
     time_t last = 0;
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
-    /* a document written in parts: its object stays open, its facts wait for the end */
-    int open_doc = 0, first_event = 1, first_fact = 1;
-    dm_buf line, pending;
-    dm_buf_init(&line);
-    dm_buf_init(&pending);
     /* stdout is written through one large buffer */
     static char outbuf[1 << 16];
     setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
-    while (more) {
-        b.n = 0;
-        size_t batch_bytes = 0;
-        while (b.n < cap && batch_bytes < cap_bytes) {
-            slot *s = &slots[b.n];
-            memset(s, 0, sizeof *s);
-            if (!dm_input_next(in, &s->it)) {
-                more = 0;
-                break;
-            }
-            batch_bytes += s->it.raw_len;
-            b.n++;
-        }
-        run_batch(&b, jobs);
-        for (size_t i = 0; i < b.n; i++) {
-            slot *s = &slots[i];
-            dm_doc *doc = s->it.doc;
-            if (!doc) {
-                fputs("dragoman: ", stderr);
-                put_name(s->it.name);
-                fprintf(stderr, ": %s: %s\n", dm_strerror(s->it.err.code), s->it.err.msg);
-                failed = 1;
-            } else {
-                sentences += dm_doc_sentence_count(doc);
-                events += dm_doc_event_count(doc);
-                facts += dm_doc_fact_count(doc);
-                if (text) {
-                    write_text(ctx, doc, stdout);
-                } else if (s->it.part == 0 && s->it.last) {
-                    size_t n;
-                    const char *j = dm_doc_json(doc, &n);
-                    fwrite(j, 1, n, stdout);
-                } else {
-                    line.len = 0;
-                    if (s->it.part == 0) {
-                        dm_json_write_head(doc, &line);
-                        dm_buf_puts(&line, ",\"events\":[");
-                        open_doc = 1;
-                        first_event = first_fact = 1;
-                        pending.len = 0;
-                    }
-                    dm_json_write_events(ctx, doc, s->it.base, &line, &first_event);
-                    dm_json_write_facts(ctx, doc, s->it.base, &pending, &first_fact);
-                    fwrite(line.data, 1, line.len, stdout);
-                }
-                dm_doc_free(doc);
-            }
-            if (open_doc && s->it.last) {
-                fputs("],\"facts\":[", stdout);
-                if (pending.len) fwrite(pending.data, 1, pending.len, stdout);
-                fputs("]}\n", stdout);
-                open_doc = 0;
-            }
-            dm_input_item_free(&s->it);
-            if (s->it.last) docs++;
-        }
+    batch *cur = &bt[0], *prev = &bt[1], *next = &bt[2];
+    read_batch(in, cur, cap, cap_bytes, &more);
+    while (cur->n) {
+        pthread_t th[256];
+        int nth = jobs > 1 ? jobs : 0;
+        atomic_store(&cur->next, 0);
+        for (int k = 0; k < nth; k++) pthread_create(&th[k], NULL, worker, cur);
+        if (!nth) worker(cur);
+        write_batch(&w, prev); /* while the workers extract */
+        if (more) read_batch(in, next, cap, cap_bytes, &more);
+        else next->n = 0;
+        for (int k = 0; k < nth; k++) pthread_join(th[k], NULL);
+        batch *done = cur;
+        cur = next;
+        next = prev;
+        prev = done;
         if (progress && time(NULL) != last) {
             last = time(NULL);
-            fprintf(stderr, "\rdragoman: %zu documents, %.1f MB", docs, dm_input_bytes(in) / 1e6);
+            fprintf(stderr, "\rdragoman: %zu documents, %.1f MB", w.docs, dm_input_bytes(in) / 1e6);
         }
     }
+    write_batch(&w, prev);
+    int failed = w.failed;
+    size_t docs = w.docs, sentences = w.sentences, events = w.events, facts = w.facts;
     if (progress && docs > 0) fprintf(stderr, "\rdragoman: %zu documents, %.1f MB\n", docs, dm_input_bytes(in) / 1e6);
     clock_gettime(CLOCK_MONOTONIC, &t1);
     if (stats) {
@@ -294,10 +321,10 @@ int dm_cmd_extract(int argc, char **argv) {
                 docs, dm_input_bytes(in), sentences, events, facts, secs, secs > 0 ? mb / secs : 0,
                 secs > 0 ? sentences / secs : 0, ru.ru_maxrss / 1024.0, jobs);
     }
-    dm_buf_free(&line);
-    dm_buf_free(&pending);
+    dm_buf_free(&w.line);
+    dm_buf_free(&w.pending);
+    for (int k = 0; k < 3; k++) free(bt[k].slots);
     fflush(stdout);
-    free(slots);
     free(paths);
     dm_input_close(in);
     dm_ctx_free(ctx);

@@ -284,6 +284,22 @@ static int next_part(dm_input *in, dm_input_item *it) {
     return 1;
 }
 
+/* A whole file (or standard input) as the item's raw text, or an error when it is too long. */
+static void take_text(dm_input *in, dm_input_item *it, FILE *f, const char *what) {
+    size_t len;
+    int too_long;
+    char *text = slurp(f, &len, &too_long);
+    in->bytes += len;
+    if (too_long) {
+        dm_error_set(&it->err, DM_ERR_TOO_LONG, 0, "%s exceeds %zu bytes", what, (size_t)DM_MAX_DOC);
+        free(text);
+        return;
+    }
+    it->raw_kind = 1;
+    it->raw = text;
+    it->raw_len = len;
+}
+
 int dm_input_next(dm_input *in, dm_input_item *it) {
     memset(it, 0, sizeof *it);
     it->last = 1;
@@ -299,18 +315,7 @@ int dm_input_next(dm_input *in, dm_input_item *it) {
         snprintf(in->name, sizeof in->name, "%s", strcmp(p, "-") ? basename_of(p) : "-");
         it->name = dup_bytes(in->name, strlen(in->name));
         if (!strcmp(p, "-")) {
-            size_t len;
-            int too_long;
-            char *text = slurp(stdin, &len, &too_long);
-            in->bytes += len;
-            if (too_long) {
-                dm_error_set(err, DM_ERR_TOO_LONG, 0, "standard input exceeds %zu bytes", (size_t)DM_MAX_DOC);
-                free(text);
-            } else {
-                it->raw_kind = 1;
-                it->raw = text;
-                it->raw_len = len;
-            }
+            take_text(in, it, stdin, "standard input");
             return 1;
         }
         FILE *f = fopen(p, "rb");
@@ -357,19 +362,8 @@ int dm_input_next(dm_input *in, dm_input_item *it) {
             in->big_date[0] = 0;
             continue;
         }
-        size_t len;
-        int too_long;
-        char *text = slurp(f, &len, &too_long);
+        take_text(in, it, f, "file");
         fclose(f);
-        in->bytes += len;
-        if (too_long) {
-            dm_error_set(err, DM_ERR_TOO_LONG, 0, "file exceeds %zu bytes", (size_t)DM_MAX_DOC);
-            free(text);
-        } else {
-            it->raw_kind = 1;
-            it->raw = text;
-            it->raw_len = len;
-        }
         return 1;
     }
 }
