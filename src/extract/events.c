@@ -56,8 +56,8 @@ static const char *const MEET_VERBS[] = {"met", "meet", "meets", "meeting", "rec
                                          "receiving", "hosted", "hosts", "host", "hosting", "welcomed", "welcomes",
                                          NULL};
 static const char *const MEET_NOUNS[] = {"talks", "meeting", "meetings", "negotiations", "discussions",
-                                         "consultations", "conversation", "ceremony", "audience", "dialogue",
-                                         NULL};
+                                         "consultations", "consultation", "conversation", "ceremony", "audience",
+                                         "dialogue", NULL};
 static const char *const MULTI_NOUNS[] = {"summit", "session", "conference", "forum", "congress", "ministerial",
                                           "council", "retreat", NULL};
 static const char *const VISIT_WORDS[] = {"visit", "visits", "visited", "visiting", "trip", "travel", "travels",
@@ -851,6 +851,19 @@ static void build_multilateral(sent_ctx *c, const trigger *tr, pref *ps, size_t 
                 add_part(e, P_PERSON, sides[1]);
             }
         }
+        /* "the next session of the High-Level Strategic Cooperation Council ... of Pakistan and ... of Türkiye" */
+        if ((is(c, tr->at, "session") || is(c, tr->at, "meeting")) && is(c, tr->at + 1, "of") && nc == 2) {
+            int body = 0;
+            for (size_t k = tr->at + 2; k < c->t1 && k < tr->at + 12; k++)
+                if (is(c, k, "council") || is(c, k, "commission") || is(c, k, "committee") || is(c, k, "cabinet"))
+                    body = 1;
+            if (body) {
+                dm_event *e = new_event(c, EV_MEETING, tr);
+                add_part(e, P_COUNTRY, countries[0]);
+                add_part(e, P_COUNTRY, countries[1]);
+                e->of_states = 1;
+            }
+        }
         return;
     }
     dm_event *e = new_event(c, EV_MULTILATERAL, tr);
@@ -1195,6 +1208,7 @@ void dm_find_events(const dm_ctx *ctx, dm_doc *doc, size_t s, const dm_mentions 
         }
     }
     if (sc->focus_person < 0 && np) sc->focus_person = ps[0].person;
+    sc->ms.main_actor = sc->focus_person;
     /* "will travel to Egypt for talks with X": the talks are where the trip goes */
     for (size_t k = before; k < doc->x->nevents; k++) {
         dm_event *v = &doc->x->events[k];
@@ -1469,7 +1483,7 @@ void dm_finish_story_events(const dm_ctx *ctx, dm_doc *doc, dm_story_ctx *sc) {
             int named = 0;
             for (int k = 0; k < e->nparts; k++)
                 named |= e->parts[k].kind == P_PERSON && !x->people[e->parts[k].id].anonymous;
-            if (!named) e->dropped = 1;
+            if (!named && !e->of_states) e->dropped = 1;
         }
 
         /* a counterpart has the rank of the other side */

@@ -78,7 +78,7 @@ static void process_story(const dm_ctx *ctx, dm_doc *doc, size_t si) {
     dm_story_ctx *sc = dm_arena_alloc(&doc->arena, sizeof *sc);
     sc->ms.story = (uint32_t)si;
     sc->ms.home_country = -1;
-    sc->ms.last_person = sc->ms.last_subject = -1;
+    sc->ms.last_person = sc->ms.last_subject = sc->ms.main_actor = -1;
     sc->date = st->date;
     sc->focus_person = sc->focus_event = -1;
     sc->setting_city = sc->setting_country = -1;

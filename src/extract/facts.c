@@ -64,6 +64,16 @@ static int currency_after(const dm_doc *doc, size_t i, size_t end, char *code) {
     return 0;
 }
 
+/* ISO 4217 codes news writes before amounts. */
+static int iso_currency(const char *f) {
+    static const char *const C[] = {"chf", "jpy", "cny", "rub", "kzt", "inr", "aed", "sar", "try", "cad", "aud",
+                                    "brl", "mxn", "zar", "ngn", "kes", "uzs", "kgs", "azn", "gel", "amd", "mnt",
+                                    "krw", "idr", "myr", "sgd", "thb", "vnd", "php", "pkr", "egp", "nok", "sek",
+                                    "dkk", "pln", "huf", "czk", "qar", "kwd", "omr", "bhd", "ils", "clp", "cop",
+                                    "pen", "ars", "uah", "byn", "tjs", "tmt", NULL};
+    return dm_word_in(C, f);
+}
+
 int dm_parse_money(const dm_doc *doc, size_t i, size_t end, dm_amount *out) {
     memset(out, 0, sizeof *out);
     size_t j = i;
@@ -76,6 +86,11 @@ int dm_parse_money(const dm_doc *doc, size_t i, size_t end, dm_amount *out) {
     else if (dm_eq(f, "\xe2\x82\xac") || dm_eq(f, "eur")) strcpy(code, "EUR"), j++;
     else if (dm_eq(f, "\xc2\xa3") || dm_eq(f, "gbp")) strcpy(code, "GBP"), j++;
     else if (dm_eq(f, "\xc2\xa5")) strcpy(code, "JPY"), j++;
+    else if (doc->toks.v[j].kind == TK_WORD && (doc->toks.v[j].flags & TF_UPPER) && doc->toks.v[j].flen == 3 && iso_currency(f)) {
+        for (int k = 0; k < 3; k++) code[k] = (char)(f[k] - 32); /* "CHF 2.1 billion", "KZT 500 million" */
+        code[3] = 0;
+        j++;
+    }
     if (j >= end || doc->toks.v[j].kind != TK_NUM) return 0;
     double v = 0;
     int parts = 0;
@@ -118,6 +133,9 @@ static const char *const NOT_A_FIGURE[] = {"surplus", "deficit", "loan", "loans"
 static int metric_at(const fctx *c, size_t i) {
     const char *f = W(i);
     if (dm_eq(f, "turnover") || dm_eq(f, "commerce")) return MET_TRADE;
+    if ((dm_eq(f, "exchange") || dm_eq(f, "exchanges")) && i > c->t0 &&
+        (IS(i - 1, "commercial") || IS(i - 1, "trade")))
+        return MET_TRADE; /* "the bilateral commercial exchange reached ..." */
     if (dm_eq(f, "trade")) {
         const char *n = W(i + 1);
         if (dm_eq(n, "surplus") || dm_eq(n, "deficit") || dm_eq(n, "balance") || dm_eq(n, "agreement") ||

@@ -857,6 +857,11 @@ static void titles_and_names(scan *s) {
             char *words = title_string(s, &c);
             p = dm_people_find_title_words(s->doc, s->st->story, words);
         }
+        /* "the minister" with no state: the story's main actor if the rank fits */
+        if (p < 0 && generic == 0 && c.country < 0 && c.org < 0 && s->st->main_actor >= 0 && c.count == 1) {
+            const dm_person *ma = &s->doc->x->people[s->st->main_actor];
+            if (ma->role == c.role || (c.role == R_MINISTER && ma->role == R_FOREIGN_MINISTER)) p = s->st->main_actor;
+        }
         if (p < 0) p = dm_people_find_title(s->doc, s->st->story, role, c.country, c.org, s->st->home_country);
         if (p < 0 && role > 0 && c.country < 0 && c.org < 0)
             p = dm_people_find_title(s->doc, s->st->story, role, -1, -1, s->st->home_country);

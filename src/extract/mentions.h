@@ -17,6 +17,7 @@ typedef struct {
     int home_country;  /* the story's own state, -1 unknown */
     int last_person;   /* most recent person (for pronouns), -1 */
     int last_subject;  /* most recent sentence subject, -1 */
+    int main_actor;    /* the story's main actor, -1 */
 } dm_mention_state;
 
 /* What the lexicon finds in a sentence: states, adjectives, cities,
