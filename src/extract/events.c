@@ -363,6 +363,7 @@ static int date_near(const sent_ctx *c, size_t at, int future, dm_dspan *out, in
             long dist = (long)i - (long)at;
             if (dist < 0) dist = -dist * 2; /* prefer dates after the trigger word */
             if (!dx.span.from.d) dist += 12; /* and dates to the day */
+            if (i <= c->t0 + 1 && dx.span.from.d && is(c, i + dx.ntok, ",")) dist = 0; /* "On February 18, ..." */
             if (dist < best_dist) {
                 best_dist = (int)dist;
                 best = dx;
@@ -1030,10 +1031,12 @@ static void build_visit(sent_ctx *c, const trigger *tr, pref *ps, size_t np) {
     }
     if (!nv) return;
     if (tr->plural) {
-        /* "visits to X by the Turkish president": generic, unless a named subject made them */
-        int named = 0;
-        for (size_t k = 0; k < nv; k++) named |= !person(c, visitors[k])->anonymous;
-        if (!named) return;
+        /* "visits to X by the Turkish president": generic, unless a subject before the word made them */
+        int subject = 0;
+        for (size_t k = 0; k < np; k++)
+            for (size_t v = 0; v < nv; v++)
+                if (ps[k].person == visitors[v] && ps[k].t1 <= tr->at && !person(c, visitors[v])->anonymous) subject = 1;
+        if (!subject) return;
     }
     if (!nd && !tr->typed && !possessed) return;
     for (size_t v = 0; v < nv; v++) {

@@ -447,6 +447,7 @@ static size_t build_chunk(const scan *s, const dm_mention *h, chunk *c) {
             if (m->kind == MK_TITLE && (title_of(s, m)->flags & (TT_HONORIFIC | TT_RANK))) {
                 i = m->t1;
                 last_end = i;
+                if (s->title_case) break;
                 /* a rank or honorific: a name follows, whatever its words */
                 size_t e = name_end(s, i, 1);
                 if (e > i) {
@@ -863,6 +864,22 @@ static void titles_and_names(scan *s) {
             if (ma->role == c.role || (c.role == R_MINISTER && ma->role == R_FOREIGN_MINISTER)) p = s->st->main_actor;
         }
         if (p < 0) p = dm_people_find_title(s->doc, s->st->story, role, c.country, c.org, s->st->home_country);
+        if (p < 0 && c.country >= 0 && !generic &&
+            (c.role == R_HEAD_OF_STATE || c.role == R_HEAD_OF_GOVERNMENT || c.role == R_FOREIGN_MINISTER)) {
+            int only = -1, n = 0;
+            for (size_t qi = 0; qi < s->doc->x->npeople; qi++) {
+                const dm_person *q = &s->doc->x->people[qi];
+                if (q->story == s->st->story && !q->anonymous && q->country < 0 && q->org < 0 &&
+                    (!q->role || q->role == R_OFFICIAL || q->role == c.role))
+                    only = (int)qi, n++;
+            }
+            if (n == 1) {
+                dm_person *q = &s->doc->x->people[only];
+                q->country = c.country;
+                q->role = (uint8_t)c.role;
+                p = only;
+            }
+        }
         if (p < 0 && role > 0 && c.country < 0 && c.org < 0)
             p = dm_people_find_title(s->doc, s->st->story, role, -1, -1, s->st->home_country);
         if (p < 0 && role > 0 && c.org >= 0)
@@ -915,11 +932,17 @@ static void bare_names(scan *s) {
         /* an unknown full name in a slot: "with Helga Schmid", "Meeting with X" */
         size_t words = 0;
         for (size_t k = i; k < e; k++) words += is_word(s, k) && !(s->t->v[k].flags & TF_LOWER);
+        static const char *const SUBJECT_VERBS[] = {
+            "met", "held", "received", "hosted", "visited", "had", "has", "spoke", "paid", "made", "signed",
+            "called", "attended", "arrived", "discussed", "talked", "told", "said", "noted", "stressed", "welcomed",
+            "thanked", "expressed", "congratulated", "invited", "chaired", "opened", "addressed", "also", "will",
+            "telephoned", "phoned", "conferred", "reaffirmed", NULL};
         const char *prev = i > s->t0 ? FW(s, i - 1) : "";
         const char *next = FW(s, e);
-        int slot = dm_eq(prev, "with") || dm_eq(prev, "by") || dm_eq(prev, "between") ||
-                   ((dm_eq(next, "met") || dm_eq(next, "held") || dm_eq(next, "received") ||
-                     dm_eq(next, "hosted") || dm_eq(next, "visited")) && i == s->t0);
+        const dm_mention *pm = i > s->t0 ? base_at(s, i - 1 - (dm_eq(prev, ".") && i > s->t0 + 1)) : NULL;
+        int after_honorific = pm && pm->kind == MK_TITLE && (title_of(s, pm)->flags & TT_HONORIFIC);
+        int slot = dm_eq(prev, "with") || dm_eq(prev, "by") || dm_eq(prev, "between") || after_honorific ||
+                   (dm_word_in(SUBJECT_VERBS, next) && (i == s->t0 || dm_eq(prev, ",")));
         if (words >= 2 && words <= 4 && slot && !(s->t->v[i].flags & TF_UPPER) && !s->title_case) {
             add_person_mention(s, i, e, NULL, i, e);
             i = e - 1;
@@ -987,7 +1010,7 @@ void dm_find_mentions(const dm_ctx *ctx, dm_doc *doc, size_t sent, dm_mention_st
                 words++;
                 caps += is_cap(&s, i);
             }
-        s.title_case = words >= 3 && caps * 10 >= words * 7;
+        s.title_case = words >= 3 && caps * 10 >= words * 7; /* Title Case or ALL CAPITALS */
     }
     for (size_t k = 0; k < s.nbase; k++) s.at[s.base[k].t0 - s.t0] = (int)k;
     titles_and_names(&s);

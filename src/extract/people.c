@@ -7,6 +7,20 @@ static int is_dot(const dm_doc *doc, size_t i) { return i < doc->toks.n && dm_to
 
 char *dm_name_string(dm_doc *doc, size_t t0, size_t t1) {
     const dm_tokens *t = &doc->toks;
+    /* "IWAYA Takeshi" (a family name in capitals first, as Japanese and Chinese sources write): "Takeshi Iwaya" */
+    if (t1 == t0 + 2 && (t->v[t0].flags & TF_UPPER) && t->v[t0].end - t->v[t0].start >= 3 &&
+        (t->v[t0 + 1].flags & TF_CAP) && !(t->v[t0 + 1].flags & TF_UPPER) && t->v[t0].kind == TK_WORD &&
+        t->v[t0 + 1].kind == TK_WORD) {
+        size_t n1 = t->v[t0].end - t->v[t0].start, n2 = t->v[t0 + 1].end - t->v[t0 + 1].start;
+        char *out = dm_arena_alloc(&doc->arena, n1 + n2 + 2);
+        memcpy(out, doc->text + t->v[t0 + 1].start, n2);
+        out[n2] = ' ';
+        memcpy(out + n2 + 1, doc->text + t->v[t0].start, n1);
+        for (size_t k = n2 + 2; k < n1 + n2 + 1; k++)
+            if (out[k] >= 'A' && out[k] <= 'Z') out[k] = (char)(out[k] + 32);
+        out[n1 + n2 + 1] = 0;
+        return out;
+    }
     size_t cap = 1;
     for (size_t i = t0; i < t1; i++) cap += t->v[i].end - t->v[i].start + 2;
     char *out = dm_arena_alloc(&doc->arena, cap);
