@@ -739,6 +739,36 @@ static int distinct_sides(const sent_ctx *c, int a, int b) {
     return 1;
 }
 
+/* "political consultations between the foreign ministries of Uzbekistan and Lithuania": two states
+ * meet through officials the story may name later ("The Uzbek delegation was headed by ..."). */
+static void states_meeting(sent_ctx *c, const trigger *tr, uint8_t kind) {
+    size_t from = tr->end;
+    while (from < c->t1 && from < tr->end + 3 && !is(c, from, "between")) from++;
+    if (!is(c, from, "between")) return;
+    /* that it takes place, not "negotiations between A and B have stalled" */
+    int happens = 0;
+    for (size_t k = c->t0; k < c->t1; k++)
+        happens |= is(c, k, "held") || is(c, k, "hosted") || is(c, k, "hosts") || is(c, k, "round") ||
+                   is(c, k, "place") || is(c, k, "convened") || is(c, k, "hold");
+    if (!happens) return;
+    int countries[4];
+    size_t nc = countries_after(c, from, countries, 4);
+    if (nc != 2 || countries[0] == countries[1]) return;
+    dm_event *e = new_event(c, kind, tr);
+    add_part(e, P_COUNTRY, countries[0]);
+    add_part(e, P_COUNTRY, countries[1]);
+    e->of_states = 1;
+    /* "Tashkent hosted the third round of ..." */
+    for (size_t k = 0; k < c->ms->n; k++) {
+        const dm_mention *m = &c->ms->v[k];
+        if (m->kind == MK_CITY && m->t1 < tr->at && (is(c, m->t1, "hosted") || is(c, m->t1, "hosts"))) {
+            e->city = m->id;
+            e->country = c->ctx->cities[m->id].country;
+            e->loc_explicit = 1;
+        }
+    }
+}
+
 static void build_meeting(sent_ctx *c, const trigger *tr, pref *ps, size_t np, uint8_t kind) {
     int subj[8], obj[8];
     size_t ns, no;
@@ -782,6 +812,8 @@ static void build_meeting(sent_ctx *c, const trigger *tr, pref *ps, size_t np, u
         if (ns >= 2) {
             dm_event *e = new_event(c, kind, tr);
             for (size_t k = 0; k < ns; k++) add_part(e, P_PERSON, subj[k]);
+        } else if (ns == 0 && np == 0 && tr->form == TR_NOUN) {
+            states_meeting(c, tr, kind);
         }
         return;
     }
@@ -1105,6 +1137,24 @@ static void build_agreement(sent_ctx *c, const trigger *tr, pref *ps, size_t np)
 
 /* ---- continuation: what a sentence adds to the event in focus ---- */
 
+/* A delegation's head joins the event in focus; the state named just before ("The Uzbek delegation
+ * was headed by") is the head's own when nothing else says so, and the head stands in for it. */
+static void delegation_head(sent_ctx *c, dm_event *e, size_t by_at, int person_id) {
+    int state = -1;
+    for (size_t k = 0; k < c->ms->n; k++) {
+        const dm_mention *m = &c->ms->v[k];
+        if ((m->kind == MK_COUNTRY || m->kind == MK_CADJ) && m->t1 <= by_at && m->t1 + 5 > by_at) state = m->id;
+    }
+    dm_person *p = &X(c)->people[person_id];
+    if (p->country < 0 && state >= 0) p->country = state;
+    for (int k = 0; k < e->nparts; k++)
+        if (e->parts[k].kind == P_COUNTRY && e->parts[k].id == p->country) {
+            e->parts[k] = (dm_part){P_PERSON, person_id};
+            return;
+        }
+    add_part(e, P_PERSON, person_id);
+}
+
 static void continue_focus(sent_ctx *c, pref *ps, size_t np) {
     dm_story_ctx *sc = c->sc;
     if (sc->focus_event < 0) return;
@@ -1142,12 +1192,18 @@ static void continue_focus(sent_ctx *c, pref *ps, size_t np) {
             e->loc_explicit = 1;
         }
     }
-    /* "The delegation of Kazakhstan was headed by X"; "The meeting was attended by A, B and C" */
+    /* "The delegation of Kazakhstan was headed by X"; "The meeting was attended by A, B and C";
+     * "The Uzbek delegation was headed by X, the Lithuanian one by Y" */
+    int heading = 0;
     for (size_t i = c->t0; i + 1 < c->t1; i++) {
-        if ((is(c, i, "headed") || is(c, i, "led") || is(c, i, "hosted") || is(c, i, "chaired")) && is(c, i + 1, "by"))
+        int head_by = (is(c, i, "headed") || is(c, i, "led") || is(c, i, "hosted") || is(c, i, "chaired")) &&
+                      is(c, i + 1, "by");
+        int elided_by = heading && is(c, i + 1, "by") && (is(c, i, "one") || is(c, i, "side") || is(c, i, "delegation"));
+        heading |= head_by;
+        if (head_by || elided_by)
             for (size_t k = 0; k < np; k++)
                 if (ps[k].t0 > i && !ps[k].pronoun) {
-                    add_part(e, P_PERSON, ps[k].person);
+                    delegation_head(c, e, i, ps[k].person);
                     break;
                 }
         if (e->kind == EV_MULTILATERAL && ((is(c, i, "attended") && is(c, i + 1, "by")) ||
