@@ -461,6 +461,13 @@ static int place_after_prep(const sent_ctx *c, size_t from, size_t to, int *city
             *city = -1;
             return 1;
         }
+        /* "in Luxembourg", "in Singapore": a city-state's name is its capital's */
+        int cap = m->kind == MK_COUNTRY ? c->ctx->countries[m->id].capital : -1;
+        if (cap >= 0 && !strcmp(c->ctx->cities[cap].name, c->ctx->countries[m->id].name)) {
+            *country = m->id;
+            *city = cap;
+            return 1;
+        }
     }
     return 0;
 }
@@ -849,9 +856,12 @@ static size_t plural_referents(const sent_ctx *c, const dm_mention *m, int *out,
     return n;
 }
 
-static void build_multilateral(sent_ctx *c, const trigger *tr, pref *ps, size_t np) {
-    int org = org_near(c, tr->at, 8, 10);
-    if (org < 0 && tr->at > c->t0 + 1 && (is(c, tr->at - 1, "next") || is(c, tr->at - 1, "upcoming")))
+/* org_hint: the organization already known to convene (-1: the one named nearest the trigger) */
+static void build_multilateral(sent_ctx *c, const trigger *tr, pref *ps, size_t np, int org_hint) {
+    int org = org_hint >= 0 ? org_hint : org_near(c, tr->at, 8, 10);
+    /* "the next summit" is the story's; "the next session of the X Council" is X's */
+    if (org < 0 && tr->at > c->t0 + 1 && (is(c, tr->at - 1, "next") || is(c, tr->at - 1, "upcoming")) &&
+        !is(c, tr->at + 1, "of"))
         for (size_t k = c->sc->first_event; k < X(c)->nevents && org < 0; k++)
             if (X(c)->events[k].kind == EV_MULTILATERAL) org = X(c)->events[k].org; /* "the next summit" of the story's */
     int countries[16];
@@ -859,7 +869,8 @@ static void build_multilateral(sent_ctx *c, const trigger *tr, pref *ps, size_t 
     /* evidence that it happens: a participant, or "held", "took place" */
     int attested = np > 0;
     for (size_t i = c->t0; i < c->t1; i++)
-        if (is(c, i, "held") || is(c, i, "took") || is(c, i, "hold") || is(c, i, "convened") || is(c, i, "chaired"))
+        if (is(c, i, "held") || is(c, i, "took") || is(c, i, "hold") || is(c, i, "convened") || is(c, i, "chaired") ||
+            is(c, i, "met") || ((is(c, i, "take") || is(c, i, "takes")) && is(c, i + 1, "place")))
             attested = 1;
     for (size_t k = 0; k < c->ms->n; k++)
         if (c->ms->v[k].kind == MK_TITLE && c->ms->v[k].plural) attested = 1;
@@ -1214,6 +1225,48 @@ static void continue_focus(sent_ctx *c, pref *ps, size_t np) {
     }
 }
 
+/* "The Foreign Affairs Council, chaired by ..., met today in Luxembourg": an organization's body as
+ * the sentence's subject of "met" is a session of that body, not a meeting of two sides. */
+static int body_convenes(const sent_ctx *c, const trigger *tr) {
+    if (!(is(c, tr->at, "met") || is(c, tr->at, "meets") || is(c, tr->at, "convened") || is(c, tr->at, "convenes")))
+        return -1;
+    size_t start = c->t0;
+    while (start < tr->at && c->t->v[start].kind == TK_PUNCT) start++;
+    if (is(c, start, "the")) start++;
+    const dm_mention *m = mention_at(c, start);
+    if (!m || m->kind != MK_ORG || m->t0 != start) return -1;
+    /* the subject goes on to the verb, or through an appositive clause between commas */
+    if (m->t1 == tr->at) return m->id;
+    if (!is(c, m->t1, ",")) return -1;
+    if (tr->at > m->t1 + 2 && (is(c, tr->at - 1, ",") || (is(c, tr->at - 2, ",") && is(c, tr->at - 1, "which"))))
+        return m->id;
+    return -1;
+}
+
+/* "The next Foreign Affairs Council will take place in Brussels on 20 May": a body named as the
+ * subject of "take place" / "be held" is its session, though no word of the sentence says meeting. */
+static int body_session(const sent_ctx *c, trigger *tr) {
+    size_t k = c->t0;
+    while (k < c->t1 && c->t->v[k].kind == TK_PUNCT) k++;
+    if (is(c, k, "the")) k++;
+    if (is(c, k, "next") || is(c, k, "upcoming") || is(c, k, "forthcoming")) k++;
+    const dm_mention *m = mention_at(c, k);
+    if (!m || m->kind != MK_ORG || m->t0 != k) return -1;
+    k = m->t1;
+    if (is(c, k, "will") || is(c, k, "would") || is(c, k, "shall") || is(c, k, "is") || is(c, k, "was")) k++;
+    if (is(c, k, "to")) k++;
+    if (is(c, k, "be")) k++;
+    int session = ((is(c, k, "take") || is(c, k, "takes") || is(c, k, "took")) && is(c, k + 1, "place")) ||
+                  is(c, k, "held");
+    if (!session) return -1;
+    *tr = (trigger){0};
+    tr->at = m->t1 - 1;
+    tr->end = m->t1;
+    tr->kind = EV_MULTILATERAL;
+    tr->form = TR_NOUN;
+    return m->id;
+}
+
 void dm_find_events(const dm_ctx *ctx, dm_doc *doc, size_t s, const dm_mentions *ms, dm_story_ctx *sc) {
     sent_ctx c = {ctx, doc, &doc->toks, s, doc->sents[s].t0, doc->sents[s].t1, ms, sc};
     if (doc->sents[s].headline && sc->headline_city < 0 && s == doc->stories[sc->ms.story].s0) {
@@ -1225,6 +1278,11 @@ void dm_find_events(const dm_ctx *ctx, dm_doc *doc, size_t s, const dm_mentions 
     trigger trs[12];
     size_t nt = find_triggers(&c, trs, 12);
     size_t before = doc->x->nevents;
+    if (nt == 0 && !doc->sents[s].headline) {
+        trigger tr;
+        int body = body_session(&c, &tr);
+        if (body >= 0) build_multilateral(&c, &tr, ps, np, body);
+    }
     for (size_t k = 0; k < nt; k++) {
         const trigger *tr = &trs[k];
         /* the story's main actor: the first subject of a trigger */
@@ -1244,9 +1302,16 @@ void dm_find_events(const dm_ctx *ctx, dm_doc *doc, size_t s, const dm_mentions 
             if (convened >= 0) {
                 trigger t2 = *tr;
                 t2.kind = EV_MULTILATERAL;
-                build_multilateral(&c, &t2, ps, np);
+                build_multilateral(&c, &t2, ps, np, -1);
                 continue;
             }
+        }
+        int body = tr->kind == EV_MEETING ? body_convenes(&c, tr) : -1;
+        if (body >= 0) {
+            trigger t2 = *tr;
+            t2.kind = EV_MULTILATERAL;
+            build_multilateral(&c, &t2, ps, np, body);
+            continue;
         }
         switch (tr->kind) {
         case EV_MEETING: build_meeting(&c, tr, ps, np, EV_MEETING); break;
@@ -1255,13 +1320,13 @@ void dm_find_events(const dm_ctx *ctx, dm_doc *doc, size_t s, const dm_mentions 
             if (org >= 0 && (is(&c, tr->at, "video") || is(&c, tr->at, "videoconference"))) {
                 trigger t2 = *tr;
                 t2.kind = EV_MULTILATERAL;
-                build_multilateral(&c, &t2, ps, np);
+                build_multilateral(&c, &t2, ps, np, -1);
             } else {
                 build_meeting(&c, tr, ps, np, EV_CALL);
             }
             break;
         }
-        case EV_MULTILATERAL: build_multilateral(&c, tr, ps, np); break;
+        case EV_MULTILATERAL: build_multilateral(&c, tr, ps, np, -1); break;
         case EV_VISIT: build_visit(&c, tr, ps, np); break;
         case EV_AGREEMENT: build_agreement(&c, tr, ps, np); break;
         }
@@ -1343,7 +1408,11 @@ static int same_keys(const dm_ctx *ctx, const dm_doc *doc, const dm_event *a, co
         return a->parts[0].kind == b->parts[0].kind && a->parts[0].id == b->parts[0].id &&
                (a->country == b->country || a->country < 0 || b->country < 0);
     }
-    if (a->kind == EV_MULTILATERAL && a->org >= 0) return a->org == b->org;
+    /* one body's sessions: the same, unless one was held and the other is to come, or they are told
+     * in different states ("the next Council will take place in Brussels") */
+    if (a->kind == EV_MULTILATERAL && a->org >= 0)
+        return a->org == b->org && !(a->status != b->status && a->date_explicit && b->date_explicit) &&
+               !(a->loc_explicit && b->loc_explicit && a->country != b->country);
     /* a meeting of two is not the meeting of three that followed: the same people, or no merge */
     if ((a->kind == EV_MEETING || a->kind == EV_CALL) && a->nparts != b->nparts) return 0;
     /* the smaller participant set inside the larger */
@@ -1394,6 +1463,12 @@ static void infer_countries(const dm_ctx *ctx, dm_doc *doc, dm_story_ctx *sc, dm
         if (e->parts[k].kind != P_PERSON) continue;
         dm_person *p = &x->people[e->parts[k].id];
         if (p->country >= 0 || p->org >= 0) continue;
+        /* an organization's official at its body's session ("chaired by the High Representative"): its own,
+         * not a state; nor any state when there is no such body, rather than a guess */
+        if (p->role == R_ORG_OFFICIAL) {
+            if (e->kind == EV_MULTILATERAL && e->org >= 0) p->org = e->org;
+            continue;
+        }
         /* states the other participants hold */
         int taken[DM_MAX_PARTS], nt = 0;
         for (int j = 0; j < e->nparts; j++)
