@@ -616,13 +616,19 @@ static void people_of(sent_ctx *c, const trigger *tr, pref *ps, size_t np, int *
     /* objects */
     size_t from = tr->end;
     int have_prep = 0;
-    for (size_t k = tr->at; k < c->t1 && k < tr->at + 8; k++)
+    for (size_t k = tr->at; k < c->t1 && k < tr->at + 8; k++) {
+        /* "received X with an official ceremony": a verb's object comes before any preposition */
+        int object_first = 0;
+        for (size_t j = 0; j < np && tr->form == TR_VERB && tr->kind != EV_CALL; j++)
+            object_first |= ps[j].t0 == k && k > tr->at && !ps[j].pronoun;
+        if (object_first) break;
         if (is(c, k, "with") || is(c, k, "by") || is(c, k, "between") || (is(c, k, "on") && is(c, tr->at, "courtesy")) ||
             (is(c, k, "from") && tr->kind == EV_CALL)) {
             from = k + 1;
             have_prep = 1;
             break;
         }
+    }
     if (have_prep || tr->received || tr->form == TR_VERB) {
         int first = 1;
         for (size_t k = 0; k < np; k++) {
@@ -992,8 +998,10 @@ static void build_visit(sent_ctx *c, const trigger *tr, pref *ps, size_t np) {
             if (c->t->v[i].kind == TK_WORD && (c->t->v[i].flags & TF_LOWER) && seen_prep && nd) break;
             continue;
         }
-        if (seen_prep && (m->kind == MK_CITY || m->kind == MK_COUNTRY)) {
-            int city = m->kind == MK_CITY ? m->id : -1;
+        /* "arrived in the Turkish capital" */
+        int capital_of = m->kind == MK_CADJ && is(c, m->t1, "capital");
+        if (seen_prep && (m->kind == MK_CITY || m->kind == MK_COUNTRY || capital_of)) {
+            int city = m->kind == MK_CITY ? m->id : capital_of ? c->ctx->countries[m->id].capital : -1;
             int country = m->kind == MK_CITY ? c->ctx->cities[m->id].country : m->id;
             /* "Kigali, Rwanda": one place */
             if (nd && dest_city[nd - 1] >= 0 && city < 0 && dest_country[nd - 1] == country) {

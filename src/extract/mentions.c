@@ -961,10 +961,11 @@ static void pronouns(scan *s, int before_subject, int before_person) {
         m.kind = MK_PRONOUN;
         /* the antecedent comes before: a person named earlier in the sentence, else the previous subject */
         m.id = before_subject >= 0 ? before_subject : before_person;
+        uint32_t first = UINT32_MAX; /* the sentence's first person, its likely subject; mentions are not in order yet */
         for (size_t k = 0; k < s->out->n; k++)
-            if (s->out->v[k].kind == MK_PERSON && s->out->v[k].t1 <= i) {
+            if (s->out->v[k].kind == MK_PERSON && s->out->v[k].t1 <= i && s->out->v[k].t0 < first) {
                 m.id = s->out->v[k].id;
-                break;
+                first = s->out->v[k].t0;
             }
         m.country = m.org = -1;
         m.possessive = f[1] == 'i' || f[1] == 'e'; /* his, her */
