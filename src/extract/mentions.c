@@ -884,6 +884,7 @@ static void titles_and_names(scan *s) {
             p = dm_people_find_title(s->doc, s->st->story, role, -1, -1, s->st->home_country);
         if (p < 0 && role > 0 && c.org >= 0)
             p = dm_people_find_title(s->doc, s->st->story, -1, c.country, c.org, -1);
+        if (p >= 0 && !dm_titles_agree(title_string(s, &c), s->doc->x->people[p].title)) p = -1;
         dm_mention m = {0};
         m.t0 = (uint32_t)a0;
         m.t1 = (uint32_t)(c.t1 > a0 ? c.t1 : end);
@@ -955,6 +956,8 @@ static void pronouns(scan *s, int before_subject, int before_person) {
         const char *f = FW(s, i);
         if (strcmp(f, "he") && strcmp(f, "she") && strcmp(f, "his") && strcmp(f, "her") && strcmp(f, "him")) continue;
         if (s->st->last_person < 0) continue;
+        /* "His Excellency", "Her Majesty": an honorific, not a pronoun */
+        if (i > s->t0 && is_cap(s, i) && i + 1 < s->t1 && is_cap(s, i + 1)) continue;
         dm_mention m = {0};
         m.t0 = (uint32_t)i;
         m.t1 = (uint32_t)(i + 1);
@@ -967,6 +970,7 @@ static void pronouns(scan *s, int before_subject, int before_person) {
                 m.id = s->out->v[k].id;
                 first = s->out->v[k].t0;
             }
+        if (m.id < 0) continue; /* "His Excellency ..." opening a story: nobody to refer to */
         m.country = m.org = -1;
         m.possessive = f[1] == 'i' || f[1] == 'e'; /* his, her */
         if (dm_eq(f, "he") || dm_eq(f, "she")) m.possessive = 0;

@@ -39,8 +39,9 @@ char *dm_name_string(dm_doc *doc, size_t t0, size_t t1) {
 }
 
 /* Splits the name span into folded full words and initials. */
-static void name_keys(const dm_doc *doc, size_t t0, size_t t1, const char **words, int *nw, char *ini, int *ni) {
-    *nw = *ni = 0;
+static void name_keys(const dm_doc *doc, size_t t0, size_t t1, const char **words, int *nw, char *ini, int *ni,
+                      int *patronymic) {
+    *nw = *ni = *patronymic = 0;
     const dm_tokens *t = &doc->toks;
     for (size_t i = t0; i < t1; i++) {
         if (t->v[i].kind != TK_WORD) continue;
@@ -49,7 +50,10 @@ static void name_keys(const dm_doc *doc, size_t t0, size_t t1, const char **word
             if (*ni < 6) ini[(*ni)++] = f[0];
             continue;
         }
-        if (t->v[i].flags & TF_LOWER) continue; /* bin, al, de */
+        if (t->v[i].flags & TF_LOWER) { /* bin, al, de */
+            *patronymic |= dm_eq(f, "bin") || dm_eq(f, "ibn") || dm_eq(f, "bint");
+            continue;
+        }
         if (*nw < 6) words[(*nw)++] = f;
     }
 }
@@ -62,12 +66,21 @@ static int has_word(const dm_person *p, const char *w) {
 
 /* Do these keys name person p? They share a word; when both have two or more
  * words, one set contains the other; initials agree with a word's first letter. */
-static int keys_match(const dm_person *p, const char **w, int nw, const char *ini, int ni) {
+static int keys_match(const dm_person *p, const char **w, int nw, const char *ini, int ni, int patronymic) {
     if (p->anonymous || nw == 0) return 0;
     int shared = 0;
     for (int k = 0; k < nw; k++) shared += has_word(p, w[k]);
     if (!shared) return 0;
     if (nw >= 2 && p->nwords >= 2 && shared < (nw < p->nwords ? nw : p->nwords)) return 0;
+    /* "King Salman bin Abdulaziz Al Saud" is not "Mohammed bin Salman bin Abdulaziz Al Saud": in names
+     * of fathers' names one's given name standing later in the other's is a father's name */
+    patronymic |= p->name && (strstr(p->name, " bin ") || strstr(p->name, " ibn ") || strstr(p->name, " bint "));
+    if (patronymic && nw >= 2 && p->nwords >= 2 && !dm_eq(w[0], p->words[0])) {
+        for (int j = 1; j < p->nwords; j++)
+            if (dm_eq(p->words[j], w[0])) return 0;
+        for (int j = 1; j < nw; j++)
+            if (dm_eq(w[j], p->words[0])) return 0;
+    }
     for (int k = 0; k < ni; k++) {
         int ok = 0;
         for (int j = 0; j < p->nwords; j++)
@@ -115,7 +128,8 @@ static void index_word(dm_doc *doc, const char *w, int p) {
     x->nnames++;
 }
 
-static int find_keys(const dm_doc *doc, uint32_t story, const char **w, int nw, const char *ini, int ni, int country) {
+static int find_keys(const dm_doc *doc, uint32_t story, const char **w, int nw, const char *ini, int ni, int patronymic,
+                     int country) {
     const dm_extraction *x = doc->x;
     int best = -1;
     if (nw == 0 || !x->names_cap) return -1;
@@ -126,7 +140,7 @@ static int find_keys(const dm_doc *doc, uint32_t story, const char **w, int nw, 
             if (x->names[s].hash != h) continue;
             size_t i = (size_t)x->names[s].person;
             const dm_person *p = &x->people[i];
-            if (!keys_match(p, w, nw, ini, ni)) continue;
+            if (!keys_match(p, w, nw, ini, ni, patronymic)) continue;
             if (country >= 0 && p->country >= 0 && p->country != country) continue;
             /* the same story first, then the latest mention */
             if (best < 0 || (p->story == story && x->people[best].story != story) ||
@@ -141,13 +155,14 @@ int dm_people_find_name(const dm_doc *doc, uint32_t story, size_t t0, size_t t1)
     const char *w[6];
     char ini[6];
     int nw, ni;
-    name_keys(doc, t0, t1, w, &nw, ini, &ni);
-    return find_keys(doc, story, w, nw, ini, ni, -1);
+    int patronymic;
+    name_keys(doc, t0, t1, w, &nw, ini, &ni, &patronymic);
+    return find_keys(doc, story, w, nw, ini, ni, patronymic, -1);
 }
 
 int dm_people_find_word(const dm_doc *doc, uint32_t story, const char *word) {
     const char *w[1] = {word};
-    return find_keys(doc, story, w, 1, NULL, 0, -1);
+    return find_keys(doc, story, w, 1, NULL, 0, 0, -1);
 }
 
 static void update(dm_doc *doc, dm_person *p, size_t t0, size_t t1, const char *title, int title_len, int role,
@@ -178,8 +193,9 @@ int dm_people_add(dm_doc *doc, uint32_t story, size_t t0, size_t t1, const char 
     const char *w[6];
     char ini[6];
     int nw, ni;
-    name_keys(doc, t0, t1, w, &nw, ini, &ni);
-    int idx = find_keys(doc, story, w, nw, ini, ni, country);
+    int patronymic;
+    name_keys(doc, t0, t1, w, &nw, ini, &ni, &patronymic);
+    int idx = find_keys(doc, story, w, nw, ini, ni, patronymic, country);
     dm_extraction *x = doc->x;
     if (idx < 0) {
         dm_person p = {0};
@@ -220,6 +236,22 @@ static int contains_nocase(const char *hay, const char *needle) {
         if (k == n) return 1;
     }
     return 0;
+}
+
+/* Is a title a monarch's ("King", "Emir", "His Majesty", "Crown Prince")? */
+static int monarchic(const char *title) {
+    static const char *const WORDS[] = {"king", "queen", "emir", "amir", "sultan", "prince", "monarch", "majesty",
+                                        "highness", "sheikh", "grand duke", NULL};
+    for (size_t k = 0; WORDS[k]; k++)
+        if (contains_nocase(title, WORDS[k])) return 1;
+    return 0;
+}
+
+int dm_titles_agree(const char *a, const char *b) {
+    if (!a || !b) return 1;
+    /* "the King" is not the President who shares his rank of head of state */
+    return monarchic(a) == monarchic(b) || (contains_nocase(a, "president") == contains_nocase(b, "president") &&
+                                            !contains_nocase(a, "president"));
 }
 
 int dm_people_find_title_words(const dm_doc *doc, uint32_t story, const char *phrase) {

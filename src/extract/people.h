@@ -20,6 +20,8 @@ int dm_people_find_name(const dm_doc *doc, uint32_t story, size_t t0, size_t t1)
 int dm_people_find_title(const dm_doc *doc, uint32_t story, int role, int country, int org, int prefer_country);
 /* The most recent person of the story whose written title contains phrase (any case), or -1. */
 int dm_people_find_title_words(const dm_doc *doc, uint32_t story, const char *phrase);
+/* Can two titles name the same office holder? A monarch's title never names a president. */
+int dm_titles_agree(const char *a, const char *b);
 /* Writes the display form of a name span into the arena ("Kh.Battulga" -> "Kh. Battulga"). */
 char *dm_name_string(dm_doc *doc, size_t t0, size_t t1);
 #endif
