@@ -458,7 +458,7 @@ static size_t build_chunk(const scan *s, const dm_mention *h, chunk *c) {
                 break;
             }
             if (m->kind == MK_COUNTRY || m->kind == MK_CADJ) {
-                if (dm_eq(prep, "of") && c->country < 0) c->country = m->id;
+                if ((dm_eq(prep, "of") || dm_eq(prep, "from")) && c->country < 0) c->country = m->id;
                 if (!*prep && c->country < 0 && m->kind == MK_CADJ) c->country = m->id;
             } else if (m->kind == MK_ORG) {
                 if (strcmp(prep, "to") != 0) {
@@ -485,7 +485,10 @@ static size_t build_chunk(const scan *s, const dm_mention *h, chunk *c) {
             continue;
         }
         int posted = title_of(s, unit)->role == R_AMBASSADOR || title_of(s, unit)->role == R_ENVOY;
-        if (dm_eq(f, "of") || dm_eq(f, "for") || (dm_eq(f, "to") && posted) ||
+        /* "his counterpart from Guyana": a state after "from" is the title's */
+        const dm_mention *from_state = dm_eq(f, "from") ? base_at(s, i + 1) : NULL;
+        if (from_state && from_state->kind != MK_COUNTRY) from_state = NULL;
+        if (dm_eq(f, "of") || dm_eq(f, "for") || (dm_eq(f, "to") && posted) || from_state ||
             (dm_eq(f, "in") && base_at(s, i + 1 + (dm_eq(FW(s, i + 1), "the"))) &&
              base_at(s, i + 1 + (dm_eq(FW(s, i + 1), "the")))->kind != MK_CITY)) {
             if (name_start) {
