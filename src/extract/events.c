@@ -47,6 +47,7 @@ typedef struct {
     uint8_t kind; /* EV_* */
     uint8_t form; /* TR_VERB / TR_NOUN */
     uint8_t received; /* received/hosted: the subject hosts */
+    uint8_t call_on;  /* "call on X": a visit of respect to X */
     uint8_t passive;  /* "was received by" */
     uint8_t typed;    /* a visit said to be state/official/working */
     uint8_t plural;
@@ -71,7 +72,7 @@ static const char *const DOC_NOUNS[] = {"statement", "declaration", "communique"
 static const char *const OTHER_TRIGGERS[] = {
     "phone", "telephone", "spoke", "talked", "speak", "speaks", "telephoned", "phoned", "video", "videoconference",
     "discussed", "discusses", "conferred", "arrived", "arrives", "arrive", "adopted", "announced", "concluded",
-    "courtesy", NULL};
+    "courtesy", "call", "calls", "called", "calling", NULL};
 
 void dm_events_register_words(void) {
     dm_wordclass_add(MEET_VERBS, WC_TRIGGER);
@@ -167,6 +168,20 @@ static size_t find_triggers(const sent_ctx *c, trigger *out, size_t max) {
             if (phone_near(c, i)) continue;
             tr.kind = EV_MEETING;
             tr.form = TR_VERB;
+        } else if ((is(c, i, "call") || is(c, i, "calls") || is(c, i, "called") || is(c, i, "calling")) &&
+                   is(c, i + 1, "on")) {
+            /* "will call on Prime Minister X" pays a visit; "called on X to act" urges */
+            if (i > c->t0 && (is(c, i - 1, "courtesy") || is(c, i - 1, "phone") || is(c, i - 1, "telephone"))) continue;
+            size_t k = i + 2 + is(c, i + 2, "the");
+            const dm_mention *pm = NULL;
+            for (size_t j = 0; j < c->ms->n; j++)
+                if (c->ms->v[j].kind == MK_PERSON && c->ms->v[j].t0 == k) pm = &c->ms->v[j];
+            if (!pm || is(c, pm->t1, "to")) continue;
+            tr.kind = EV_MEETING;
+            tr.form = TR_NOUN;
+            tr.end = i + 2;
+            tr.call_on = 1;
+            i++;
         } else if (is(c, i, "courtesy") && is(c, i + 1, "call") && is(c, i + 2, "on")) {
             tr.kind = EV_MEETING;
             tr.form = TR_NOUN;
@@ -290,6 +305,14 @@ static int status_of(const sent_ctx *c, const trigger *tr) {
             break;
         }
     if (future_in(c, a, tr->at)) return ST_PLANNED;
+    /* farther back, the auxiliary of a coordinated verb ("will co-chair the roundtable and call on X") or of
+     * the verb that holds the event ("will hold the 17th Foreign Ministers' Strategic Dialogue with X") */
+    for (size_t k = tr->at; k > c->t0 && k + 16 > tr->at; k--) {
+        if (is(c, k - 1, ".") || is(c, k - 1, ";")) break;
+        if (is(c, k - 1, "will") && (is(c, tr->at - 1, "and") || is(c, k, "hold") || is(c, k, "have") ||
+                                     is(c, k, "conduct") || is(c, k, "co-chair")))
+            return ST_PLANNED;
+    }
     /* after: "to be held", "will be signed", "is scheduled", "which was accepted" */
     for (size_t k = tr->at + 1; k < c->t1 && k < tr->at + 10; k++) {
         if (is(c, k, "scheduled") || is(c, k, "planned") || is(c, k, "upcoming")) return ST_PLANNED;
@@ -624,7 +647,7 @@ static void people_of(sent_ctx *c, const trigger *tr, pref *ps, size_t np, int *
         for (size_t j = 0; j < np && tr->form == TR_VERB && tr->kind != EV_CALL; j++)
             object_first |= ps[j].t0 == k && k > tr->at && !ps[j].pronoun;
         if (object_first) break;
-        if (is(c, k, "with") || is(c, k, "by") || is(c, k, "between") || (is(c, k, "on") && is(c, tr->at, "courtesy")) ||
+        if (is(c, k, "with") || is(c, k, "by") || is(c, k, "between") || (is(c, k, "on") && (is(c, tr->at, "courtesy") || tr->call_on)) ||
             (is(c, k, "from") && tr->kind == EV_CALL)) {
             from = k + 1;
             have_prep = 1;

@@ -413,6 +413,10 @@ static int complement_continues(const scan *s, size_t i) {
 
 /* Builds the title starting at the head mention h: compound parts, complements
  * and the name that follows. */
+/* Words that make a lower-case title refer to someone: "the chair", "his counterpart". */
+static const char *const DETERMINERS[] = {"the", "his", "her", "their", "its", "our", "a", "an", "this", "that",
+                                          "whose", "'s", "new", "former", NULL};
+
 static size_t build_chunk(const scan *s, const dm_mention *h, chunk *c) {
     memset(c, 0, sizeof *c);
     c->country = c->org = -1;
@@ -851,7 +855,9 @@ static void titles_and_names(scan *s) {
             claim(s, c.t0, c.t1);
             continue;
         }
-        /* a title alone: "the President", "the Kazakh Foreign Minister", "The Swiss diplomat" */
+        /* a title alone: "the President", "the Kazakh Foreign Minister", "The Swiss diplomat";
+         * a lower-case one needs its determiner ("will co-chair the roundtable" names nobody) */
+        if (!is_cap(s, c.t0) && !(c.t0 > s->t0 && dm_word_in(DETERMINERS, FW(s, c.t0 - 1)))) continue;
         const dm_title *ti = title_of(s, h);
         int generic = (ti->flags & TT_GENERIC) != 0;
         int role = generic && c.count == 1 ? -1 : c.role;

@@ -238,6 +238,12 @@ static int contains_nocase(const char *hay, const char *needle) {
     return 0;
 }
 
+static int has_acronym(const char *title, const char *acr, size_t n) {
+    for (const char *q = strstr(title, acr); q; q = strstr(q + 1, acr))
+        if ((q == title || q[-1] == ' ') && (q[n] == 0 || q[n] == ' ' || q[n] == ',')) return 1;
+    return 0;
+}
+
 /* Is a title a monarch's ("King", "Emir", "His Majesty", "Crown Prince")? */
 static int monarchic(const char *title) {
     static const char *const WORDS[] = {"king", "queen", "emir", "amir", "sultan", "prince", "monarch", "majesty",
@@ -257,10 +263,16 @@ int dm_titles_agree(const char *a, const char *b) {
 int dm_people_find_title_words(const dm_doc *doc, uint32_t story, const char *phrase) {
     const dm_extraction *x = doc->x;
     int best = -1;
-    if (!phrase || strlen(phrase) < 4) return -1;
+    if (!phrase) return -1;
+    size_t n = strlen(phrase);
+    /* a short phrase only as a word of capitals: "EAM", "PM" */
+    int acronym = n >= 2 && n < 4;
+    for (size_t k = 0; acronym && k < n; k++) acronym = phrase[k] >= 'A' && phrase[k] <= 'Z';
+    if (n < 4 && !acronym) return -1;
     for (size_t i = 0; i < x->npeople; i++) {
         const dm_person *p = &x->people[i];
-        if (p->story != story || p->anonymous || !p->title || !contains_nocase(p->title, phrase)) continue;
+        if (p->story != story || p->anonymous || !p->title) continue;
+        if (acronym ? !has_acronym(p->title, phrase, n) : !contains_nocase(p->title, phrase)) continue;
         if (best < 0 || p->last_tok > x->people[best].last_tok) best = (int)i;
     }
     return best;
