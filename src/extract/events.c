@@ -305,6 +305,12 @@ static int status_of(const sent_ctx *c, const trigger *tr) {
             break;
         }
     if (future_in(c, a, tr->at)) return ST_PLANNED;
+    /* "accepted the invitation of X to carry out an official visit": an invited visit is to come */
+    if (tr->kind == EV_VISIT)
+        for (size_t k = tr->at; k > c->t0 && k + 16 > tr->at; k--) {
+            if (is(c, k - 1, ".") || is(c, k - 1, ";")) break;
+            if (is(c, k - 1, "invitation") || is(c, k - 1, "invited")) return ST_PLANNED;
+        }
     /* farther back, the auxiliary of a coordinated verb ("will co-chair the roundtable and call on X") or of
      * the verb that holds the event ("will hold the 17th Foreign Ministers' Strategic Dialogue with X") */
     for (size_t k = tr->at; k > c->t0 && k + 16 > tr->at; k--) {
@@ -585,6 +591,12 @@ static dm_event *new_event(sent_ctx *c, uint8_t kind, const trigger *tr) {
     for (size_t i = c->t0; i + 1 < c->t1; i++)
         if ((is(c, i, "sidelines") || is(c, i, "margins") || is(c, i, "sideline") || is(c, i, "margin")) && is(c, i + 1, "of"))
             e.third_place = 1;
+    /* "to the State of Chiapas": a region of the state is named, so the event is not in its capital */
+    for (size_t i = c->t0; i + 1 < c->t1; i++)
+        if ((c->t->v[i].flags & TF_CAP) && is(c, i + 1, "of") &&
+            (is(c, i, "state") || is(c, i, "province") || is(c, i, "region") || is(c, i, "oblast") ||
+             is(c, i, "emirate") || is(c, i, "prefecture") || is(c, i, "governorate")) && i > c->t0 && is(c, i - 1, "the"))
+            e.regional = 1;
     e.story = c->sc->ms.story;
     e.sent = (uint32_t)c->s;
     e.status = (uint8_t)status_of(c, tr);
@@ -997,10 +1009,19 @@ static void build_visit(sent_ctx *c, const trigger *tr, pref *ps, size_t np) {
     if (is(c, tr->at, "arrived") || is(c, tr->at, "arrives") || is(c, tr->at, "arrive")) i = tr->at + 1;
     size_t limit = i + 14;
     int seen_prep = tr->form == TR_VERB && !is(c, i, "to");
+    int regional = 0;
     for (; i < c->t1 && i < limit && nd < 6; i++) {
         const char *f = FW(c, i);
         if (dm_eq(f, "to") || dm_eq(f, "in") || dm_eq(f, "at") || (dm_eq(f, "for") && i == tr->at + 1)) {
             seen_prep = 1;
+            continue;
+        }
+        /* "a visit to the State of Chiapas, United Mexican States": a region's name, the place goes on */
+        int region_of = dm_eq(f, "of") && i > tr->end &&
+                        (is(c, i - 1, "state") || is(c, i - 1, "province") || is(c, i - 1, "region") ||
+                         is(c, i - 1, "city") || is(c, i - 1, "emirate") || is(c, i - 1, "oblast"));
+        if (region_of) {
+            regional = 1;
             continue;
         }
         if ((dm_eq(f, "of") && !is(c, tr->at, "tour")) || dm_eq(f, "by")) {
@@ -1043,8 +1064,17 @@ static void build_visit(sent_ctx *c, const trigger *tr, pref *ps, size_t np) {
     int visitors[4];
     size_t nv = 0;
     int invited = 0, possessed = 0;
-    for (size_t k = c->t0; k < tr->at; k++)
-        if (is(c, k, "invitation") || is(c, k, "invited") || is(c, k, "invite")) invited = (int)k + 1;
+    size_t inviter_at = 0; /* "the invitation of X": X does not travel */
+    for (size_t k = c->t0; k < tr->at; k++) {
+        if (!(is(c, k, "invitation") || is(c, k, "invited") || is(c, k, "invite"))) continue;
+        /* "accepted the invitation of X to visit": X invites, the subject visits */
+        if (is(c, k + 1, "of") || is(c, k + 1, "from")) {
+            invited = 0;
+            inviter_at = k + 1;
+        } else {
+            invited = (int)k + 1;
+        }
+    }
     for (size_t k = 0; k < np && nv < 4; k++) {
         const pref *p = &ps[k];
         if (invited && p->t0 >= (size_t)invited && p->t1 <= tr->at) {
@@ -1085,6 +1115,7 @@ static void build_visit(sent_ctx *c, const trigger *tr, pref *ps, size_t np) {
         /* the subject: the nearest person before the trigger, and its "and" partner */
         for (size_t k = np; k-- > 0;) {
             if (ps[k].t1 > tr->at) continue;
+            if (inviter_at && ps[k].t0 >= inviter_at) continue;
             visitors[nv++] = ps[k].person;
             size_t before = ps[k].t0 - 1;
             if (is(c, before, "the") && before > c->t0) before--;
@@ -1119,6 +1150,7 @@ static void build_visit(sent_ctx *c, const trigger *tr, pref *ps, size_t np) {
         for (size_t d = 0; d < (nd ? nd : 1); d++) {
             dm_event *e = new_event(c, EV_VISIT, tr);
             add_part(e, P_PERSON, visitors[v]);
+            e->regional |= (uint8_t)regional;
             if (nd) {
                 e->city = dest_city[d];
                 e->country = dest_country[d];
@@ -1721,7 +1753,7 @@ void dm_finish_story_events(const dm_ctx *ctx, dm_doc *doc, dm_story_ctx *sc) {
             } else if (m->parts[k].kind == P_COUNTRY && m->parts[k].id == e->country) {
                 host = 2;
             }
-        if (host == 2) e->city = ctx->countries[e->country].capital;
+        if (host == 2 && !e->regional && !m->regional) e->city = ctx->countries[e->country].capital;
     }
     for (size_t i = first; i < x->nevents; i++) {
         dm_event *e = &x->events[i];
