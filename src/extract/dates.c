@@ -361,6 +361,21 @@ static int parse_relative(const cur *c, size_t i, dm_date ref, int future, dm_da
             out->ntok = 2;
             return 1;
         }
+        /* "next spring": the northern seasons, by the months news means by them */
+        int season = dm_eq(b, "spring") ? 3 : dm_eq(b, "summer") ? 6 : (dm_eq(b, "autumn") || dm_eq(b, "fall")) ? 9
+                   : dm_eq(b, "winter") ? 12 : 0;
+        if (season && ref.m) {
+            int y = ref.y;
+            int in_season = season == 12 ? (ref.m == 12 || ref.m <= 2) : (ref.m >= season && ref.m < season + 3);
+            if (season == 12 && ref.m <= 2) y--; /* this winter began last December */
+            if (which == 1 && (in_season || season <= ref.m)) y++;
+            if (which == -1 && !(season + 2 < ref.m && season != 12)) y--;
+            dm_date first = mk(y, season, 0);
+            dm_date last = season == 12 ? mk(y + 1, 2, 0) : mk(y, season + 2, 0);
+            out->span = range(first, last);
+            out->ntok = 2;
+            return 1;
+        }
         int wd = dm_weekday_of(b);
         if (wd && known) {
             long base = z - (dm_weekday(ref) - 1) + 7L * which;

@@ -326,7 +326,7 @@ static int status_of(const sent_ctx *c, const trigger *tr) {
             (is(c, k + 2, "held") || is(c, k + 2, "signed") || is(c, k + 2, "organized") || is(c, k + 2, "convened")))
             return ST_PLANNED;
         if (is(c, k, "will") && (is(c, k + 1, "take") || is(c, k + 1, "be"))) return ST_PLANNED;
-        if (is(c, k, "accepted")) return ST_PLANNED;
+        if (is(c, k, "accepted") && tr->kind == EV_VISIT) return ST_PLANNED;
         if (is(c, k, ".")) break;
     }
     /* "During his visit to X, Y will meet ...": the main clause decides */
@@ -945,10 +945,20 @@ static void build_multilateral(sent_ctx *c, const trigger *tr, pref *ps, size_t 
                 if (is(c, k, "council") || is(c, k, "commission") || is(c, k, "committee") || is(c, k, "cabinet"))
                     body = 1;
             if (body) {
+                /* "A and B co-chaired the 5th meeting of the intergovernmental commission": the chairs meet */
+                int chairs[2], nch = 0;
+                for (size_t k = 0; k < np && nch < 2; k++)
+                    if (ps[k].t1 <= tr->at && !ps[k].pronoun && (!nch || chairs[0] != ps[k].person))
+                        chairs[nch++] = ps[k].person;
                 dm_event *e = new_event(c, EV_MEETING, tr);
-                add_part(e, P_COUNTRY, countries[0]);
-                add_part(e, P_COUNTRY, countries[1]);
-                e->of_states = 1;
+                if (nch == 2) {
+                    add_part(e, P_PERSON, chairs[0]);
+                    add_part(e, P_PERSON, chairs[1]);
+                } else {
+                    add_part(e, P_COUNTRY, countries[0]);
+                    add_part(e, P_COUNTRY, countries[1]);
+                    e->of_states = 1;
+                }
             }
         }
         return;
@@ -1067,8 +1077,10 @@ static void build_visit(sent_ctx *c, const trigger *tr, pref *ps, size_t np) {
     size_t inviter_at = 0; /* "the invitation of X": X does not travel */
     for (size_t k = c->t0; k < tr->at; k++) {
         if (!(is(c, k, "invitation") || is(c, k, "invited") || is(c, k, "invite"))) continue;
-        /* "accepted the invitation of X to visit": X invites, the subject visits */
-        if (is(c, k + 1, "of") || is(c, k + 1, "from")) {
+        /* "accepted the invitation of X to visit": X invites, the subject visits; so does one who
+         * "accepted an invitation to pay a state visit" */
+        int accepted = k > c->t0 + 1 && (is(c, k - 2, "accepted") || is(c, k - 1, "accepted"));
+        if (is(c, k + 1, "of") || is(c, k + 1, "from") || accepted) {
             invited = 0;
             inviter_at = k + 1;
         } else {
@@ -1103,7 +1115,7 @@ static void build_visit(sent_ctx *c, const trigger *tr, pref *ps, size_t np) {
             break;
         }
     }
-    for (size_t k = tr->at; !nv && k > c->t0 && k + 6 > tr->at; k--)
+    for (size_t k = tr->at; !nv && k > c->t0 && k + (inviter_at ? 10 : 6) > tr->at; k--)
         if (is(c, k - 1, "who")) {
             for (size_t j = np; j-- > 0;)
                 if (ps[j].t1 < k) {
@@ -1404,7 +1416,7 @@ void dm_find_events(const dm_ctx *ctx, dm_doc *doc, size_t s, const dm_mentions 
         if (v->kind != EV_VISIT || !v->loc_explicit) continue;
         for (size_t j = before; j < doc->x->nevents; j++) {
             dm_event *m = &doc->x->events[j];
-            if (m->kind == EV_MEETING && !m->loc_explicit && has_person(m, v->parts[0].id)) {
+            if (m->kind == EV_MEETING && !m->loc_explicit && has_person(m, v->parts[0].id) && m->status == v->status) {
                 m->city = v->city;
                 m->country = v->country;
                 m->loc_explicit = 1;

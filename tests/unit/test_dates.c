@@ -381,6 +381,30 @@ static void last_day_by_precision(void **state) {
 
 /* The context registers the word classes the tokenizer marks dates with:
  * make it before the first document is segmented. */
+/* ---- seasons ---- */
+
+static void seasons_resolve_to_their_months(void **state) {
+    (void)state;
+    /* in September, "next spring" is next year's; "next winter" begins this December */
+    parsed r = parse_at("The president will visit Rome next spring.", "next spring", D(2025, 9, 24), 1);
+    assert_true(r.ok);
+    assert_date(r.dx.span.from, 2026, 3, 0);
+    assert_date(r.dx.span.to, 2026, 5, 0);
+    assert_string_equal(r.text, "next spring");
+    r = parse_at("Talks will resume next winter.", "next winter", D(2025, 9, 24), 1);
+    assert_date(r.dx.span.from, 2025, 12, 0);
+    assert_date(r.dx.span.to, 2026, 2, 0);
+    /* during autumn, "last autumn" is a year ago; in January "this winter" began in December */
+    r = parse_at("They met last autumn in Baku.", "last autumn", D(2025, 10, 1), 0);
+    assert_date(r.dx.span.from, 2024, 9, 0);
+    r = parse_at("The forum meets this winter.", "this winter", D(2026, 1, 15), 1);
+    assert_date(r.dx.span.from, 2025, 12, 0);
+    assert_date(r.dx.span.to, 2026, 2, 0);
+    /* a season alone is no date */
+    r = parse_at("The spring session ended.", "spring", D(2025, 9, 24), 0);
+    assert_false(r.ok);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(day_month_year),
@@ -409,6 +433,7 @@ int main(void) {
         cmocka_unit_test(not_a_date_word),
         cmocka_unit_test(days_round_trip),
         cmocka_unit_test(weekday_of_known_dates),
+        cmocka_unit_test(seasons_resolve_to_their_months),
         cmocka_unit_test(days_in_month_and_leap_years),
         cmocka_unit_test(format_by_precision),
         cmocka_unit_test(last_day_by_precision),
