@@ -789,6 +789,34 @@ static int distinct_sides(const sent_ctx *c, int a, int b) {
     return 1;
 }
 
+/* The people a plural title refers to: the story's people of its rank (and states). */
+static size_t plural_referents(const sent_ctx *c, const dm_mention *m, int *out, size_t max) {
+    size_t n = 0;
+    for (size_t p = 0; p < X(c)->npeople && n < max; p++) {
+        const dm_person *q = &X(c)->people[p];
+        if (q->story != c->sc->ms.story || q->anonymous) continue;
+        if (m->role && q->role != m->role && !(m->role == R_MINISTER && q->role == R_FOREIGN_MINISTER)) continue;
+        out[n++] = (int)p;
+    }
+    return n;
+}
+
+/* "The two ministers held official talks in Vienna": the story's two people of that rank. */
+static int pair_by_title(sent_ctx *c, const trigger *tr, uint8_t kind) {
+    for (size_t k = 0; k < c->ms->n; k++) {
+        const dm_mention *m = &c->ms->v[k];
+        if (m->kind != MK_TITLE || !m->plural || m->t1 > tr->at || m->country >= 0 || m->org >= 0) continue;
+        if (!(m->t0 > c->t0 && (is(c, m->t0 - 1, "two") || is(c, m->t0 - 1, "both")))) continue;
+        int who[3];
+        if (plural_referents(c, m, who, 3) != 2) continue;
+        dm_event *e = new_event(c, kind, tr);
+        add_part(e, P_PERSON, who[0]);
+        add_part(e, P_PERSON, who[1]);
+        return 1;
+    }
+    return 0;
+}
+
 /* "political consultations between the foreign ministries of Uzbekistan and Lithuania": two states
  * meet through officials the story may name later ("The Uzbek delegation was headed by ..."). */
 static void states_meeting(sent_ctx *c, const trigger *tr, uint8_t kind) {
@@ -862,8 +890,9 @@ static void build_meeting(sent_ctx *c, const trigger *tr, pref *ps, size_t np, u
         if (ns >= 2) {
             dm_event *e = new_event(c, kind, tr);
             for (size_t k = 0; k < ns; k++) add_part(e, P_PERSON, subj[k]);
-        } else if (ns == 0 && np == 0 && tr->form == TR_NOUN) {
-            states_meeting(c, tr, kind);
+        } else if (np == 0 && tr->form == TR_NOUN) {
+            /* nobody named in the sentence (a subject, if any, is the story's actor carried over) */
+            if (!pair_by_title(c, tr, kind) && ns == 0) states_meeting(c, tr, kind);
         }
         return;
     }
@@ -887,17 +916,6 @@ static void build_meeting(sent_ctx *c, const trigger *tr, pref *ps, size_t np, u
     }
 }
 
-/* The people a plural title refers to: the story's people of its rank (and states). */
-static size_t plural_referents(const sent_ctx *c, const dm_mention *m, int *out, size_t max) {
-    size_t n = 0;
-    for (size_t p = 0; p < X(c)->npeople && n < max; p++) {
-        const dm_person *q = &X(c)->people[p];
-        if (q->story != c->sc->ms.story || q->anonymous) continue;
-        if (m->role && q->role != m->role && !(m->role == R_MINISTER && q->role == R_FOREIGN_MINISTER)) continue;
-        out[n++] = (int)p;
-    }
-    return n;
-}
 
 /* org_hint: the organization already known to convene (-1: the one named nearest the trigger) */
 static void build_multilateral(sent_ctx *c, const trigger *tr, pref *ps, size_t np, int org_hint) {
