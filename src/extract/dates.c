@@ -385,6 +385,16 @@ static int parse_relative(const cur *c, size_t i, dm_date ref, int future, dm_da
             return 1;
         }
     }
+    /* "in the spring": this year's, or the coming one's in a plan */
+    if (dm_eq(a, "the") && ref.m && (dm_eq(b, "spring") || dm_eq(b, "summer") || dm_eq(b, "autumn") || dm_eq(b, "fall"))) {
+        int season = dm_eq(b, "spring") ? 3 : dm_eq(b, "summer") ? 6 : 9;
+        int y = ref.y;
+        if (future && ref.m >= season + 3) y++;
+        if (!future && ref.m < season) y--;
+        out->span = range(mk(y, season, 0), mk(y, season + 2, 0));
+        out->ntok = 2;
+        return 1;
+    }
     /* "earlier this month", "later this year" */
     if ((dm_eq(a, "earlier") || dm_eq(a, "later")) && dm_eq(b, "this") && ref.y) {
         const char *u = F(c, i + 2);

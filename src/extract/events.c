@@ -320,9 +320,9 @@ static int status_of(const sent_ctx *c, const trigger *tr) {
             return ST_PLANNED;
     }
     /* after: "to be held", "will be signed", "is scheduled", "which was accepted" */
-    for (size_t k = tr->at + 1; k < c->t1 && k < tr->at + 10; k++) {
+    for (size_t k = tr->at + 1; k < c->t1 && k < tr->at + 16; k++) {
         if (is(c, k, "scheduled") || is(c, k, "planned") || is(c, k, "upcoming")) return ST_PLANNED;
-        if ((is(c, k, "to") || is(c, k, "will")) && is(c, k + 1, "be") &&
+        if ((is(c, k, "to") || is(c, k, "will") || is(c, k, "would")) && is(c, k + 1, "be") &&
             (is(c, k + 2, "held") || is(c, k + 2, "signed") || is(c, k + 2, "organized") || is(c, k + 2, "convened")))
             return ST_PLANNED;
         if (is(c, k, "will") && (is(c, k + 1, "take") || is(c, k + 1, "be"))) return ST_PLANNED;
@@ -702,6 +702,8 @@ static void people_of(sent_ctx *c, const trigger *tr, pref *ps, size_t np, int *
             if (*nobj >= 8) break;
         }
     }
+    /* "a telephone conversation between A and B": the pair is all of it */
+    if (have_prep && from > c->t0 && is(c, from - 1, "between") && *nobj >= 2) return;
     /* "... and held talks with Y": the second verb of the sentence's subject */
     int coordinated = 0;
     for (size_t k = tr->at; k > c->t0 && k + 4 > tr->at; k--)

@@ -400,6 +400,12 @@ static void seasons_resolve_to_their_months(void **state) {
     r = parse_at("The forum meets this winter.", "this winter", D(2026, 1, 15), 1);
     assert_date(r.dx.span.from, 2025, 12, 0);
     assert_date(r.dx.span.to, 2026, 2, 0);
+    /* "in the spring" of a plan told in March is this spring; of a past told in January, last year's */
+    r = parse_at("He will travel to Kabul in the spring.", "the spring", D(2025, 3, 12), 1);
+    assert_date(r.dx.span.from, 2025, 3, 0);
+    assert_date(r.dx.span.to, 2025, 5, 0);
+    r = parse_at("They met in the autumn.", "the autumn", D(2025, 1, 12), 0);
+    assert_date(r.dx.span.from, 2024, 9, 0);
     /* a season alone is no date */
     r = parse_at("The spring session ended.", "spring", D(2025, 9, 24), 0);
     assert_false(r.ok);
