@@ -79,6 +79,20 @@ static const char *tok_text(const dm_doc *doc, size_t i) {
     return buf;
 }
 
+/* The index of the token where the nth (1-based) occurrence of needle starts; fails the test if none. */
+static size_t test_token_at(const dm_doc *doc, const char *needle, int nth) {
+    const char *p = doc->text;
+    for (int k = 0; k < nth; k++) {
+        p = strstr(k ? p + 1 : p, needle);
+        assert_non_null(p);
+    }
+    size_t off = (size_t)(p - doc->text);
+    for (size_t i = 0; i < doc->toks.n; i++)
+        if (doc->toks.v[i].start == off) return i;
+    fail_msg("no token starts at \"%s\"", needle);
+    return 0;
+}
+
 /* The live (not merged away) events of an extracted document, in order. */
 static size_t live_events(const dm_doc *doc, const dm_event **out, size_t max) {
     size_t n = 0;
@@ -101,6 +115,7 @@ static inline void test_helpers_used(void) {
     (void)test_extract;
     (void)test_segment;
     (void)tok_text;
+    (void)test_token_at;
     (void)live_events;
     (void)code_of;
     (void)test_group_setup;

@@ -23,11 +23,7 @@ static parsed parse_at(const char *text, const char *needle, dm_date ref, int fu
     parsed r;
     memset(&r, 0, sizeof r);
     dm_doc *doc = test_segment(text, NULL);
-    const char *p = strstr(doc->text, needle);
-    assert_non_null(p);
-    size_t off = (size_t)(p - doc->text), i = 0;
-    while (i < doc->toks.n && doc->toks.v[i].start != off) i++;
-    assert_true(i < doc->toks.n);
+    size_t i = test_token_at(doc, needle, 1);
     r.ok = dm_date_parse(doc, i, doc->toks.n, ref, future, &r.dx);
     if (r.ok && r.dx.ntok > 0 && i + r.dx.ntok <= doc->toks.n) {
         size_t a = doc->toks.v[i].start, b = doc->toks.v[i + r.dx.ntok - 1].end;

@@ -16,16 +16,12 @@ static money money_at(const char *text, const char *needle) {
     money r;
     memset(&r, 0, sizeof r);
     dm_doc *doc = test_segment(text, NULL);
-    const char *p = strstr(doc->text, needle);
-    assert_non_null(p);
-    size_t off = (size_t)(p - doc->text), i = 0;
-    while (i < doc->toks.n && doc->toks.v[i].start != off) i++;
-    assert_true(i < doc->toks.n);
+    size_t i = test_token_at(doc, needle, 1);
     r.ok = dm_parse_money(doc, i, doc->toks.n, &r.am);
     if (r.ok) {
         assert_int_equal(r.am.t0, i);
         assert_true(r.am.t1 > i && r.am.t1 <= doc->toks.n);
-        r.nbytes = doc->toks.v[r.am.t1 - 1].end - off;
+        r.nbytes = doc->toks.v[r.am.t1 - 1].end - doc->toks.v[i].start;
     }
     dm_doc_free(doc);
     return r;

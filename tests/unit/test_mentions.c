@@ -20,7 +20,7 @@ static scanned *scan_text(const char *text) {
     dm_doc *doc = sc->doc;
     assert_true(doc->nsents <= MAX_SENTS);
     doc->x = dm_arena_alloc(&doc->arena, sizeof *doc->x);
-    dm_mention_state st = {0, -1, -1, -1};
+    dm_mention_state st = {.story = 0, .home_country = -1, .last_person = -1, .last_subject = -1, .main_actor = -1};
     for (size_t s = 0; s < doc->nsents; s++) {
         if (doc->sents[s].story != st.story) {
             st.story = doc->sents[s].story;
@@ -42,22 +42,10 @@ static void scan_free(scanned *sc) {
 }
 
 /* The token where the n-th (from 1) occurrence of needle starts. */
-static size_t tok_nth(const dm_doc *doc, const char *needle, int nth) {
-    const char *p = doc->text;
-    for (int k = 0; k < nth; k++) {
-        p = strstr(k ? p + 1 : p, needle);
-        assert_non_null(p);
-    }
-    size_t off = (size_t)(p - doc->text);
-    for (size_t i = 0; i < doc->toks.n; i++)
-        if (doc->toks.v[i].start == off) return i;
-    fail_msg("no token starts at \"%s\"", needle);
-    return 0;
-}
 
 /* The mention of one of the kinds (bit per MK_*) covering the n-th needle's first token, or NULL. */
 static const dm_mention *mention_nth(const scanned *sc, const char *needle, int nth, unsigned kinds) {
-    size_t i = tok_nth(sc->doc, needle, nth);
+    size_t i = test_token_at(sc->doc, needle, nth);
     for (size_t s = 0; s < sc->doc->nsents; s++)
         for (size_t k = 0; k < sc->ms[s].n; k++) {
             const dm_mention *m = &sc->ms[s].v[k];
