@@ -305,16 +305,12 @@ static int status_of(const sent_ctx *c, const trigger *tr) {
             break;
         }
     if (future_in(c, a, tr->at)) return ST_PLANNED;
-    /* "accepted the invitation of X to carry out an official visit": an invited visit is to come */
-    if (tr->kind == EV_VISIT)
-        for (size_t k = tr->at; k > c->t0 && k + 16 > tr->at; k--) {
-            if (is(c, k - 1, ".") || is(c, k - 1, ";")) break;
-            if (is(c, k - 1, "invitation") || is(c, k - 1, "invited")) return ST_PLANNED;
-        }
-    /* farther back, the auxiliary of a coordinated verb ("will co-chair the roundtable and call on X") or of
-     * the verb that holds the event ("will hold the 17th Foreign Ministers' Strategic Dialogue with X") */
+    /* farther back in the clause: an invited visit ("accepted the invitation of X to carry out an official
+     * visit"), the auxiliary of a coordinated verb ("will co-chair the roundtable and call on X") or of the
+     * verb that holds the event ("will hold the 17th Foreign Ministers' Strategic Dialogue with X") */
     for (size_t k = tr->at; k > c->t0 && k + 16 > tr->at; k--) {
         if (is(c, k - 1, ".") || is(c, k - 1, ";")) break;
+        if (tr->kind == EV_VISIT && (is(c, k - 1, "invitation") || is(c, k - 1, "invited"))) return ST_PLANNED;
         if (is(c, k - 1, "will") && (is(c, tr->at - 1, "and") || is(c, k, "hold") || is(c, k, "have") ||
                                      is(c, k, "conduct") || is(c, k, "co-chair")))
             return ST_PLANNED;
@@ -580,6 +576,13 @@ static int backdrop(const sent_ctx *c, const dm_event *e) {
 
 /* ---- building events ---- */
 
+/* Does a region of a state open at token i ("State of", "Province of", "Oblast of")? */
+static int region_of_at(const sent_ctx *c, size_t i) {
+    static const char *const REGIONS[] = {"state", "province", "region", "oblast", "emirate", "prefecture",
+                                          "governorate", NULL};
+    return is(c, i + 1, "of") && dm_word_in(REGIONS, FW(c, i));
+}
+
 static dm_event *new_event(sent_ctx *c, uint8_t kind, const trigger *tr) {
     dm_event e = {0};
     e.kind = kind;
@@ -592,11 +595,8 @@ static dm_event *new_event(sent_ctx *c, uint8_t kind, const trigger *tr) {
         if ((is(c, i, "sidelines") || is(c, i, "margins") || is(c, i, "sideline") || is(c, i, "margin")) && is(c, i + 1, "of"))
             e.third_place = 1;
     /* "to the State of Chiapas": a region of the state is named, so the event is not in its capital */
-    for (size_t i = c->t0; i + 1 < c->t1; i++)
-        if ((c->t->v[i].flags & TF_CAP) && is(c, i + 1, "of") &&
-            (is(c, i, "state") || is(c, i, "province") || is(c, i, "region") || is(c, i, "oblast") ||
-             is(c, i, "emirate") || is(c, i, "prefecture") || is(c, i, "governorate")) && i > c->t0 && is(c, i - 1, "the"))
-            e.regional = 1;
+    for (size_t i = c->t0 + 1; i + 1 < c->t1; i++)
+        if ((c->t->v[i].flags & TF_CAP) && is(c, i - 1, "the") && region_of_at(c, i)) e.regional = 1;
     e.story = c->sc->ms.story;
     e.sent = (uint32_t)c->s;
     e.status = (uint8_t)status_of(c, tr);
@@ -1047,10 +1047,7 @@ static void build_visit(sent_ctx *c, const trigger *tr, pref *ps, size_t np) {
             continue;
         }
         /* "a visit to the State of Chiapas, United Mexican States": a region's name, the place goes on */
-        int region_of = dm_eq(f, "of") && i > tr->end &&
-                        (is(c, i - 1, "state") || is(c, i - 1, "province") || is(c, i - 1, "region") ||
-                         is(c, i - 1, "city") || is(c, i - 1, "emirate") || is(c, i - 1, "oblast"));
-        if (region_of) {
+        if (i > tr->end && (region_of_at(c, i - 1) || (is(c, i - 1, "city") && dm_eq(f, "of")))) {
             regional = 1;
             continue;
         }
@@ -1322,16 +1319,24 @@ static void continue_focus(sent_ctx *c, pref *ps, size_t np) {
     }
 }
 
+/* The organization that opens the sentence as its subject ("The Foreign Affairs Council ..."), after
+ * "the" and, when upcoming is set, "next"/"upcoming"/"forthcoming"; NULL if another word comes first. */
+static const dm_mention *opening_org(const sent_ctx *c, int upcoming) {
+    size_t k = c->t0;
+    while (k < c->t1 && c->t->v[k].kind == TK_PUNCT) k++;
+    if (is(c, k, "the")) k++;
+    if (upcoming && (is(c, k, "next") || is(c, k, "upcoming") || is(c, k, "forthcoming"))) k++;
+    const dm_mention *m = mention_at(c, k);
+    return m && m->kind == MK_ORG && m->t0 == k ? m : NULL;
+}
+
 /* "The Foreign Affairs Council, chaired by ..., met today in Luxembourg": an organization's body as
  * the sentence's subject of "met" is a session of that body, not a meeting of two sides. */
 static int body_convenes(const sent_ctx *c, const trigger *tr) {
     if (!(is(c, tr->at, "met") || is(c, tr->at, "meets") || is(c, tr->at, "convened") || is(c, tr->at, "convenes")))
         return -1;
-    size_t start = c->t0;
-    while (start < tr->at && c->t->v[start].kind == TK_PUNCT) start++;
-    if (is(c, start, "the")) start++;
-    const dm_mention *m = mention_at(c, start);
-    if (!m || m->kind != MK_ORG || m->t0 != start) return -1;
+    const dm_mention *m = opening_org(c, 0);
+    if (!m || m->t1 > tr->at) return -1;
     /* the subject goes on to the verb, or through an appositive clause between commas */
     if (m->t1 == tr->at) return m->id;
     if (!is(c, m->t1, ",")) return -1;
@@ -1343,13 +1348,9 @@ static int body_convenes(const sent_ctx *c, const trigger *tr) {
 /* "The next Foreign Affairs Council will take place in Brussels on 20 May": a body named as the
  * subject of "take place" / "be held" is its session, though no word of the sentence says meeting. */
 static int body_session(const sent_ctx *c, trigger *tr) {
-    size_t k = c->t0;
-    while (k < c->t1 && c->t->v[k].kind == TK_PUNCT) k++;
-    if (is(c, k, "the")) k++;
-    if (is(c, k, "next") || is(c, k, "upcoming") || is(c, k, "forthcoming")) k++;
-    const dm_mention *m = mention_at(c, k);
-    if (!m || m->kind != MK_ORG || m->t0 != k) return -1;
-    k = m->t1;
+    const dm_mention *m = opening_org(c, 1);
+    if (!m) return -1;
+    size_t k = m->t1;
     if (is(c, k, "will") || is(c, k, "would") || is(c, k, "shall") || is(c, k, "is") || is(c, k, "was")) k++;
     if (is(c, k, "to")) k++;
     if (is(c, k, "be")) k++;

@@ -27,7 +27,8 @@ static const char *const NOT_NAMES[] = {
     "published", "posted", "details", "added", "back", "top", "button", "large", "medium", "small", "share",
     "tweet", "print", "email", "comments", "comment", "tags", "category", "home", "menu", "search", "nbsp",
     "dialogue", "roundtable", "strategic", "commission", "committee", "consultations", "mechanism", "platform",
-    "partnership", "cooperation", "format", "day", "week", "month", "year", "both", "each", "every", "another", "such", "what", "which", "who", "whom",
+    "partnership", "cooperation", "format", "day", "week", "month", "year", "both", "each", "every", "another",
+    "such", "what", "which", "who", "whom",
     "where", "why", "how", "if", "so", "not", "no", "yes", "or", "nor", "yet", "am", "pm", "gmt", "utc",
     "being", "having", "was", "were", "is", "are", "will", "would", "should", "could", "may", "might", "must",
     "can", "shall", "do", "does", "did", "has", "have", "had", "be", "been", "let", "first", "second", "third",
@@ -412,12 +413,12 @@ static int complement_continues(const scan *s, size_t i) {
     return 0;
 }
 
-/* Builds the title starting at the head mention h: compound parts, complements
- * and the name that follows. */
 /* Words that make a lower-case title refer to someone: "the chair", "his counterpart". */
 static const char *const DETERMINERS[] = {"the", "his", "her", "their", "its", "our", "a", "an", "this", "that",
                                           "whose", "'s", "new", "former", NULL};
 
+/* Builds the title starting at the head mention h: compound parts, complements
+ * and the name that follows. */
 static size_t build_chunk(const scan *s, const dm_mention *h, chunk *c) {
     memset(c, 0, sizeof *c);
     c->country = c->org = -1;

@@ -22,6 +22,7 @@ typedef struct {
     int nwords;
     char initials[6];     /* first letters of written initials ("U." in "U.Khurelsukh") */
     int ninitials;
+    uint8_t patronymic;   /* the name strings fathers' names ("bin", "ibn", "bint") */
     int title_len;        /* tokens of the fullest title seen */
 } dm_person;
 

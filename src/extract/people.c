@@ -74,8 +74,7 @@ static int keys_match(const dm_person *p, const char **w, int nw, const char *in
     if (nw >= 2 && p->nwords >= 2 && shared < (nw < p->nwords ? nw : p->nwords)) return 0;
     /* "King Salman bin Abdulaziz Al Saud" is not "Mohammed bin Salman bin Abdulaziz Al Saud": in names
      * of fathers' names one's given name standing later in the other's is a father's name */
-    patronymic |= p->name && (strstr(p->name, " bin ") || strstr(p->name, " ibn ") || strstr(p->name, " bint "));
-    if (patronymic && nw >= 2 && p->nwords >= 2 && !dm_eq(w[0], p->words[0])) {
+    if ((patronymic || p->patronymic) && nw >= 2 && p->nwords >= 2 && !dm_eq(w[0], p->words[0])) {
         for (int j = 1; j < p->nwords; j++)
             if (dm_eq(p->words[j], w[0])) return 0;
         for (int j = 1; j < nw; j++)
@@ -166,10 +165,11 @@ int dm_people_find_word(const dm_doc *doc, uint32_t story, const char *word) {
 }
 
 static void update(dm_doc *doc, dm_person *p, size_t t0, size_t t1, const char *title, int title_len, int role,
-                   int country, int org, const char **w, int nw, const char *ini, int ni) {
+                   int country, int org, const char **w, int nw, const char *ini, int ni, int patronymic) {
     /* the fullest name: more full words, then more initials */
     if (nw > p->nwords || (nw == p->nwords && ni > p->ninitials)) {
         p->name = dm_name_string(doc, t0, t1);
+        p->patronymic = (uint8_t)patronymic;
         memcpy(p->words, w, sizeof(*w) * (size_t)nw);
         p->nwords = nw;
         for (int k = 0; k < nw; k++) index_word(doc, w[k], (int)(p - doc->x->people));
@@ -205,7 +205,7 @@ int dm_people_add(dm_doc *doc, uint32_t story, size_t t0, size_t t1, const char 
         idx = (int)x->npeople - 1;
         x->people[idx].nwords = -1; /* so that update takes this name */
     }
-    update(doc, &x->people[idx], t0, t1, title, title_len, role, country, org, w, nw, ini, ni);
+    update(doc, &x->people[idx], t0, t1, title, title_len, role, country, org, w, nw, ini, ni, patronymic);
     return idx;
 }
 
@@ -256,8 +256,7 @@ static int monarchic(const char *title) {
 int dm_titles_agree(const char *a, const char *b) {
     if (!a || !b) return 1;
     /* "the King" is not the President who shares his rank of head of state */
-    return monarchic(a) == monarchic(b) || (contains_nocase(a, "president") == contains_nocase(b, "president") &&
-                                            !contains_nocase(a, "president"));
+    return monarchic(a) == monarchic(b) || (!contains_nocase(a, "president") && !contains_nocase(b, "president"));
 }
 
 int dm_people_find_title_words(const dm_doc *doc, uint32_t story, const char *phrase) {
