@@ -2,7 +2,7 @@
 # Installs the Debian packages dragoman needs to build and test, only those missing.
 # Run as root on Debian 12 (make demo and make test call it); a no-op when all are present.
 set -eu
-PKGS="build-essential pkg-config libjansson-dev libutf8proc-dev libsqlite3-dev libxxhash-dev libcmocka-dev clang libclang-rt-14-dev python3"
+PKGS="build-essential pkg-config libjansson-dev libutf8proc-dev libsqlite3-dev libxxhash-dev libyajl-dev libcmocka-dev clang libclang-rt-14-dev python3"
 missing=""
 for p in $PKGS; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

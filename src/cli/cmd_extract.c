@@ -8,7 +8,6 @@
 #include "../out/json.h"
 #include "cli.h"
 #include "../text/input.h"
-#include <jansson.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -260,7 +259,6 @@ int dm_cmd_extract(int argc, char **argv) {
         free(paths);
         return 1;
     }
-    json_object_seed(0); /* jansson's hash seed, set before threads parse */
     dm_input *in = dm_input_open(paths, npaths);
     int progress = !quiet && isatty(2);
     /* a batch: up to 256 documents a thread, or 1 MB of text a thread, whichever comes first */

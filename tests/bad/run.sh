@@ -246,6 +246,26 @@ expect_err badtext.jsonl:2 'binary|NUL'
 expect_err badtext.jsonl:3 'empty|white'
 end
 
+# Only the top-level "id", "text" and "date" count: the same keys inside a nested
+# object are someone else's; a top-level key given twice, a "text" that is not a
+# string and invalid UTF-8 inside a string are bad lines.
+{
+  printf '{"meta": {"text": 5, "id": "inner", "date": ["x"]}, "id": "outer", "text": "%s"}\n' "$GOOD_TEXT"
+  printf '{"id": "dup", "text": "a", "text": "b"}\n'
+  printf '{"id": "arr", "text": ["%s"]}\n' "$GOOD_TEXT"
+  printf '{"id": "utf", "text": "bad \377 byte"}\n'
+  printf '{"id": 12, "date": "2024-05-06T10:00:00+05:00", "text": "%s"}\n' "$GOOD_TEXT"
+} >"$W/keys.jsonl"
+begin ".jsonl keys: nested ones ignored, duplicates and wrong types rejected"
+run keys.jsonl
+expect_rc 1
+expect_docs outer 12
+expect_err_count 3
+expect_err keys.jsonl:2 'twice'
+expect_err keys.jsonl:3 'text'
+expect_err keys.jsonl:4 'UTF'
+end
+
 {
   printf '{"id": "two\\nlines\\u0001", "text": ""}\n'
   printf '{"id": "q\\"\\\\\\n\\u0001x", "text": "Kazakh President met with the Uzbek Foreign Minister."}\n'
