@@ -82,12 +82,26 @@ int dm_weekday(dm_date d) {
     return (int)w + 1;
 }
 
+/* Digits written by hand: this runs for every date of every event written. */
+static char *put_digits(char *out, int v, int width) {
+    for (int k = width - 1; k >= 0; k--, v /= 10) out[k] = (char)('0' + v % 10);
+    return out + width;
+}
+
 void dm_date_format(dm_date d, char *out) {
     int y = d.y < 0 ? 0 : d.y > 9999 ? 9999 : d.y, m = d.m < 0 ? 0 : d.m % 13, day = d.d < 0 ? 0 : d.d % 32;
-    if (!y) out[0] = 0;
-    else if (!m) snprintf(out, 16, "%04d", y);
-    else if (!day) snprintf(out, 16, "%04d-%02d", y, m);
-    else snprintf(out, 16, "%04d-%02d-%02d", y, m, day);
+    if (y) {
+        out = put_digits(out, y, 4);
+        if (m) {
+            *out++ = '-';
+            out = put_digits(out, m, 2);
+            if (day) {
+                *out++ = '-';
+                out = put_digits(out, day, 2);
+            }
+        }
+    }
+    *out = 0;
 }
 
 int dm_date_cmp(dm_date a, dm_date b) {

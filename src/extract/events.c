@@ -74,7 +74,12 @@ static const char *const OTHER_TRIGGERS[] = {
     "discussed", "discusses", "conferred", "arrived", "arrives", "arrive", "adopted", "announced", "concluded",
     "courtesy", "call", "calls", "called", "calling", NULL};
 
+/* The words at which continue_focus looks for "took place", "was held", "headed by", "attended by". */
+static const char *const FOCUS_VERBS[] = {"took", "was", "being", "came", "headed", "led", "hosted", "chaired",
+                                          "one", "side", "delegation", "attended", "participated", NULL};
+
 void dm_events_register_words(void) {
+    dm_wordclass_add(FOCUS_VERBS, WC_FOCUS);
     dm_wordclass_add(MEET_VERBS, WC_TRIGGER);
     dm_wordclass_add(MEET_NOUNS, WC_TRIGGER);
     dm_wordclass_add(MULTI_NOUNS, WC_TRIGGER);
@@ -592,7 +597,7 @@ static dm_event *new_event(sent_ctx *c, uint8_t kind, const trigger *tr) {
     e.set_city = c->sc->setting_city;
     e.set_country = c->sc->setting_country;
     for (size_t i = c->t0; i + 1 < c->t1; i++)
-        if ((is(c, i, "sidelines") || is(c, i, "margins") || is(c, i, "sideline") || is(c, i, "margin")) && is(c, i + 1, "of"))
+        if (is(c, i + 1, "of") && (is(c, i, "sidelines") || is(c, i, "margins") || is(c, i, "sideline") || is(c, i, "margin")))
             e.third_place = 1;
     /* "to the State of Chiapas": a region of the state is named, so the event is not in its capital */
     for (size_t i = c->t0 + 1; i + 1 < c->t1; i++)
@@ -1271,7 +1276,8 @@ static void continue_focus(sent_ctx *c, pref *ps, size_t np) {
             is(c, i, "conversation") || is(c, i, "negotiations"))
             anaphor = 1;
     for (size_t i = c->t0; i < c->t1; i++)
-        if ((is(c, i, "took") && is(c, i + 1, "place")) || (is(c, i, "was") && is(c, i + 1, "held")) ||
+        if (!(c->t->v[i].wc & WC_FOCUS)) continue;
+        else if ((is(c, i, "took") && is(c, i + 1, "place")) || (is(c, i, "was") && is(c, i + 1, "held")) ||
             (is(c, i, "being") && is(c, i + 1, "held")) || is(c, i, "came"))
             held = 1;
     if ((anaphor || is(c, c->t0, "this")) && held) {
@@ -1301,6 +1307,7 @@ static void continue_focus(sent_ctx *c, pref *ps, size_t np) {
      * "The Uzbek delegation was headed by X, the Lithuanian one by Y" */
     int heading = 0;
     for (size_t i = c->t0; i + 1 < c->t1; i++) {
+        if (!(c->t->v[i].wc & WC_FOCUS)) continue;
         int head_by = (is(c, i, "headed") || is(c, i, "led") || is(c, i, "hosted") || is(c, i, "chaired")) &&
                       is(c, i + 1, "by");
         int elided_by = heading && is(c, i + 1, "by") && (is(c, i, "one") || is(c, i, "side") || is(c, i, "delegation"));

@@ -76,6 +76,10 @@ static int iso_currency(const char *f) {
 
 int dm_parse_money(const dm_doc *doc, size_t i, size_t end, dm_amount *out) {
     memset(out, 0, sizeof *out);
+    /* the number comes first or after a prefix of at most two tokens ("US $") */
+    if (!(i < end && doc->toks.v[i].kind == TK_NUM) && !(i + 1 < end && doc->toks.v[i + 1].kind == TK_NUM) &&
+        !(i + 2 < end && doc->toks.v[i + 2].kind == TK_NUM))
+        return 0;
     size_t j = i;
     char code[4] = "";
     const char *f = FW(doc, end, j);
@@ -535,6 +539,10 @@ static void count_facts(fctx *c) {
 
 void dm_find_facts(const dm_ctx *ctx, dm_doc *doc, size_t s, const dm_mentions *ms, dm_story_ctx *sc) {
     fctx c = {ctx, doc, &doc->toks, doc->sents[s].t0, doc->sents[s].t1, ms, sc};
+    /* every figure has a number token (amounts and counts alike): most sentences have none */
+    size_t i = c.t0;
+    while (i < c.t1 && doc->toks.v[i].kind != TK_NUM) i++;
+    if (i == c.t1) return;
     money_facts(&c);
     count_facts(&c);
 }

@@ -965,7 +965,8 @@ static void bare_names(scan *s) {
 static void pronouns(scan *s, int before_subject, int before_person) {
     for (size_t i = s->t0; i < s->t1; i++) {
         const char *f = FW(s, i);
-        if (strcmp(f, "he") && strcmp(f, "she") && strcmp(f, "his") && strcmp(f, "her") && strcmp(f, "him")) continue;
+        if ((f[0] != 'h' && f[0] != 's') || s->t->v[i].flen > 3) continue; /* most words, without a compare */
+        if (!dm_eq(f, "he") && !dm_eq(f, "she") && !dm_eq(f, "his") && !dm_eq(f, "her") && !dm_eq(f, "him")) continue;
         if (s->st->last_person < 0) continue;
         /* "His Excellency", "Her Majesty": an honorific, not a pronoun */
         if (i > s->t0 && is_cap(s, i) && i + 1 < s->t1 && is_cap(s, i + 1)) continue;

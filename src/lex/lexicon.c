@@ -25,7 +25,13 @@ struct dm_lexicon {
     size_t pool_len, pool_cap;
     entry_rec *ents;
     size_t nents, ents_cap;
+    /* For a bucket of first-word hashes, the types (LXM bits) of phrases that
+     * start with a word in it: most words start no phrase, and this answers
+     * that without probing the table. */
+    uint8_t first_types[1 << 16];
 };
+
+static size_t first_bucket(uint32_t word_hash) { return (word_hash * 0x9E3779B1u) >> 16; }
 
 static uint32_t mix(uint32_t h, uint32_t tok) { return (h ^ tok) * 0x9E3779B1u + 0x7F4A7C15u; }
 
@@ -164,6 +170,7 @@ void dm_lex_add(dm_lexicon *lx, const char *phrase, size_t len, uint8_t type, ui
         lx->ents_cap = lx->ents_cap ? lx->ents_cap * 2 : 1024;
         lx->ents = dm_xrealloc(lx->ents, lx->ents_cap * sizeof *lx->ents);
     }
+    lx->first_types[first_bucket(t.v[0].hash)] |= (uint8_t)LXM(type);
     entry_rec *r = &lx->ents[lx->nents++];
     r->e = (dm_lex_entry){type, flags, id};
     /* append, so entries keep file order */
@@ -192,6 +199,7 @@ int dm_lex_longest(const dm_lexicon *lx, const dm_tokens *t, size_t i, size_t en
                    dm_lex_hit *hit) {
     hit->ntok = 0;
     hit->n = 0;
+    if (i >= end || !(lx->first_types[first_bucket(t->v[i].hash)] & mask)) return 0;
     uint32_t h = 0x12345678u;
     for (size_t len = 1; len <= MAX_PHRASE && i + len <= end; len++) {
         size_t j = i + len - 1;

@@ -66,7 +66,13 @@ static void put_code(dm_buf *b, const char *key, const char *code) {
  * (2.01 billion times 1e9 is 2009999999.9999998), small ones keep up to 6 decimals. */
 static void put_number(dm_buf *b, double v) {
     if (fabs(v) >= 1000 || fabs(v - round(v)) < 1e-9) {
-        dm_buf_printf(b, "%.0f", round(v));
+        double r = round(v);
+        if (fabs(r) < 1e18) { /* the usual case, without printf */
+            if (r < 0) dm_buf_putc(b, '-');
+            dm_buf_put_uint(b, (unsigned long long)fabs(r));
+        } else {
+            dm_buf_printf(b, "%.0f", r);
+        }
         return;
     }
     char tmp[64];
@@ -171,17 +177,21 @@ static void put_event(const dm_ctx *ctx, const dm_doc *doc, const dm_event *e, s
 }
 
 static void put_fact(const dm_ctx *ctx, const dm_fact *f, size_t base, dm_buf *b) {
-    dm_buf_printf(b, "{\"metric\":\"%s\",\"parties\":[\"%s\",\"%s\"],\"value\":", dm_metric_name(f->metric),
-                  ctx->countries[f->parties[0]].code, ctx->countries[f->parties[1]].code);
+    put_code(b, "{\"metric\":", dm_metric_name(f->metric));
+    put_code(b, ",\"parties\":[", ctx->countries[f->parties[0]].code);
+    put_code(b, ",", ctx->countries[f->parties[1]].code);
+    dm_buf_puts(b, "],\"value\":");
     put_number(b, f->value);
-    dm_buf_printf(b, ",\"unit\":\"%s\",\"qualifier\":\"%c\",\"year\":", f->unit[0] ? f->unit : "count",
-                  f->qualifier ? f->qualifier : '=');
-    if (f->year) dm_buf_printf(b, "%d", f->year);
+    put_code(b, ",\"unit\":", f->unit[0] ? f->unit : "count");
+    char qualifier[2] = {f->qualifier ? f->qualifier : '=', 0};
+    put_code(b, ",\"qualifier\":", qualifier);
+    dm_buf_puts(b, ",\"year\":");
+    if (f->year > 0) dm_buf_put_uint(b, (unsigned)f->year);
     else dm_buf_puts(b, "null");
     dm_buf_puts(b, ",\"part\":");
     put_str(b, f->part);
     dm_buf_puts(b, ",\"since\":");
-    if (f->since) dm_buf_printf(b, "%d", f->since);
+    if (f->since > 0) dm_buf_put_uint(b, (unsigned)f->since);
     else dm_buf_puts(b, "null");
     dm_buf_puts(b, ",\"change_pct\":");
     if (f->has_change) put_number(b, f->change);

@@ -16,6 +16,7 @@ enum {
     WC_DATE = 1u << 5,        /* may open a date expression */
     WC_MONTH = 1u << 6,       /* a month's name */
     WC_WEEKDAY = 1u << 7,     /* a weekday's name */
+    WC_FOCUS = 1u << 8,       /* verbs that go on with the event in focus ("took place", "headed by") */
 };
 
 /* Registers a NULL-terminated list under the given class bits. Called by the
