@@ -1,4 +1,5 @@
 #include "utf8.h"
+#include <string.h>
 #include "error.h"
 #include <utf8proc.h>
 
@@ -6,6 +7,15 @@ dm_status dm_utf8_validate(const char *str, size_t n, size_t max_line, dm_error 
     const unsigned char *s = (const unsigned char *)str;
     size_t controls = 0, line_start = 0, i = 0;
     while (i < n) {
+        /* eight printable ASCII bytes at a time: none below 0x20 and none with the high bit */
+        while (i + 8 <= n) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+            if (((w - ones * 0x20) | w) & highs) break;
+            i += 8;
+        }
+        if (i >= n) break;
         unsigned char c = s[i];
         if (c < 0x80) {
             if (c == '\n') {

@@ -114,8 +114,11 @@ void dm_tokenize(dm_arena *a, const char *text, size_t len, dm_tokens *out) {
             i++;
             continue;
         }
-        int32_t cp = dm_utf8_next(text, len, &i);
-        if (dm_cp_is_space(cp)) {
+        int32_t cp;
+        int ascii_letter = (b | 32) >= 'a' && (b | 32) <= 'z';
+        if (ascii_letter) cp = b, i++; /* the usual token start, without decoding */
+        else cp = dm_utf8_next(text, len, &i);
+        if (!ascii_letter && dm_cp_is_space(cp)) {
             pending |= TF_SPACE;
             if (cp == '\n' || cp == 0x2028 || cp == 0x2029) {
                 newlines++;
@@ -128,8 +131,9 @@ void dm_tokenize(dm_arena *a, const char *text, size_t len, dm_tokens *out) {
         newlines = 0;
         uint8_t flags = pending;
         pending = 0;
-        if (dm_cp_is_letter(cp)) {
-            size_t de = dotted_end(text, len, start);
+        if (ascii_letter || dm_cp_is_letter(cp)) {
+            /* a dotted abbreviation needs a '.' after its first letter */
+            size_t de = ascii_letter && (i >= len || text[i] != '.') ? 0 : dotted_end(text, len, start);
             if (de) {
                 push(a, out, text, (uint32_t)start, (uint32_t)de, TK_WORD, flags | TF_DOTTED);
                 i = de;
@@ -166,8 +170,8 @@ void dm_tokenize(dm_arena *a, const char *text, size_t len, dm_tokens *out) {
             }
             push(a, out, text, (uint32_t)start, (uint32_t)end, TK_WORD, flags);
             i = end;
-            /* possessive 's or a trailing apostrophe */
-            if (i < len) {
+            /* possessive 's or a trailing apostrophe (ASCII other than ' is neither) */
+            if (i < len && ((unsigned char)text[i] >= 0x80 || text[i] == '\'')) {
                 size_t k = i;
                 int32_t c = dm_utf8_next(text, len, &k);
                 if (is_apostrophe(c)) {

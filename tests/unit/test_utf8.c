@@ -115,6 +115,31 @@ static void first_problem_is_reported(void **state) {
     assert_rejected("a\0b\xff", 4, DM_MAX_LINE, DM_ERR_BINARY, 1);
 }
 
+/* Long ASCII runs are checked eight bytes at a time: a problem at any
+ * position of a block, and a line break inside one, must still be seen. */
+static void problems_inside_long_ascii_runs(void **state) {
+    (void)state;
+    char buf[64];
+    for (size_t at = 0; at < 40; at++) {
+        memset(buf, 'a', sizeof buf);
+        buf[at] = 0;
+        assert_rejected(buf, sizeof buf, 1000, DM_ERR_BINARY, at);
+        memset(buf, 'a', sizeof buf);
+        buf[at] = (char)0xFF;
+        assert_rejected(buf, sizeof buf, 1000, DM_ERR_UTF8, at);
+    }
+    /* a line break at byte 20 ends a 20-byte line; the next line is 43 bytes */
+    memset(buf, 'a', sizeof buf);
+    buf[20] = '\n';
+    dm_error err;
+    assert_int_equal(dm_utf8_validate(buf, sizeof buf, 43, &err), DM_OK);
+    assert_rejected(buf, sizeof buf, 42, DM_ERR_TOO_LONG, 21);
+    /* DEL (0x7f) is ordinary text, as before */
+    memset(buf, 'a', sizeof buf);
+    buf[9] = 0x7f;
+    assert_int_equal(dm_utf8_validate(buf, sizeof buf, 1000, &err), DM_OK);
+}
+
 static void next_decodes_and_advances(void **state) {
     (void)state;
     const char *s = "a\xc3\xa9\xe2\x80\x99\xf0\x9f\x98\x80";
@@ -242,6 +267,7 @@ int main(void) {
         cmocka_unit_test(rejects_code_points_over_10ffff),
         cmocka_unit_test(rejects_line_longer_than_max_line),
         cmocka_unit_test(first_problem_is_reported),
+        cmocka_unit_test(problems_inside_long_ascii_runs),
         cmocka_unit_test(next_decodes_and_advances),
         cmocka_unit_test(fold_lowercases),
         cmocka_unit_test(fold_strips_accents),
