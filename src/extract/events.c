@@ -17,8 +17,8 @@ typedef struct {
     dm_story_ctx *sc;
 } sent_ctx;
 
-static const char *FW(const sent_ctx *c, size_t i) { return i >= c->t0 && i < c->t1 ? dm_tok_fold(c->t, i) : ""; }
-static int is(const sent_ctx *c, size_t i, const char *w) { return dm_eq(FW(c, i), w); }
+static inline const char *FW(const sent_ctx *c, size_t i) { return i >= c->t0 && i < c->t1 ? dm_tok_fold(c->t, i) : ""; }
+static inline int is(const sent_ctx *c, size_t i, const char *w) { return dm_eq(FW(c, i), w); }
 static int is_comma(const sent_ctx *c, size_t i) { return is(c, i, ",") || is(c, i, ";"); }
 
 /* The mention covering token i: one starting there first, else the narrowest. */

@@ -40,18 +40,16 @@ static void trace(const dm_ctx *ctx, const dm_doc *doc, size_t s, const dm_menti
  * ("Organization for Security and Co-operation in Europe") do not count. */
 static uint32_t sentence_topics(const dm_ctx *ctx, const dm_doc *doc, const dm_sent *s, const dm_mentions *ms) {
     uint32_t bits = 0;
+    size_t k = 0; /* mentions are in text order: the next organization not yet behind i */
     for (size_t i = s->t0; i < s->t1;) {
-        int in_org = 0;
-        for (size_t k = 0; k < ms->n; k++)
-            if (ms->v[k].kind == MK_ORG && ms->v[k].t0 <= i && i < ms->v[k].t1) {
-                in_org = 1;
-                i = ms->v[k].t1;
-                break;
-            }
-        if (in_org) continue;
+        while (k < ms->n && (ms->v[k].kind != MK_ORG || ms->v[k].t1 <= i)) k++;
+        if (k < ms->n && ms->v[k].t0 <= i) {
+            i = ms->v[k].t1;
+            continue;
+        }
         dm_lex_hit hit;
         if (doc->toks.v[i].kind == TK_WORD && dm_lex_longest(ctx->lx, &doc->toks, i, s->t1, LXM(LX_TOPIC), &hit)) {
-            for (size_t k = 0; k < hit.n; k++) bits |= 1u << hit.e[k].id;
+            for (size_t e = 0; e < hit.n; e++) bits |= 1u << hit.e[e].id;
             i += hit.ntok;
         } else {
             i++;
