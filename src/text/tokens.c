@@ -1,6 +1,7 @@
 #include "tokens.h"
 #include "../core/utf8.h"
 #include "wordclass.h"
+#include <pthread.h>
 #include <string.h>
 
 int dm_tok_is(const dm_tokens *t, size_t i, const char *word) {
@@ -14,6 +15,17 @@ static uint32_t fnv1a(const char *s, size_t n) {
     for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
     return h;
 }
+
+/* ASCII bytes: their folded form ('`' is an apostrophe) and whether they are letters. */
+enum { ASCII_UPPER = 1, ASCII_LOWER = 2 };
+static unsigned char ASCII_FOLD[128], ASCII_CLASS[128];
+static void ascii_tables(void) {
+    for (int c = 0; c < 128; c++) {
+        ASCII_FOLD[c] = (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : c == '`' ? '\'' : c);
+        ASCII_CLASS[c] = c >= 'A' && c <= 'Z' ? ASCII_UPPER : c >= 'a' && c <= 'z' ? ASCII_LOWER : 0;
+    }
+}
+static pthread_once_t ascii_once = PTHREAD_ONCE_INIT;
 
 static int is_apostrophe(int32_t cp) { return cp == '\'' || cp == 0x2019 || cp == 0x02BC; }
 
@@ -29,7 +41,8 @@ static void push(dm_arena *a, dm_tokens *out, const char *text, uint32_t s, uint
     }
     char *f = out->fold + out->fold_len;
     /* ASCII (the usual case): fold, hash and look at the letters in one pass */
-    int ascii = 1, up = 1, letters = 0;
+    int ascii = 1;
+    unsigned seen = 0; /* ASCII_* bits of the bytes */
     uint32_t h = 2166136261u;
     size_t fl = 0;
     for (size_t k = s; k < e; k++) {
@@ -38,12 +51,12 @@ static void push(dm_arena *a, dm_tokens *out, const char *text, uint32_t s, uint
             ascii = 0;
             break;
         }
-        if (c >= 'A' && c <= 'Z') letters++, c = (unsigned char)(c + 32);
-        else if (c >= 'a' && c <= 'z') letters++, up = 0;
-        else if (c == '`') c = '\'';
+        seen |= ASCII_CLASS[c];
+        c = ASCII_FOLD[c];
         f[fl++] = (char)c;
         h = (h ^ c) * 16777619u;
     }
+    int up = !(seen & ASCII_LOWER), letters = seen != 0;
     if (!ascii) {
         fl = dm_fold(text + s, e - s, f, need - 1);
         h = fnv1a(f, fl);
@@ -103,6 +116,7 @@ static size_t dotted_end(const char *text, size_t len, size_t i) {
 
 void dm_tokenize(dm_arena *a, const char *text, size_t len, dm_tokens *out) {
     dm_wordclass_init(); /* word classes are ready for any tokenization, with or without a context */
+    pthread_once(&ascii_once, ascii_tables);
     size_t i = 0;
     uint8_t pending = 0;
     int newlines = 0;

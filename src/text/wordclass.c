@@ -7,6 +7,7 @@
 typedef struct {
     const char *word;
     uint32_t hash, bits;
+    uint32_t len;
 } slot;
 
 #define NSLOTS 4096 /* a power of two, well above the words registered */
@@ -32,6 +33,7 @@ void dm_wordclass_add(const char *const *words, uint32_t bits) {
             }
             table[s].word = words[k];
             table[s].hash = h;
+            table[s].len = (uint32_t)n;
             used++;
         }
         table[s].bits |= bits;
@@ -41,7 +43,7 @@ void dm_wordclass_add(const char *const *words, uint32_t bits) {
 uint32_t dm_wordclass_of(const char *fold, size_t n, uint32_t h) {
     size_t s = h & (NSLOTS - 1);
     while (table[s].word) {
-        if (table[s].hash == h && strlen(table[s].word) == n && memcmp(table[s].word, fold, n) == 0)
+        if (table[s].hash == h && table[s].len == n && memcmp(table[s].word, fold, n) == 0)
             return table[s].bits;
         s = (s + 1) & (NSLOTS - 1);
     }
