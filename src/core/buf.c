@@ -12,27 +12,12 @@ void dm_buf_free(dm_buf *b) {
     dm_buf_init(b);
 }
 
-void dm_buf_reserve(dm_buf *b, size_t extra) {
+void dm_buf_grow(dm_buf *b, size_t extra) {
     if (b->len + extra + 1 <= b->cap) return;
     size_t cap = b->cap ? b->cap : 256;
     while (cap < b->len + extra + 1) cap *= 2;
     b->data = dm_xrealloc(b->data, cap);
     b->cap = cap;
-}
-
-void dm_buf_put(dm_buf *b, const char *s, size_t n) {
-    dm_buf_reserve(b, n);
-    memcpy(b->data + b->len, s, n);
-    b->len += n;
-    b->data[b->len] = 0;
-}
-
-void dm_buf_puts(dm_buf *b, const char *s) { dm_buf_put(b, s, strlen(s)); }
-
-void dm_buf_putc(dm_buf *b, char c) {
-    dm_buf_reserve(b, 1);
-    b->data[b->len++] = c;
-    b->data[b->len] = 0;
 }
 
 void dm_buf_printf(dm_buf *b, const char *fmt, ...) {
