@@ -3,7 +3,7 @@ CC ?= cc
 PKGS := jansson libutf8proc yajl
 CSTD := -std=c11 -D_POSIX_C_SOURCE=200809L
 WARN := -Wall -Wextra -Wpedantic -Wshadow -Wno-unused-parameter
-OPT ?= -O2 -g
+OPT ?= -O3 -g
 CFLAGS_ALL = $(CSTD) $(WARN) $(OPT) -Iinclude $(shell pkg-config --cflags $(PKGS)) $(CFLAGS)
 LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lpthread -lm
 BUILD ?= build
