@@ -1,6 +1,6 @@
 # dragoman: plain Makefile with pkg-config. `make help` lists the targets.
 CC ?= cc
-PKGS := jansson libutf8proc
+PKGS := jansson libutf8proc sqlite3
 CSTD := -std=c11 -D_POSIX_C_SOURCE=200809L
 WARN := -Wall -Wextra -Wpedantic -Wshadow -Wno-unused-parameter
 OPT ?= -O2 -g
