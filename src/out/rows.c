@@ -261,32 +261,40 @@ static void pad(dm_buf *out, size_t n) {
 
 static void write_table(const dm_rows *r, size_t max_width, dm_buf *out) {
     size_t *width = dm_xmalloc((r->ncols ? r->ncols : 1) * sizeof *width);
+    unsigned char *numeric_col = dm_xmalloc(r->ncols ? r->ncols : 1); /* headers of number columns align right */
     size_t last = 0; /* the last flat column: no padding after it */
     for (size_t c = 0; c < r->ncols; c++) {
         width[c] = 0;
+        numeric_col[c] = 0;
         if (r->flags[c] & DM_COL_JSON) continue;
         last = c;
         width[c] = render(r->names[c], max_width, NULL);
+        int numbers = 0, texts = 0;
         for (size_t i = 0; i < r->nrows; i++) {
-            const char *s = dm_rows_cell(r, i, c)->text;
-            size_t w = s ? render(s, max_width, NULL) : 0;
+            const dm_cell *cell = dm_rows_cell(r, i, c);
+            size_t w = cell->text ? render(cell->text, max_width, NULL) : 0;
             if (w > width[c]) width[c] = w;
+            numbers += cell->type == DM_CELL_INT || cell->type == DM_CELL_REAL;
+            texts += cell->type == DM_CELL_TEXT;
         }
+        numeric_col[c] = numbers && !texts;
     }
     for (long row = -1; row < (long)r->nrows; row++) {
         int first = 1;
+        size_t line_start = out->len;
         for (size_t c = 0; c < r->ncols; c++) {
             if (r->flags[c] & DM_COL_JSON) continue;
             if (!first) dm_buf_puts(out, "  ");
             first = 0;
             const dm_cell *cell = row < 0 ? NULL : dm_rows_cell(r, (size_t)row, c);
             const char *s = row < 0 ? r->names[c] : cell->text ? cell->text : "";
-            int numeric = cell && (cell->type == DM_CELL_INT || cell->type == DM_CELL_REAL);
+            int numeric = cell ? cell->type == DM_CELL_INT || cell->type == DM_CELL_REAL : numeric_col[c];
             size_t w = render(s, max_width, NULL);
             if (numeric) pad(out, width[c] - w);
             render(s, max_width, out);
             if (!numeric && c != last) pad(out, width[c] - w);
         }
+        while (out->len > line_start && out->data[out->len - 1] == ' ') out->len--; /* empty last cells */
         dm_buf_putc(out, '\n');
         if (row < 0) { /* a rule under the header */
             first = 1;
@@ -301,6 +309,7 @@ static void write_table(const dm_rows *r, size_t max_width, dm_buf *out) {
     }
     if (!r->nrows) dm_buf_puts(out, "(no rows)\n");
     free(width);
+    free(numeric_col);
 }
 
 void dm_rows_write_record(const dm_rows *r, size_t row, dm_buf *out) {
