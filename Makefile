@@ -15,7 +15,7 @@ LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/lexdata.o
 CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)
 HDRS := $(wildcard include/*.h src/*/*.h)
 
-.PHONY: all demo test unit golden badinput asan fuzz bench clean deps help
+.PHONY: all demo test unit golden badinput kbquery asan fuzz bench clean deps help
 all: $(BUILD)/dragoman
 
 deps:

@@ -76,7 +76,7 @@ dm_kb *dm_kb_open(const char *path, dm_error *err) {
             if (sqlite3_step(st_table) == SQLITE_ROW) found++;
         }
     sqlite3_finalize(st_table);
-    if (found < ntables && version != DM_KB_SCHEMA_VERSION) {
+    if (found == 0) {
         dm_error_set(err, DM_ERR_IO, 0,
                      "%s is an SQLite database but not a dragoman knowledge base (no dragoman tables); "
                      "run 'dragoman ingest' first",
@@ -502,7 +502,16 @@ dm_status dm_query_search(dm_kb *kb, const char *text, const dm_query_filter *f,
 
 typedef struct {
     char *kind, *name, *country, *org, *role;
+    int represented; /* a party whose own people are listed */
 } actor;
+
+static void actor_free(actor *x) {
+    free(x->kind);
+    free(x->name);
+    free(x->country);
+    free(x->org);
+    free(x->role);
+}
 
 static char *col_copy(sqlite3_stmt *st, int c) {
     const unsigned char *s = sqlite3_column_text(st, c);
@@ -562,7 +571,7 @@ static void export_event(dm_rows *out, sqlite3_stmt *ev, actor *a, size_t n) {
     const char *loc = (const char *)sqlite3_column_text(ev, 6);
     size_t before = out->nrows;
     if (same_str(kind, "visit") && loc) {
-        actor host_state = {"country", NULL, (char *)loc, NULL, NULL};
+        actor host_state = {"country", NULL, (char *)loc, NULL, NULL, 0};
         int hosts = 0;
         for (size_t j = 0; j < n; j++) hosts += same_str(a[j].country, loc);
         for (size_t i = 0; i < n; i++) {
@@ -614,23 +623,22 @@ dm_status dm_query_export(dm_kb *kb, const dm_query_filter *f, dm_rows *out, dm_
             if (n == cap) a = dm_xrealloc(a, (cap *= 2) * sizeof *a);
             /* columns: person_id kind name title role country org ... */
             a[n++] = (actor){col_copy(parts, 1), col_copy(parts, 2), col_copy(parts, 5), col_copy(parts, 6),
-                             col_copy(parts, 4)};
+                             col_copy(parts, 4), 0};
         }
         if (prc != SQLITE_DONE) s = dm_error_set(err, DM_ERR_IO, 0, "query failed: %s", sqlite3_errmsg(kb->db));
         /* a state or organization named as a party is dropped when its own people are listed */
+        for (size_t i = 0; i < n; i++) {
+            a[i].represented = 0;
+            for (size_t j = 0; j < n && !same_str(a[i].kind, "person"); j++)
+                a[i].represented |= j != i && same_str(a[j].kind, "person") && same_side(&a[i], &a[j]);
+        }
         size_t kept = 0;
         for (size_t i = 0; i < n; i++) {
-            int represented = 0;
-            for (size_t j = 0; j < n && !same_str(a[i].kind, "person"); j++)
-                represented |= j != i && same_str(a[j].kind, "person") && same_side(&a[i], &a[j]);
-            if (represented) {
-                free(a[i].kind), free(a[i].name), free(a[i].country), free(a[i].org), free(a[i].role);
-            } else {
-                a[kept++] = a[i];
-            }
+            if (a[i].represented) actor_free(&a[i]);
+            else a[kept++] = a[i];
         }
         if (s == DM_OK) export_event(out, ev, a, kept);
-        for (size_t i = 0; i < kept; i++) free(a[i].kind), free(a[i].name), free(a[i].country), free(a[i].org), free(a[i].role);
+        for (size_t i = 0; i < kept; i++) actor_free(&a[i]);
     }
     if (s == DM_OK && rc != SQLITE_DONE) s = dm_error_set(err, DM_ERR_IO, 0, "query failed: %s", sqlite3_errmsg(kb->db));
     free(a);
