@@ -128,6 +128,18 @@ rows json id 7,8,11,1,2,3,4,5,6,9,10
 rm -f "$T/dragoman.db"
 end
 
+begin "an empty knowledge base: no rows, a header"
+python3 -c 'import sqlite3,sys; sqlite3.connect(sys.argv[1]).executescript(open(sys.argv[2]).read())' "$T/empty.db" "$ROOT/src/out/schema.sql"
+for c in events people "partners KAZ" facts export "search trade"; do
+  # shellcheck disable=SC2086
+  q $c --db "$T/empty.db" --format json
+  expect_rc 0
+  rows json id ""
+done
+q events --db "$T/empty.db" --format csv
+[ "$(cat "$T/out")" = "$(printf 'id,date,kind,status,place,participants,topics,sources\r')" ] || fail "csv header: $(cat "$T/out")"
+end
+
 begin "missing knowledge base"
 q events --db "$T/none.db"
 expect_rc 1
