@@ -1,6 +1,6 @@
 # dragoman: plain Makefile with pkg-config. `make help` lists the targets.
 CC ?= cc
-PKGS := jansson libutf8proc yajl
+PKGS := jansson libutf8proc yajl sqlite3
 CSTD := -std=c11 -D_POSIX_C_SOURCE=200809L
 WARN := -Wall -Wextra -Wpedantic -Wshadow -Wno-unused-parameter
 OPT ?= -O3 -g
@@ -15,7 +15,7 @@ LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/lexdata.o
 CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)
 HDRS := $(wildcard include/*.h src/*/*.h)
 
-.PHONY: all demo test unit golden badinput asan fuzz bench clean deps help
+.PHONY: all demo test unit golden badinput kbquery asan fuzz bench clean deps help
 all: $(BUILD)/dragoman
 
 deps:

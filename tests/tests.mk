@@ -1,5 +1,6 @@
 # Tests: cmocka unit tests (one file per module), golden tests over whole
-# documents, bad-input tests, and the same under ASan/UBSan; a libFuzzer target.
+# documents, bad-input tests, query commands on a fixture knowledge base,
+# and the same under ASan/UBSan; a libFuzzer target.
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 CMOCKA_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
@@ -16,6 +17,9 @@ golden: $(BUILD)/dragoman
 
 badinput: $(BUILD)/dragoman
 	@sh tests/bad/run.sh $(BUILD)/dragoman
+
+kbquery: $(BUILD)/dragoman
+	@sh tests/kb/query.sh $(BUILD)/dragoman
 
 # `make test` is what README and .ci/run call: everything, with one summary line.
 test: deps

@@ -11,10 +11,20 @@ static void usage(FILE *f) {
           "\n"
           "commands:\n"
           "  extract   events and facts of each document, as JSON Lines (or --format text)\n"
+          "\n"
+          "  events    events in the knowledge base, by date (filters: --country, --with, --person, ...)\n"
+          "  people    who's who: names, states, titles over time, first and last seen\n"
+          "  partners  COUNTRY's counterpart states ranked by events, with kinds, level, topics\n"
+          "  facts     trade and investment figures; --series: per year and party pair\n"
+          "  show      ID: one event with participants, sources and evidence sentences\n"
+          "  search    TEXT: full-text search of the documents\n"
+          "  export    dyadic event data (one row per event and actor pair) as jsonl, csv or tsv\n"
+          "\n"
           "  version   print the version\n"
           "  help      this text\n"
           "\n"
-          "Run 'dragoman extract --help' for the options of a command.\n",
+          "Query commands read ./dragoman.db or --db PATH and write --format table, json,\n"
+          "jsonl, csv or tsv. Run 'dragoman COMMAND --help' for the options of a command.\n",
           f);
 }
 
@@ -41,6 +51,7 @@ int main(int argc, char **argv) {
     }
     const char *cmd = argv[1];
     if (!strcmp(cmd, "extract")) return dm_cmd_extract(argc - 1, argv + 1);
+    if (dm_is_query_command(cmd)) return dm_cmd_query(argc - 1, argv + 1);
     if (!strcmp(cmd, "version") || !strcmp(cmd, "--version")) {
         printf("dragoman %s\n", DM_VERSION);
         return 0;
