@@ -256,7 +256,7 @@ static int monarchic(const char *title) {
 int dm_titles_agree(const char *a, const char *b) {
     if (!a || !b) return 1;
     /* "the King" is not the President who shares his rank of head of state */
-    return monarchic(a) == monarchic(b) || (!contains_nocase(a, "president") && !contains_nocase(b, "president"));
+    return (!contains_nocase(a, "president") && !contains_nocase(b, "president")) || monarchic(a) == monarchic(b);
 }
 
 int dm_people_find_title_words(const dm_doc *doc, uint32_t story, const char *phrase) {
