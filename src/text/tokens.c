@@ -117,6 +117,16 @@ static size_t dotted_end(const char *text, size_t len, size_t i) {
 void dm_tokenize(dm_arena *a, const char *text, size_t len, dm_tokens *out) {
     dm_wordclass_init(); /* word classes are ready for any tokenization, with or without a context */
     pthread_once(&ascii_once, ascii_tables);
+    /* room for the usual text (a token per five bytes, folded forms about as long as the text),
+     * so the arrays rarely grow by copying */
+    if (!out->cap) {
+        out->cap = len / 5 + 16;
+        out->v = dm_arena_grow(a, NULL, 0, out->cap, sizeof *out->v); /* written before read */
+    }
+    if (!out->fold_cap) {
+        out->fold_cap = len + len / 4 + 64;
+        out->fold = dm_arena_grow(a, NULL, 0, out->fold_cap, 1);
+    }
     size_t i = 0;
     uint8_t pending = 0;
     int newlines = 0;
