@@ -12,6 +12,9 @@ typedef struct {
 
 #define NSLOTS 4096 /* a power of two, well above the words registered */
 static slot table[NSLOTS];
+/* Each slot's hash with the low bit set (0: free), probed first: 16 KB that stay
+ * in cache, where the slots themselves are read only on a match. */
+static uint32_t tags[NSLOTS];
 static size_t used;
 
 static uint32_t fnv1a(const char *s, size_t n) {
@@ -33,6 +36,7 @@ void dm_wordclass_add(const char *const *words, uint32_t bits) {
             }
             table[s].word = words[k];
             table[s].hash = h;
+            tags[s] = h | 1;
             table[s].len = (uint32_t)n;
             used++;
         }
@@ -41,12 +45,9 @@ void dm_wordclass_add(const char *const *words, uint32_t bits) {
 }
 
 uint32_t dm_wordclass_of(const char *fold, size_t n, uint32_t h) {
-    size_t s = h & (NSLOTS - 1);
-    while (table[s].word) {
-        if (table[s].hash == h && table[s].len == n && memcmp(table[s].word, fold, n) == 0)
+    for (size_t s = h & (NSLOTS - 1); tags[s]; s = (s + 1) & (NSLOTS - 1))
+        if (tags[s] == (h | 1) && table[s].hash == h && table[s].len == n && memcmp(table[s].word, fold, n) == 0)
             return table[s].bits;
-        s = (s + 1) & (NSLOTS - 1);
-    }
     return 0;
 }
 
