@@ -272,6 +272,24 @@ static void many_phrases_grow_the_table(void **state) {
     dm_lex_free(lx);
 }
 
+/* Lookups first ask whether any phrase of the wanted types starts with the word:
+ * a phrase's inner word, a word starting only other types' phrases, and a phrase
+ * added after lookups have run must all be answered right. */
+static void first_word_filter_follows_types_and_additions(void **state) {
+    (void)state;
+    dm_lexicon *lx = dm_lex_new();
+    add(lx, "Central Bank", LX_ORG, 1);
+    dm_lex_hit hit;
+    assert_int_equal(lookup(lx, "Central Bank", 0, LXM(LX_ORG), &hit), 2);
+    assert_int_equal(lookup(lx, "Central Bank", 0, LXM(LX_TOPIC), &hit), 0); /* starts only an org */
+    assert_int_equal(lookup(lx, "Bank", 0, ALL, &hit), 0);                  /* an inner word starts nothing */
+    add(lx, "bank", LX_TOPIC, 4);                                          /* added later */
+    assert_int_equal(lookup(lx, "Bank", 0, LXM(LX_TOPIC), &hit), 1);
+    assert_int_equal(lookup(lx, "Central Bank", 0, LXM(LX_TOPIC), &hit), 0);
+    assert_int_equal(lookup(lx, "the central bank", 2, LXM(LX_TOPIC), &hit), 1);
+    dm_lex_free(lx);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(empty_lexicon_matches_nothing),
@@ -290,6 +308,7 @@ int main(void) {
         cmocka_unit_test(phrases_do_not_cross_a_line_break),
         cmocka_unit_test(empty_and_blank_phrases_are_ignored),
         cmocka_unit_test(many_phrases_grow_the_table),
+        cmocka_unit_test(first_word_filter_follows_types_and_additions),
     };
     test_helpers_used();
     return cmocka_run_group_tests_name("lexicon", tests, NULL, NULL);
