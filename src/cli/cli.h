@@ -2,6 +2,7 @@
 #define DM_CLI_H
 #include "dragoman.h"
 int dm_cmd_extract(int argc, char **argv);
+int dm_cmd_ingest(int argc, char **argv);
 /* Creates the context with built-in lexicons plus the user's (--lexicon FILE), or prints the error. */
 dm_ctx *dm_cli_context(char **lexicons, int nlexicons);
 #endif

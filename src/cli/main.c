@@ -11,10 +11,12 @@ static void usage(FILE *f) {
           "\n"
           "commands:\n"
           "  extract   events and facts of each document, as JSON Lines (or --format text)\n"
+          "  ingest    extract and store documents, events, people and facts in a SQLite\n"
+          "            knowledge base (--db PATH, default ./dragoman.db)\n"
           "  version   print the version\n"
           "  help      this text\n"
           "\n"
-          "Run 'dragoman extract --help' for the options of a command.\n",
+          "Run 'dragoman COMMAND --help' for the options of a command.\n",
           f);
 }
 
@@ -41,6 +43,7 @@ int main(int argc, char **argv) {
     }
     const char *cmd = argv[1];
     if (!strcmp(cmd, "extract")) return dm_cmd_extract(argc - 1, argv + 1);
+    if (!strcmp(cmd, "ingest")) return dm_cmd_ingest(argc - 1, argv + 1);
     if (!strcmp(cmd, "version") || !strcmp(cmd, "--version")) {
         printf("dragoman %s\n", DM_VERSION);
         return 0;

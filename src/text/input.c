@@ -1,4 +1,5 @@
 #include "input.h"
+#include "doc.h"
 #include "../core/arena.h"
 #include "../core/error.h"
 #include <dirent.h>
@@ -212,6 +213,16 @@ static void make_jsonl(dm_input_item *it) {
     }
     dm_doc_new(doc_name, json_string_value(text), json_string_length(text),
                json_is_string(date) ? json_string_value(date) : NULL, &it->doc, &it->err);
+    if (it->doc) {
+        /* kept for the knowledge base (documents.title, url, source) */
+        static const char *const keys[] = {"title", "url", "source"};
+        const char **fields[] = {&it->doc->title, &it->doc->url, &it->doc->source};
+        for (int k = 0; k < 3; k++) {
+            json_t *v = json_object_get(root, keys[k]);
+            if (json_is_string(v))
+                *fields[k] = dm_arena_strndup(&it->doc->arena, json_string_value(v), json_string_length(v));
+        }
+    }
     json_decref(root);
 }
 

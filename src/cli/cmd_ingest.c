@@ -1,0 +1,201 @@
+/* dragoman ingest: the extract pipeline (pipeline.h) with a sink that stores
+ * each document in the knowledge base (out/store.h), one transaction per
+ * batch, so a killed run loses at most the batch it was writing. */
+#include "../core/arena.h"
+#include "../core/buf.h"
+#include "../out/json.h"
+#include "../out/store.h"
+#include "../text/doc.h"
+#include "cli.h"
+#include "pipeline.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static void usage(FILE *f) {
+    fputs("usage: dragoman ingest [--db PATH] [--jobs N] [--lexicon FILE]... [--quiet] FILES|DIRS|-\n"
+          "\n"
+          "Extracts each document (as dragoman extract does) and stores it with its\n"
+          "stories, events, participants, facts and evidence in a SQLite knowledge base.\n"
+          "The same event told by several documents becomes one event with several\n"
+          "reports; the same person named several ways becomes one person.\n"
+          "\n"
+          "  --db PATH   the knowledge base (default ./dragoman.db; created if missing)\n"
+          "  --jobs N    extract with N threads (what is stored does not change)\n"
+          "  --lexicon   add a TSV lexicon (as for extract)\n"
+          "  --quiet     no progress line on a terminal\n"
+          "  --stats     also print documents, bytes, time, MB/s and peak memory on stderr\n"
+          "\n"
+          "A document already stored with the same text is left as it is; one with the\n"
+          "same name and new text replaces its old version. A document that cannot be\n"
+          "read or stored is reported on stderr and skipped; the exit status is then 1.\n"
+          "A summary goes to standard output.\n",
+          f);
+}
+
+/* The sink of ingest. A huge document comes in parts: its text and JSON line
+ * are gathered until the last part, then stored whole. */
+typedef struct {
+    const dm_ctx *ctx;
+    dm_store *kb;
+    int failed;       /* a document failed (to read or to store) */
+    int fatal;        /* the database itself failed: stop storing */
+    int part_failed;  /* a part of the document being gathered failed */
+    dm_json_parts parts;
+    dm_buf text, json;
+    size_t counts[4]; /* by dm_store_outcome; [0]: failed */
+    size_t reports, merged, people, facts, linked;
+} ingester;
+
+static void report_failure(ingester *g, const char *name, const dm_error *err) {
+    fputs("dragoman: ", stderr);
+    dm_put_name(name);
+    fprintf(stderr, ": %s: %s\n", dm_strerror(err->code), err->msg);
+    g->failed = 1;
+    g->counts[0]++;
+}
+
+static void store(ingester *g, const char *item_name, const dm_store_doc *d) {
+    if (g->fatal) {
+        g->counts[0]++; /* the database failed earlier, as reported */
+        return;
+    }
+    dm_error err = {0};
+    dm_store_result res;
+    if (dm_store_begin(g->kb, &err) != DM_OK) {
+        report_failure(g, item_name, &err);
+        g->fatal = 1;
+        return;
+    }
+    if (dm_store_put(g->kb, d, &res, &err) != DM_OK) {
+        report_failure(g, item_name, &err);
+        return;
+    }
+    g->counts[res.outcome]++;
+    g->reports += res.reports;
+    g->merged += res.merged;
+    g->people += res.people_new;
+    g->facts += res.facts;
+    g->linked += res.linked;
+}
+
+static void ingest_item(void *user, const dm_input_item *it, dm_doc *doc) {
+    ingester *g = user;
+    if (it->part == 0 && it->last) {
+        if (!doc) {
+            g->counts[0]++;
+            g->failed = 1;
+            return;
+        }
+        size_t n;
+        const char *json = dm_doc_json(doc, &n);
+        dm_store_doc d = {doc->name, doc->text, doc->len, doc->title, doc->url, doc->source, json, n};
+        store(g, it->name, &d);
+        return;
+    }
+    if (it->part == 0) {
+        g->text.len = g->json.len = 0;
+        g->part_failed = 0;
+    }
+    if (!doc) {
+        g->part_failed = 1; /* a document missing a part is not stored at all */
+    } else if (!g->part_failed) {
+        dm_buf_put(&g->text, doc->text, doc->len);
+        dm_json_parts_add(g->ctx, &g->parts, doc, it->base, it->part, it->last, &g->json);
+    }
+    if (!it->last) return;
+    if (g->part_failed) {
+        fputs("dragoman: ", stderr);
+        dm_put_name(it->name);
+        fputs(": not stored: a part of it could not be read (see above)\n", stderr);
+        g->counts[0]++;
+        g->failed = 1;
+        return;
+    }
+    dm_store_doc d = {it->name, g->text.data, g->text.len, NULL, NULL, NULL, g->json.data, g->json.len};
+    store(g, it->name, &d);
+}
+
+static void ingest_batch_done(void *user) {
+    ingester *g = user;
+    dm_error err = {0};
+    if (g->fatal) return;
+    if (dm_store_commit(g->kb, &err) != DM_OK) {
+        fprintf(stderr, "dragoman: %s (the batch's documents were not stored)\n", err.msg);
+        g->failed = g->fatal = 1;
+    }
+}
+
+int dm_cmd_ingest(int argc, char **argv) {
+    const char *db = "dragoman.db";
+    dm_cli_opts o;
+    dm_cli_opts_init(&o, argc);
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+            usage(stdout);
+            dm_cli_opts_free(&o);
+            return 0;
+        } else if (!strcmp(a, "--db")) {
+            if (i + 1 >= argc || !argv[i + 1][0]) {
+                fprintf(stderr, "dragoman ingest: --db needs a file path\n");
+                dm_cli_opts_free(&o);
+                return 2;
+            }
+            db = argv[++i];
+        } else {
+            int r = dm_cli_opts_take(&o, "ingest", argc, argv, &i);
+            if (r == 0) fprintf(stderr, "dragoman ingest: unknown option '%s' (see dragoman ingest --help)\n", a);
+            if (r <= 0) {
+                dm_cli_opts_free(&o);
+                return 2;
+            }
+        }
+    }
+    if (!o.npaths) {
+        usage(stderr);
+        dm_cli_opts_free(&o);
+        return 2;
+    }
+    dm_error err = {0};
+    dm_store *kb;
+    if (dm_store_open(db, &kb, &err) != DM_OK) {
+        fprintf(stderr, "dragoman: %s\n", err.msg);
+        dm_cli_opts_free(&o);
+        return 1;
+    }
+    dm_ctx *ctx = dm_cli_context(o.lexicons, o.nlexicons);
+    if (!ctx) {
+        dm_store_close(kb);
+        dm_cli_opts_free(&o);
+        return 1;
+    }
+    ingester g = {0};
+    g.ctx = ctx;
+    g.kb = kb;
+    dm_json_parts_init(&g.parts);
+    dm_buf_init(&g.text);
+    dm_buf_init(&g.json);
+    /* with one thread, batches of 256 documents still: one commit each, not one per document */
+    dm_pipeline_opts po = {o.jobs, !o.quiet && isatty(2), 256};
+    dm_sink sink = {ingest_item, ingest_batch_done, &g};
+    dm_pipeline_stats st;
+    dm_pipeline_run(ctx, o.paths, o.npaths, &po, &sink, &st);
+    ingest_batch_done(&g);
+    if (o.stats) dm_pipeline_print_stats(&st, o.jobs);
+    printf("dragoman ingest: %zu documents into %s: %zu new, %zu unchanged, %zu replaced, %zu failed; "
+           "%zu events reported (%zu merged with other documents' events, %zu planned events linked), "
+           "%zu new people, %zu facts; %.2f s, %.0f documents/s\n",
+           st.docs, db, g.counts[DM_STORE_NEW], g.counts[DM_STORE_UNCHANGED], g.counts[DM_STORE_REPLACED],
+           g.counts[0], g.reports, g.merged, g.linked, g.people, g.facts, st.seconds,
+           st.seconds > 0 ? st.docs / st.seconds : 0.0);
+    fflush(stdout);
+    dm_buf_free(&g.text);
+    dm_buf_free(&g.json);
+    dm_json_parts_free(&g.parts);
+    dm_store_close(kb);
+    dm_ctx_free(ctx);
+    dm_cli_opts_free(&o);
+    return g.failed;
+}

@@ -1,0 +1,815 @@
+/* The knowledge base across documents: one person record per real person,
+ * one event row per real event however many documents report it, and
+ * planned events linked to their occurrence. What a document said stays in
+ * its reports and participants; the merged rows can always be recomputed
+ * from them (dm_store_cleanup does so after a document is replaced). */
+#include "store_int.h"
+#include "../core/arena.h"
+#include "../core/error.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+/* How far apart two documents may be dated and still tell of one undated event. */
+#define DOC_DAYS_APART 3
+/* How long after its announcement a planned event may take place. */
+#define PLANNED_WITHIN_DAYS 120
+#define MAX_KEYS 64
+
+/* ---- dates ------------------------------------------------------------------ */
+
+dm_ymd dm_ymd_parse(const char *s) {
+    dm_ymd d = {0, 0, 0, 0};
+    if (!s) return d;
+    int n = sscanf(s, "%4d-%2d-%2d", &d.y, &d.m, &d.d);
+    if (n < 1 || d.y < 1 || (n >= 2 && (d.m < 1 || d.m > 12)) || (n >= 3 && (d.d < 1 || d.d > 31)))
+        return (dm_ymd){0, 0, 0, 0};
+    if (n < 3) d.d = 0;
+    if (n < 2) d.m = 0;
+    d.precision = n;
+    return d;
+}
+
+/* Days since 1970-01-01 of a civil date (H. Hinnant's days_from_civil). */
+static long days_from_civil(long y, int m, int d) {
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+static int days_in_month(int y, int m) {
+    static const int dim[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0) ? 29 : dim[m - 1];
+}
+
+long dm_ymd_day(dm_ymd d, int last) {
+    int m = d.m ? d.m : last ? 12 : 1;
+    int day = d.d ? d.d : last ? days_in_month(d.y, m) : 1;
+    return days_from_civil(d.y, m, day);
+}
+
+void dm_day_format(long z, char *out) {
+    z += 719468;
+    long era = (z >= 0 ? z : z - 146096) / 146097;
+    long doe = z - era * 146097;
+    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long y = yoe + era * 400;
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153;
+    long d = doy - (153 * mp + 2) / 5 + 1;
+    long m = mp + (mp < 10 ? 3 : -9);
+    char tmp[64];
+    snprintf(tmp, sizeof tmp, "%04ld-%02ld-%02ld", (y + (m <= 2)) % 10000, m, d);
+    memcpy(out, tmp, 10);
+    out[10] = 0;
+}
+
+/* Equal, one containing the other (2023-09 contains 2023-09-21), or days a day apart. */
+static int dates_compatible(dm_ymd a, dm_ymd b) {
+    if (!a.precision || !b.precision) return 0;
+    if (a.precision == 3 && b.precision == 3) {
+        long k = dm_ymd_day(a, 0) - dm_ymd_day(b, 0);
+        return k >= -1 && k <= 1;
+    }
+    if (a.y != b.y) return 0;
+    return a.precision < 2 || b.precision < 2 || a.m == b.m;
+}
+
+/* ---- names ------------------------------------------------------------------ */
+
+/* A name word folded as people.surname is: lower case, accents removed, letters only. */
+static void fold_word(const char *w, size_t n, char *out, size_t cap) {
+    size_t k = 0;
+    utf8proc_uint8_t *mapped = NULL;
+    utf8proc_ssize_t m = utf8proc_map((const utf8proc_uint8_t *)w, (utf8proc_ssize_t)n, &mapped,
+                                      UTF8PROC_STABLE | UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD);
+    for (utf8proc_ssize_t i = 0; m > 0 && i < m;) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t len = utf8proc_iterate(mapped + i, m - i, &cp);
+        if (len <= 0) break;
+        utf8proc_category_t c = utf8proc_category(cp);
+        if (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO && k + (size_t)len < cap) {
+            memcpy(out + k, mapped + i, (size_t)len);
+            k += (size_t)len;
+        }
+        i += len;
+    }
+    free(mapped);
+    out[k] = 0;
+}
+
+typedef struct {
+    char surname[96];
+    char given[96]; /* first word when the name has two or more, else "" */
+    int initial;    /* the first word is an initial ("M.", "Kh.") */
+} name_parts;
+
+static void split_name(const char *name, name_parts *np) {
+    memset(np, 0, sizeof *np);
+    const char *words[16];
+    size_t lens[16];
+    int n = 0;
+    for (const char *p = name; *p && n < 16;) {
+        while (*p == ' ') p++;
+        if (!*p) break;
+        const char *start = p;
+        while (*p && *p != ' ') p++;
+        words[n] = start;
+        lens[n++] = (size_t)(p - start);
+    }
+    /* the surname is the last word with letters in it */
+    int last = n - 1;
+    for (; last >= 0; last--) {
+        fold_word(words[last], lens[last], np->surname, sizeof np->surname);
+        if (np->surname[0]) break;
+    }
+    if (last > 0) {
+        fold_word(words[0], lens[0], np->given, sizeof np->given);
+        size_t letters = strlen(np->given);
+        np->initial = letters == 1 || (letters <= 2 && words[0][lens[0] - 1] == '.');
+    }
+}
+
+/* How well two given names agree: 3 equal, 2 an initial fits, 1 one is unknown, 0 they differ. */
+static int given_fit(const name_parts *a, const name_parts *b) {
+    if (!a->given[0] || !b->given[0]) return 1;
+    if (!a->initial && !b->initial) return strcmp(a->given, b->given) == 0 ? 3 : 0;
+    const char *shorter = a->initial ? a->given : b->given, *longer = a->initial ? b->given : a->given;
+    return strncmp(shorter, longer, strlen(shorter)) == 0 ? 2 : 0;
+}
+
+static int same_or_unknown(const char *a, const char *b) { return !a || !b || !strcmp(a, b); }
+
+/* Is name fuller than other: more words, then more bytes. */
+static int fuller(const char *name, const char *other) {
+    int wa = 1, wb = 1;
+    for (const char *p = name; *p; p++) wa += *p == ' ';
+    for (const char *p = other; *p; p++) wb += *p == ' ';
+    return wa != wb ? wa > wb : strlen(name) > strlen(other);
+}
+
+/* The person record for a named participant: the known person with the same
+ * folded surname, compatible state and organization, and a compatible given
+ * name (the best fit), or a new one. Records the title held on seen. */
+static dm_status resolve_person(dm_store *s, dm_put *put, const char *name, const char *country, const char *org,
+                                const char *title, const char *role, const char *seen, int64_t *id, dm_error *err) {
+    for (size_t i = 0; i < put->npeople; i++) {
+        const dm_put_person *c = &put->people[i];
+        if (!strcmp(c->name, name) && same_or_unknown(c->country, country) && same_or_unknown(c->org, org) &&
+            (!c->country) == (!country) && (!c->org) == (!org)) {
+            *id = c->id;
+            goto seen_title;
+        }
+    }
+    name_parts np;
+    split_name(name, &np);
+    if (!np.surname[0]) {
+        /* no letters to match on: keep the name as it is */
+        snprintf(np.surname, sizeof np.surname, "%s", name);
+    }
+    sqlite3_stmt *st = dm_store_stmt(s, S_PERSON_FIND);
+    dm_bind_text(st, 1, np.surname);
+    int64_t best = 0;
+    int best_fit = 0, rc;
+    char best_name[256] = "";
+    while ((rc = dm_store_step(s, st, "looking up a person", err)) == SQLITE_ROW) {
+        const char *other = dm_col_text(st, 1);
+        if (!same_or_unknown(country, dm_col_text(st, 2)) || !same_or_unknown(org, dm_col_text(st, 3))) continue;
+        name_parts op;
+        split_name(other ? other : "", &op);
+        int fit = given_fit(&np, &op);
+        if (fit > best_fit || (fit && fit == best_fit && sqlite3_column_int64(st, 0) < best)) {
+            best_fit = fit;
+            best = sqlite3_column_int64(st, 0);
+            snprintf(best_name, sizeof best_name, "%s", other ? other : "");
+        }
+    }
+    if (rc < 0) return DM_ERR_DB;
+    if (best) {
+        st = dm_store_stmt(s, S_PERSON_UPDATE);
+        sqlite3_bind_int64(st, 1, best);
+        dm_bind_text(st, 2, fuller(name, best_name) ? name : best_name);
+        dm_bind_text(st, 3, country);
+        dm_bind_text(st, 4, org);
+        dm_bind_text(st, 5, seen);
+        if (dm_store_step(s, st, "updating a person", err) < 0) return DM_ERR_DB;
+        *id = best;
+    } else {
+        st = dm_store_stmt(s, S_PERSON_INSERT);
+        dm_bind_text(st, 1, name);
+        dm_bind_text(st, 2, np.surname);
+        dm_bind_text(st, 3, country);
+        dm_bind_text(st, 4, org);
+        dm_bind_text(st, 5, seen);
+        if (dm_store_step(s, st, "storing a person", err) < 0) return DM_ERR_DB;
+        *id = sqlite3_last_insert_rowid(s->db);
+        put->result->people_new++;
+    }
+    if (put->npeople == put->people_cap) {
+        put->people_cap = put->people_cap ? put->people_cap * 2 : 16;
+        put->people = dm_xrealloc(put->people, put->people_cap * sizeof *put->people);
+    }
+    put->people[put->npeople++] = (dm_put_person){name, country, org, *id};
+seen_title:
+    if (!title) return DM_OK;
+    st = dm_store_stmt(s, S_TITLE_UPSERT);
+    sqlite3_bind_int64(st, 1, *id);
+    dm_bind_text(st, 2, title);
+    dm_bind_text(st, 3, role ? role : "official");
+    dm_bind_text(st, 4, seen);
+    return dm_store_step(s, st, "storing a title", err) < 0 ? DM_ERR_DB : DM_OK;
+}
+
+/* ---- participant keys ------------------------------------------------------- */
+
+/* A participant as a key: "p" + person id, "o" + organization code, "c" + state code. */
+typedef struct {
+    char v[MAX_KEYS][40];
+    int n;
+} key_set;
+
+static void key_add(key_set *ks, char kind, const char *code, int64_t id) {
+    if (ks->n == MAX_KEYS) return;
+    char k[40];
+    if (code) snprintf(k, sizeof k, "%c%s", kind, code);
+    else snprintf(k, sizeof k, "%c%lld", kind, (long long)id);
+    for (int i = 0; i < ks->n; i++)
+        if (!strcmp(ks->v[i], k)) return;
+    memcpy(ks->v[ks->n++], k, sizeof k);
+}
+
+static int keys_shared(const key_set *a, const key_set *b) {
+    int n = 0;
+    for (int i = 0; i < a->n; i++)
+        for (int j = 0; j < b->n; j++)
+            if (!strcmp(a->v[i], b->v[j])) {
+                n++;
+                break;
+            }
+    return n;
+}
+
+/* Two key sets overlap enough to be one event: two keys in common, or all of
+ * the smaller set when it holds fewer. Returns the count shared, 0 if not enough. */
+static int keys_overlap(const key_set *a, const key_set *b) {
+    int need = a->n < b->n ? a->n : b->n;
+    if (need > 2) need = 2;
+    int shared = keys_shared(a, b);
+    return need > 0 && shared >= need ? shared : 0;
+}
+
+typedef struct {
+    char kind[16], status[16];
+    char *date, *date_end, *city, *country, *org, *title;
+    char *reported; /* earliest date of the stories (documents) telling it */
+    int64_t planned_id;
+} event_row;
+
+static char *dup_or_null(const char *s) {
+    if (!s) return NULL;
+    char *d = strdup(s);
+    if (!d) dm_die_oom();
+    return d;
+}
+
+static void event_row_free(event_row *e) {
+    free(e->date);
+    free(e->date_end);
+    free(e->city);
+    free(e->country);
+    free(e->org);
+    free(e->title);
+    free(e->reported);
+    memset(e, 0, sizeof *e);
+}
+
+static dm_status load_event(dm_store *s, int64_t id, event_row *e, key_set *keys, dm_error *err) {
+    memset(e, 0, sizeof *e);
+    sqlite3_stmt *st = dm_store_stmt(s, S_EVENT_INFO);
+    sqlite3_bind_int64(st, 1, id);
+    int rc = dm_store_step(s, st, "reading an event", err);
+    if (rc < 0) return DM_ERR_DB;
+    if (rc != SQLITE_ROW) return dm_error_set(err, DM_ERR_DB, 0, "%s: event %lld vanished", s->path, (long long)id);
+    snprintf(e->kind, sizeof e->kind, "%s", dm_col_text(st, 0));
+    snprintf(e->status, sizeof e->status, "%s", dm_col_text(st, 1));
+    e->date = dup_or_null(dm_col_text(st, 2));
+    e->date_end = dup_or_null(dm_col_text(st, 3));
+    e->city = dup_or_null(dm_col_text(st, 4));
+    e->country = dup_or_null(dm_col_text(st, 5));
+    e->org = dup_or_null(dm_col_text(st, 6));
+    e->title = dup_or_null(dm_col_text(st, 7));
+    e->planned_id = sqlite3_column_int64(st, 8);
+    e->reported = dup_or_null(dm_col_text(st, 9));
+    sqlite3_reset(st);
+    if (keys) {
+        keys->n = 0;
+        st = dm_store_stmt(s, S_EVENT_KEYS);
+        sqlite3_bind_int64(st, 1, id);
+        while ((rc = dm_store_step(s, st, "reading an event's participants", err)) == SQLITE_ROW) {
+            const char *kind = dm_col_text(st, 0);
+            if (!kind) continue;
+            if (!strcmp(kind, "person") && sqlite3_column_type(st, 1) != SQLITE_NULL)
+                key_add(keys, 'p', NULL, sqlite3_column_int64(st, 1));
+            else if (!strcmp(kind, "org") && dm_col_text(st, 2)) key_add(keys, 'o', dm_col_text(st, 2), 0);
+            else if (!strcmp(kind, "country") && dm_col_text(st, 3)) key_add(keys, 'c', dm_col_text(st, 3), 0);
+        }
+        if (rc < 0) return DM_ERR_DB;
+        if (!strcmp(e->kind, "visit") && e->country) key_add(keys, 'c', e->country, 0);
+    }
+    return DM_OK;
+}
+
+/* Takes what a report adds to a merged event: the most precise date, a known
+ * place (a city once the state agrees), the organization and title. Returns
+ * 1 when something changed. */
+static int merge_fields(event_row *e, const char *date, const char *date_end, const char *city, const char *country,
+                        const char *org, const char *title, const char *reported) {
+    int changed = 0;
+    if (reported && (!e->reported || strcmp(reported, e->reported) < 0)) {
+        free(e->reported);
+        e->reported = dup_or_null(reported);
+        changed = 1;
+    }
+    if (dm_ymd_parse(date).precision > dm_ymd_parse(e->date).precision) {
+        free(e->date);
+        free(e->date_end);
+        e->date = dup_or_null(date);
+        e->date_end = dup_or_null(date_end);
+        changed = 1;
+    }
+    if (!e->country && country) {
+        e->country = dup_or_null(country);
+        free(e->city);
+        e->city = dup_or_null(city);
+        changed = 1;
+    } else if (!e->city && city && country && e->country && !strcmp(country, e->country)) {
+        e->city = dup_or_null(city);
+        changed = 1;
+    }
+    if (!e->org && org) e->org = dup_or_null(org), changed = 1;
+    if (!e->title && title) e->title = dup_or_null(title), changed = 1;
+    return changed;
+}
+
+static dm_status save_event(dm_store *s, int64_t id, const event_row *e, dm_error *err) {
+    sqlite3_stmt *st = dm_store_stmt(s, S_EVENT_UPDATE);
+    sqlite3_bind_int64(st, 1, id);
+    dm_bind_text(st, 2, e->date);
+    dm_bind_text(st, 3, e->date_end);
+    dm_bind_text(st, 4, e->city);
+    dm_bind_text(st, 5, e->country);
+    dm_bind_text(st, 6, e->org);
+    dm_bind_text(st, 7, e->title);
+    dm_bind_text(st, 8, e->reported);
+    return dm_store_step(s, st, "updating an event", err) < 0 ? DM_ERR_DB : DM_OK;
+}
+
+/* ---- finding the event a report tells of ------------------------------------ */
+
+/* A report as the merging needs it. */
+typedef struct {
+    const char *kind, *status, *date, *date_end, *city, *country, *org, *title, *cameo;
+    const char *reported; /* the story's or document's date */
+    dm_ymd ymd;
+    key_set keys;
+} report;
+
+static dm_status collect(dm_store *s, sqlite3_stmt *st, dm_ids *out, dm_error *err) {
+    int rc;
+    while ((rc = dm_store_step(s, st, "looking for the same event", err)) == SQLITE_ROW)
+        if (!dm_ids_has(out, sqlite3_column_int64(st, 0))) dm_ids_push(out, sqlite3_column_int64(st, 0));
+    return rc < 0 ? DM_ERR_DB : DM_OK;
+}
+
+/* Events of kind and status first reported within days of the date `around`. */
+static dm_status by_reported(dm_store *s, const char *kind, const char *status, const char *around, long before,
+                             long after, int undated_only, dm_ids *out, dm_error *err) {
+    dm_ymd d = dm_ymd_parse(around);
+    if (!d.precision) return DM_OK;
+    char lo[11], hi[11];
+    dm_day_format(dm_ymd_day(d, 0) - before, lo);
+    dm_day_format(dm_ymd_day(d, 1) + after, hi);
+    sqlite3_stmt *st = dm_store_stmt(s, S_CAND_DOCDATE);
+    dm_bind_text(st, 1, kind);
+    dm_bind_text(st, 2, status);
+    dm_bind_text(st, 3, lo);
+    dm_bind_text(st, 4, hi);
+    sqlite3_bind_int(st, 5, undated_only);
+    return collect(s, st, out, err);
+}
+
+/* The candidates for "the same event": compatible dates by the events' date
+ * index, and undated ones by the dates of the documents that told them. */
+static dm_status candidates(dm_store *s, const report *r, const char *status, dm_ids *out, dm_error *err) {
+    if (r->ymd.precision) {
+        char v[5][16] = {"", "", "", "", ""}, lo[16] = "", hi[16] = "";
+        dm_ymd d = r->ymd;
+        snprintf(v[0], 16, "%04d", d.y);
+        if (d.precision >= 2) snprintf(v[1], 16, "%04d-%02d", d.y, d.m);
+        if (d.precision == 3) {
+            long day = dm_ymd_day(d, 0);
+            dm_day_format(day - 1, v[2]);
+            dm_day_format(day, v[3]);
+            dm_day_format(day + 1, v[4]);
+        } else {
+            /* the days (and months) it contains: "2023-09-" <= date < "2023-09." */
+            snprintf(lo, sizeof lo, "%s-", d.precision == 2 ? v[1] : v[0]);
+            snprintf(hi, sizeof hi, "%s.", d.precision == 2 ? v[1] : v[0]);
+        }
+        sqlite3_stmt *st = dm_store_stmt(s, S_CAND_DATE);
+        dm_bind_text(st, 1, r->kind);
+        dm_bind_text(st, 2, status);
+        for (int i = 0; i < 5; i++) dm_bind_text(st, 3 + i, v[i]);
+        dm_bind_text(st, 8, lo);
+        dm_bind_text(st, 9, hi);
+        if (collect(s, st, out, err)) return DM_ERR_DB;
+        return by_reported(s, r->kind, status, r->reported, DOC_DAYS_APART, DOC_DAYS_APART, 1, out, err);
+    }
+    return by_reported(s, r->kind, status, r->reported, DOC_DAYS_APART, DOC_DAYS_APART, 0, out, err);
+}
+
+/* Are an event's and a report's dates compatible; an undated side only when
+ * the documents that told them are dated a few days apart. */
+static int when_compatible(const event_row *e, const report *r) {
+    dm_ymd ed = dm_ymd_parse(e->date);
+    if (ed.precision && r->ymd.precision) return dates_compatible(ed, r->ymd);
+    dm_ymd mine = dm_ymd_parse(r->reported), first = dm_ymd_parse(e->reported);
+    if (mine.precision < 3 || first.precision < 3) return 0;
+    long apart = dm_ymd_day(mine, 0) - dm_ymd_day(first, 0);
+    return apart >= -DOC_DAYS_APART && apart <= DOC_DAYS_APART;
+}
+
+/* The merged event this report tells of, or 0: same kind and status, enough
+ * participants in common, compatible dates; the most keys shared wins. The
+ * document's own other events are never candidates: the extractor already
+ * told them apart. */
+static dm_status find_same(dm_store *s, dm_put *put, const report *r, int64_t *found, dm_error *err) {
+    *found = 0;
+    if (!r->keys.n) return DM_OK;
+    dm_ids cand = {0};
+    dm_status status = candidates(s, r, r->status, &cand, err);
+    int best_shared = 0;
+    for (size_t i = 0; !status && i < cand.n; i++) {
+        if (dm_ids_has(&put->own_events, cand.v[i])) continue;
+        event_row e;
+        key_set keys;
+        status = load_event(s, cand.v[i], &e, &keys, err);
+        if (!status) {
+            int shared = keys_overlap(&r->keys, &keys);
+            if (shared > best_shared && when_compatible(&e, r)) {
+                best_shared = shared;
+                *found = cand.v[i];
+            }
+        }
+        event_row_free(&e);
+    }
+    dm_ids_free(&cand);
+    return status;
+}
+
+/* Links an occurred event to the planned one it fulfils: same kind, enough
+ * participants in common, announced on or before the day it happened and at
+ * most PLANNED_WITHIN_DAYS earlier, the planned date (if any) compatible. */
+static dm_status link_to_planned(dm_store *s, int64_t occurred, dm_put *put, dm_error *err) {
+    event_row e;
+    key_set keys;
+    dm_status status = load_event(s, occurred, &e, &keys, err);
+    const char *when = e.date ? e.date : e.reported;
+    dm_ymd on = dm_ymd_parse(when);
+    if (status || e.planned_id || !on.precision || strcmp(e.status, "occurred") != 0) {
+        event_row_free(&e);
+        return status;
+    }
+    dm_ids cand = {0};
+    status = by_reported(s, e.kind, "planned", when, PLANNED_WITHIN_DAYS, 0, 0, &cand, err);
+    int64_t best = 0;
+    int best_shared = 0;
+    for (size_t i = 0; !status && i < cand.n; i++) {
+        event_row p;
+        key_set pkeys;
+        status = load_event(s, cand.v[i], &p, &pkeys, err);
+        dm_ymd pd = dm_ymd_parse(p.date), first = dm_ymd_parse(p.reported);
+        int shared = status ? 0 : keys_overlap(&keys, &pkeys);
+        if (shared > best_shared && first.precision && dm_ymd_day(first, 0) <= dm_ymd_day(on, 1) &&
+            (!pd.precision || dates_compatible(pd, on) || !e.date)) {
+            best_shared = shared;
+            best = cand.v[i];
+        }
+        event_row_free(&p);
+    }
+    dm_ids_free(&cand);
+    event_row_free(&e);
+    if (status || !best) return status;
+    sqlite3_stmt *st = dm_store_stmt(s, S_EVENT_SET_PLANNED);
+    sqlite3_bind_int64(st, 1, occurred);
+    sqlite3_bind_int64(st, 2, best);
+    if (dm_store_step(s, st, "linking a planned event", err) < 0) return DM_ERR_DB;
+    put->result->linked++;
+    return DM_OK;
+}
+
+/* A new planned event: link the occurred events already stored that fulfil
+ * it (documents need not come in the order things happened). */
+static dm_status link_occurred_to(dm_store *s, int64_t planned, const report *r, dm_put *put, dm_error *err) {
+    dm_ymd announced = dm_ymd_parse(r->reported);
+    if (announced.precision < 3) return DM_OK;
+    char lo[11], hi[16];
+    long day = dm_ymd_day(announced, 0);
+    dm_day_format(day, lo);
+    dm_day_format(day + PLANNED_WITHIN_DAYS, hi);
+    strcat(hi, "~");
+    sqlite3_stmt *st = dm_store_stmt(s, S_CAND_OCCURRED);
+    dm_bind_text(st, 1, r->kind);
+    dm_bind_text(st, 2, lo);
+    dm_bind_text(st, 3, hi);
+    dm_ids cand = {0};
+    dm_status status = collect(s, st, &cand, err);
+    for (size_t i = 0; !status && i < cand.n; i++) {
+        if (dm_ids_has(&put->own_events, cand.v[i])) continue;
+        event_row e;
+        key_set keys;
+        status = load_event(s, cand.v[i], &e, &keys, err);
+        if (!status && keys_overlap(&r->keys, &keys) &&
+            (!r->ymd.precision || dates_compatible(r->ymd, dm_ymd_parse(e.date)))) {
+            st = dm_store_stmt(s, S_EVENT_SET_PLANNED);
+            sqlite3_bind_int64(st, 1, cand.v[i]);
+            sqlite3_bind_int64(st, 2, planned);
+            if (dm_store_step(s, st, "linking a planned event", err) < 0) status = DM_ERR_DB;
+            else put->result->linked++;
+        }
+        event_row_free(&e);
+    }
+    dm_ids_free(&cand);
+    return status;
+}
+
+/* ---- one report --------------------------------------------------------------- */
+
+static dm_status insert_participant(dm_store *s, int64_t report_id, int seq, const json_t *p, int64_t person,
+                                    int signatory, dm_error *err) {
+    const char *kind = dm_jstr(p, "kind");
+    sqlite3_stmt *st = dm_store_stmt(s, S_PART_INSERT);
+    sqlite3_bind_int64(st, 1, report_id);
+    sqlite3_bind_int(st, 2, seq);
+    dm_bind_text(st, 3, kind ? kind : "person");
+    if (person) sqlite3_bind_int64(st, 4, person);
+    dm_bind_text(st, 5, dm_jstr(p, "name"));
+    dm_bind_text(st, 6, dm_jstr(p, "title"));
+    dm_bind_text(st, 7, dm_jstr(p, "role"));
+    dm_bind_text(st, 8, dm_jstr(p, "country"));
+    dm_bind_text(st, 9, kind && !strcmp(kind, "org") ? dm_jstr(p, "code") : dm_jstr(p, "org"));
+    sqlite3_bind_int(st, 10, signatory);
+    return dm_store_step(s, st, "storing a participant", err) < 0 ? DM_ERR_DB : DM_OK;
+}
+
+/* Resolves the people among participants (persons[k] is their person id, or 0). */
+static dm_status resolve_people(dm_store *s, dm_put *put, const json_t *list, const char *seen, int64_t *persons,
+                                size_t max, dm_error *err) {
+    for (size_t k = 0; k < json_array_size(list) && k < max; k++) {
+        const json_t *p = json_array_get(list, k);
+        const char *kind = dm_jstr(p, "kind"), *name = dm_jstr(p, "name");
+        persons[k] = 0;
+        if (!kind || strcmp(kind, "person") || !name) continue;
+        if (resolve_person(s, put, name, dm_jstr(p, "country"), dm_jstr(p, "org"), dm_jstr(p, "title"),
+                           dm_jstr(p, "role"), seen, &persons[k], err))
+            return DM_ERR_DB;
+    }
+    return DM_OK;
+}
+
+dm_status dm_store_report(dm_store *s, dm_put *put, const json_t *ev, int seq, dm_error *err) {
+    report r;
+    memset(&r, 0, sizeof r);
+    r.kind = dm_jstr(ev, "kind");
+    r.status = dm_jstr(ev, "status");
+    if (!r.kind || !r.status)
+        return dm_error_set(err, DM_ERR_JSON, 0, "event %d has no \"kind\" or \"status\"", seq);
+    r.date = dm_jstr(ev, "date");
+    r.date_end = dm_jstr(ev, "date_end");
+    const json_t *loc = json_object_get(ev, "location");
+    r.city = dm_jstr(loc, "city");
+    r.country = dm_jstr(loc, "country");
+    r.org = dm_jstr(ev, "org");
+    r.title = dm_jstr(ev, "title");
+    r.cameo = dm_jstr(ev, "cameo");
+    r.ymd = dm_ymd_parse(r.date);
+    const json_t *story = json_object_get(ev, "story");
+    int64_t story_seq = json_is_integer(story) ? (int64_t)json_integer_value(story) : -1;
+    r.reported = story_seq >= 0 && (size_t)story_seq < put->nstories ? put->story_date[story_seq] : put->published;
+    const char *seen = !strcmp(r.status, "occurred") && r.date ? r.date : r.reported;
+
+    /* people first: their ids are the event's keys */
+    const json_t *parts = json_object_get(ev, "participants"), *signers = json_object_get(ev, "signatories");
+    int64_t part_ids[MAX_KEYS] = {0}, signer_ids[MAX_KEYS] = {0};
+    if (resolve_people(s, put, parts, seen, part_ids, MAX_KEYS, err) ||
+        resolve_people(s, put, signers, seen, signer_ids, MAX_KEYS, err))
+        return DM_ERR_DB;
+    for (size_t k = 0; k < json_array_size(parts) && k < MAX_KEYS; k++) {
+        const json_t *p = json_array_get(parts, k);
+        const char *kind = dm_jstr(p, "kind");
+        if (part_ids[k]) key_add(&r.keys, 'p', NULL, part_ids[k]);
+        else if (kind && !strcmp(kind, "org") && dm_jstr(p, "code")) key_add(&r.keys, 'o', dm_jstr(p, "code"), 0);
+        else if (kind && !strcmp(kind, "country") && dm_jstr(p, "country"))
+            key_add(&r.keys, 'c', dm_jstr(p, "country"), 0);
+    }
+    if (!strcmp(r.kind, "visit") && r.country) key_add(&r.keys, 'c', r.country, 0);
+
+    int64_t event_id;
+    if (find_same(s, put, &r, &event_id, err)) return DM_ERR_DB;
+    int is_new = !event_id;
+    if (is_new) {
+        sqlite3_stmt *st = dm_store_stmt(s, S_EVENT_INSERT);
+        dm_bind_text(st, 1, r.kind);
+        dm_bind_text(st, 2, r.status);
+        dm_bind_text(st, 3, r.date);
+        dm_bind_text(st, 4, r.date_end);
+        dm_bind_text(st, 5, r.country ? r.city : NULL);
+        dm_bind_text(st, 6, r.country);
+        dm_bind_text(st, 7, r.org);
+        dm_bind_text(st, 8, r.title);
+        dm_bind_text(st, 9, r.cameo);
+        dm_bind_text(st, 10, r.reported);
+        if (dm_store_step(s, st, "storing an event", err) < 0) return DM_ERR_DB;
+        event_id = sqlite3_last_insert_rowid(s->db);
+    } else {
+        event_row e;
+        dm_status status = load_event(s, event_id, &e, NULL, err);
+        if (!status && merge_fields(&e, r.date, r.date_end, r.city, r.country, r.org, r.title, r.reported))
+            status = save_event(s, event_id, &e, err);
+        event_row_free(&e);
+        if (status) return status;
+        put->result->merged++;
+    }
+    dm_ids_push(&put->own_events, event_id);
+
+    char topics[512] = "";
+    const json_t *tl = json_object_get(ev, "topics");
+    for (size_t k = 0; k < json_array_size(tl); k++) {
+        const json_t *t = json_array_get(tl, k);
+        if (!json_is_string(t)) continue;
+        size_t used = strlen(topics);
+        snprintf(topics + used, sizeof topics - used, "%s%s", used ? " " : "", json_string_value(t));
+        sqlite3_stmt *st = dm_store_stmt(s, S_TOPIC_INSERT);
+        sqlite3_bind_int64(st, 1, event_id);
+        dm_bind_text(st, 2, json_string_value(t));
+        if (dm_store_step(s, st, "storing a topic", err) < 0) return DM_ERR_DB;
+    }
+
+    char *json = json_dumps(ev, JSON_COMPACT);
+    if (!json) dm_die_oom();
+    sqlite3_stmt *st = dm_store_stmt(s, S_REPORT_INSERT);
+    sqlite3_bind_int64(st, 1, event_id);
+    sqlite3_bind_int64(st, 2, put->doc_id);
+    sqlite3_bind_int(st, 3, seq);
+    if (story_seq >= 0) sqlite3_bind_int64(st, 4, story_seq);
+    const char *text[] = {r.kind, r.status, r.date, r.date_end, r.city, r.country, r.org, r.title, r.cameo};
+    for (int i = 0; i < 9; i++) dm_bind_text(st, 5 + i, text[i]);
+    dm_bind_text(st, 14, topics);
+    dm_bind_text(st, 15, json);
+    int rc = dm_store_step(s, st, "storing a report", err);
+    free(json);
+    if (rc < 0) return DM_ERR_DB;
+    int64_t report_id = sqlite3_last_insert_rowid(s->db);
+    put->result->reports++;
+
+    int n = 0;
+    for (size_t k = 0; k < json_array_size(parts) && k < MAX_KEYS; k++)
+        if (insert_participant(s, report_id, n++, json_array_get(parts, k), part_ids[k], 0, err)) return DM_ERR_DB;
+    for (size_t k = 0; k < json_array_size(signers) && k < MAX_KEYS; k++)
+        if (insert_participant(s, report_id, n++, json_array_get(signers, k), signer_ids[k], 1, err))
+            return DM_ERR_DB;
+    const json_t *evidence = json_object_get(ev, "evidence");
+    for (size_t k = 0; k < json_array_size(evidence); k++) {
+        const json_t *sp = json_array_get(evidence, k);
+        st = dm_store_stmt(s, S_EVIDENCE_INSERT);
+        sqlite3_bind_int64(st, 1, report_id);
+        sqlite3_bind_int64(st, 2, json_integer_value(json_object_get(sp, "start")));
+        sqlite3_bind_int64(st, 3, json_integer_value(json_object_get(sp, "end")));
+        if (dm_store_step(s, st, "storing evidence", err) < 0) return DM_ERR_DB;
+    }
+
+    if (!strcmp(r.status, "occurred")) return is_new ? link_to_planned(s, event_id, put, err) : DM_OK;
+    if (is_new) return link_occurred_to(s, event_id, &r, put, err);
+    return DM_OK;
+}
+
+/* ---- after a replacement ------------------------------------------------------ */
+
+/* Recomputes a merged event from the reports left to it. */
+static dm_status remerge_event(dm_store *s, int64_t id, dm_error *err) {
+    event_row e;
+    dm_status status = load_event(s, id, &e, NULL, err);
+    if (status) return status;
+    /* start from nothing: every field comes back from a remaining report */
+    int64_t planned = e.planned_id;
+    event_row_free(&e);
+    e.planned_id = planned;
+    sqlite3_stmt *st = dm_store_stmt(s, S_TOPICS_CLEAR);
+    sqlite3_bind_int64(st, 1, id);
+    if (dm_store_step(s, st, "recomputing an event", err) < 0) status = DM_ERR_DB;
+    /* topics of all its reports, gathered first: the statement cannot be shared while stepping */
+    char (*topics)[32] = NULL;
+    size_t ntopics = 0;
+    st = dm_store_stmt(s, S_EVENT_REPORTS);
+    sqlite3_bind_int64(st, 1, id);
+    int rc = 0;
+    while (!status && (rc = dm_store_step(s, st, "recomputing an event", err)) == SQLITE_ROW) {
+        merge_fields(&e, dm_col_text(st, 0), dm_col_text(st, 1), dm_col_text(st, 2), dm_col_text(st, 3),
+                     dm_col_text(st, 4), dm_col_text(st, 5), NULL);
+        const char *t = dm_col_text(st, 6);
+        while (t && *t) {
+            size_t len = strcspn(t, " ");
+            if (len && len < 32) {
+                topics = dm_xrealloc(topics, (ntopics + 1) * sizeof *topics);
+                memcpy(topics[ntopics], t, len);
+                topics[ntopics++][len] = 0;
+            }
+            t += len + (t[len] == ' ');
+        }
+    }
+    if (!status && rc < 0) status = DM_ERR_DB;
+    sqlite3_reset(st);
+    for (size_t k = 0; !status && k < ntopics; k++) {
+        st = dm_store_stmt(s, S_TOPIC_INSERT);
+        sqlite3_bind_int64(st, 1, id);
+        dm_bind_text(st, 2, topics[k]);
+        if (dm_store_step(s, st, "recomputing an event's topics", err) < 0) status = DM_ERR_DB;
+    }
+    if (!status) {
+        st = dm_store_stmt(s, S_EVENT_REPORTED);
+        sqlite3_bind_int64(st, 1, id);
+        if (dm_store_step(s, st, "recomputing an event", err) < 0) status = DM_ERR_DB;
+        else e.reported = dup_or_null(dm_col_text(st, 0));
+        sqlite3_reset(st);
+    }
+    if (!status) status = save_event(s, id, &e, err);
+    free(topics);
+    event_row_free(&e);
+    return status;
+}
+
+/* Recomputes a person from the participants left to them: the fullest name,
+ * the first state and organization given, the dates seen, the titles held. */
+static dm_status refresh_person(dm_store *s, int64_t id, dm_error *err) {
+    char name[256] = "", country[16] = "", org[64] = "", first[16] = "", last[16] = "";
+    sqlite3_stmt *st = dm_store_stmt(s, S_PERSON_PARTS);
+    sqlite3_bind_int64(st, 1, id);
+    int rc;
+    while ((rc = dm_store_step(s, st, "recomputing a person", err)) == SQLITE_ROW) {
+        const char *n = dm_col_text(st, 0), *c = dm_col_text(st, 1), *o = dm_col_text(st, 2),
+                   *seen = dm_col_text(st, 3);
+        if (n && (!name[0] || fuller(n, name))) snprintf(name, sizeof name, "%s", n);
+        if (c && !country[0]) snprintf(country, sizeof country, "%s", c);
+        if (o && !org[0]) snprintf(org, sizeof org, "%s", o);
+        if (seen && (!first[0] || strcmp(seen, first) < 0)) snprintf(first, sizeof first, "%s", seen);
+        if (seen && (!last[0] || strcmp(seen, last) > 0)) snprintf(last, sizeof last, "%s", seen);
+    }
+    if (rc < 0) return DM_ERR_DB;
+    name_parts np;
+    split_name(name, &np);
+    st = dm_store_stmt(s, S_PERSON_SET);
+    sqlite3_bind_int64(st, 1, id);
+    dm_bind_text(st, 2, name);
+    dm_bind_text(st, 3, np.surname[0] ? np.surname : name);
+    dm_bind_text(st, 4, country[0] ? country : NULL);
+    dm_bind_text(st, 5, org[0] ? org : NULL);
+    dm_bind_text(st, 6, first[0] ? first : NULL);
+    dm_bind_text(st, 7, last[0] ? last : NULL);
+    if (dm_store_step(s, st, "recomputing a person", err) < 0) return DM_ERR_DB;
+    st = dm_store_stmt(s, S_TITLES_CLEAR);
+    sqlite3_bind_int64(st, 1, id);
+    if (dm_store_step(s, st, "recomputing a person's titles", err) < 0) return DM_ERR_DB;
+    st = dm_store_stmt(s, S_TITLES_REBUILD);
+    sqlite3_bind_int64(st, 1, id);
+    return dm_store_step(s, st, "recomputing a person's titles", err) < 0 ? DM_ERR_DB : DM_OK;
+}
+
+dm_status dm_store_cleanup(dm_store *s, dm_put *put, const dm_ids *events, const dm_ids *people,
+                           const dm_ids *relink, dm_error *err) {
+    for (size_t i = 0; i < events->n; i++) {
+        sqlite3_stmt *st = dm_store_stmt(s, S_EVENT_DELETE_ORPHAN);
+        sqlite3_bind_int64(st, 1, events->v[i]);
+        if (dm_store_step(s, st, "removing an event nothing reports", err) < 0) return DM_ERR_DB;
+        if (!sqlite3_changes(s->db) && remerge_event(s, events->v[i], err)) return DM_ERR_DB;
+    }
+    for (size_t i = 0; i < people->n; i++) {
+        sqlite3_stmt *st = dm_store_stmt(s, S_PERSON_DELETE_ORPHAN);
+        sqlite3_bind_int64(st, 1, people->v[i]);
+        if (dm_store_step(s, st, "removing a person nothing reports", err) < 0) return DM_ERR_DB;
+        if (!sqlite3_changes(s->db) && refresh_person(s, people->v[i], err)) return DM_ERR_DB;
+    }
+    for (size_t i = 0; i < relink->n; i++) {
+        event_row e;
+        if (load_event(s, relink->v[i], &e, NULL, NULL) == DM_OK && !e.planned_id &&
+            link_to_planned(s, relink->v[i], put, err)) {
+            event_row_free(&e);
+            return DM_ERR_DB;
+        }
+        event_row_free(&e);
+    }
+    return DM_OK;
+}
