@@ -37,7 +37,13 @@ static const char *const SQL[S_COUNT] = {
     [S_FACT_INSERT] = "INSERT INTO facts(doc_id, seq, metric, party1, party2, value, unit, qualifier, year, part, "
                       "since, change_pct, start, end, date) "
                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
-    [S_PERSON_FIND] = "SELECT id, name, country, org FROM people WHERE surname = ?1",
+    /* people of a surname whose state is ?2 or unknown (any state when ?2 is NULL), by index */
+    [S_PERSON_FIND] = "SELECT id, name, country, org, first_seen, last_seen FROM people "
+                      "WHERE surname = ?1 AND country = ?2 "
+                      "UNION ALL SELECT id, name, country, org, first_seen, last_seen FROM people "
+                      "WHERE surname = ?1 AND country IS NULL "
+                      "UNION ALL SELECT id, name, country, org, first_seen, last_seen FROM people "
+                      "WHERE ?2 IS NULL AND surname = ?1 AND country IS NOT NULL",
     [S_PERSON_INSERT] = "INSERT INTO people(name, surname, country, org, first_seen, last_seen) "
                         "VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
     [S_PERSON_UPDATE] = "UPDATE people SET name = ?2, country = COALESCE(country, ?3), org = COALESCE(org, ?4), "
@@ -91,9 +97,10 @@ static const char *const SQL[S_COUNT] = {
      * it or lie within a day (?3..?7), or the more precise dates it contains (?8..?9) */
     [S_CAND_DATE] = "SELECT id FROM events WHERE kind = ?1 AND status = ?2 AND date IN (?3, ?4, ?5, ?6, ?7) "
                     "UNION SELECT id FROM events WHERE kind = ?1 AND status = ?2 AND date >= ?8 AND date < ?9",
-    /* events first reported within [?3, ?4]; ?5: only undated events */
-    [S_CAND_DOCDATE] = "SELECT id FROM events WHERE kind = ?1 AND status = ?2 AND reported BETWEEN ?3 AND ?4 "
-                       "AND (?5 = 0 OR date IS NULL)",
+    /* events first reported within [?3, ?4] (S_CAND_UNDATED: only those without a date) */
+    [S_CAND_REPORTED] = "SELECT id FROM events WHERE kind = ?1 AND status = ?2 AND reported BETWEEN ?3 AND ?4",
+    [S_CAND_UNDATED] = "SELECT id FROM events WHERE kind = ?1 AND status = ?2 AND date IS NULL "
+                       "AND reported BETWEEN ?3 AND ?4",
     [S_CAND_OCCURRED] = "SELECT id FROM events WHERE kind = ?1 AND status = 'occurred' AND planned_id IS NULL "
                         "AND date >= ?2 AND date <= ?3",
     /* full-text index, kept by the store rather than by the schema's triggers (see dm_store_open) */
@@ -354,6 +361,7 @@ void dm_store_close(dm_store *s) {
     for (int i = 0; i < S_COUNT; i++) sqlite3_finalize(s->st[i]);
     sqlite3_close(s->db);
     dm_ids_free(&s->fts_pending);
+    dm_store_forget_free(s);
     free(s->path);
     free(s);
 }
@@ -371,11 +379,13 @@ dm_status dm_store_commit(dm_store *s, dm_error *err) {
     s->in_txn = 0;
     if (index_pending(s, err) != DM_OK) {
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        dm_store_forget(s);
         return DM_ERR_DB;
     }
     if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
         db_error(s->db, s->path, "cannot commit", err);
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        dm_store_forget(s);
         return DM_ERR_DB;
     }
     return DM_OK;
@@ -572,6 +582,7 @@ dm_status dm_store_put(dm_store *s, const dm_store_doc *in, dm_store_result *res
     if (status) {
         /* the document goes whole or not at all; the batch goes on */
         dm_store_step(s, dm_store_stmt(s, S_ROLLBACK_TO), "undoing the document", NULL);
+        dm_store_forget(s);
         memset(res, 0, sizeof *res);
     }
     if (dm_store_step(s, dm_store_stmt(s, S_RELEASE), "finishing the document", status ? NULL : err) < 0 && !status)

@@ -45,7 +45,8 @@ enum {
     S_PART_INSERT,
     S_EVIDENCE_INSERT,
     S_CAND_DATE,
-    S_CAND_DOCDATE,
+    S_CAND_REPORTED,
+    S_CAND_UNDATED,
     S_CAND_OCCURRED,
     S_FTS_ADD,
     S_FTS_DELETE,
@@ -61,7 +62,12 @@ struct dm_store {
     sqlite3_stmt *st[S_COUNT];
     int in_txn;
     dm_ids fts_pending; /* documents stored in this transaction, not yet in documents_fts */
+    struct dm_brief *briefs; /* store_merge.c: events as the merging compares them */
 };
+typedef struct dm_brief dm_brief;
+/* Drops the cached briefs (after a rollback, or when events are recomputed). */
+void dm_store_forget(dm_store *s);
+void dm_store_forget_free(dm_store *s);
 
 void dm_ids_push(dm_ids *ids, int64_t id);
 int dm_ids_has(const dm_ids *ids, int64_t id);

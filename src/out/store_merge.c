@@ -5,11 +5,13 @@
  * from them (dm_store_cleanup does so after a document is replaced). */
 #include "store_int.h"
 #include "../core/arena.h"
+#include "../core/buf.h"
 #include "../core/error.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
+#include <xxhash.h>
 
 /* How far apart two documents may be dated and still tell of one undated event. */
 #define DOC_DAYS_APART 3
@@ -173,12 +175,13 @@ static dm_status resolve_person(dm_store *s, dm_put *put, const char *name, cons
     }
     sqlite3_stmt *st = dm_store_stmt(s, S_PERSON_FIND);
     dm_bind_text(st, 1, np.surname);
+    dm_bind_text(st, 2, country);
     int64_t best = 0;
-    int best_fit = 0, rc;
+    int best_fit = 0, rc, needs_update = 0;
     char best_name[256] = "";
     while ((rc = dm_store_step(s, st, "looking up a person", err)) == SQLITE_ROW) {
-        const char *other = dm_col_text(st, 1);
-        if (!same_or_unknown(country, dm_col_text(st, 2)) || !same_or_unknown(org, dm_col_text(st, 3))) continue;
+        const char *other = dm_col_text(st, 1), *ocountry = dm_col_text(st, 2), *oorg = dm_col_text(st, 3);
+        if (!same_or_unknown(org, oorg)) continue;
         name_parts op;
         split_name(other ? other : "", &op);
         int fit = given_fit(&np, &op);
@@ -186,10 +189,14 @@ static dm_status resolve_person(dm_store *s, dm_put *put, const char *name, cons
             best_fit = fit;
             best = sqlite3_column_int64(st, 0);
             snprintf(best_name, sizeof best_name, "%s", other ? other : "");
+            /* only what the record lacks is written back */
+            const char *first = dm_col_text(st, 4), *last = dm_col_text(st, 5);
+            needs_update = fuller(name, best_name) || (country && !ocountry) || (org && !oorg) ||
+                           (seen && (!first || strcmp(seen, first) < 0 || !last || strcmp(seen, last) > 0));
         }
     }
     if (rc < 0) return DM_ERR_DB;
-    if (best) {
+    if (best && needs_update) {
         st = dm_store_stmt(s, S_PERSON_UPDATE);
         sqlite3_bind_int64(st, 1, best);
         dm_bind_text(st, 2, fuller(name, best_name) ? name : best_name);
@@ -197,6 +204,8 @@ static dm_status resolve_person(dm_store *s, dm_put *put, const char *name, cons
         dm_bind_text(st, 4, org);
         dm_bind_text(st, 5, seen);
         if (dm_store_step(s, st, "updating a person", err) < 0) return DM_ERR_DB;
+        *id = best;
+    } else if (best) {
         *id = best;
     } else {
         st = dm_store_stmt(s, S_PERSON_INSERT);
@@ -240,26 +249,6 @@ static void key_add(key_set *ks, char kind, const char *code, int64_t id) {
     for (int i = 0; i < ks->n; i++)
         if (!strcmp(ks->v[i], k)) return;
     memcpy(ks->v[ks->n++], k, sizeof k);
-}
-
-static int keys_shared(const key_set *a, const key_set *b) {
-    int n = 0;
-    for (int i = 0; i < a->n; i++)
-        for (int j = 0; j < b->n; j++)
-            if (!strcmp(a->v[i], b->v[j])) {
-                n++;
-                break;
-            }
-    return n;
-}
-
-/* Two key sets overlap enough to be one event: two keys in common, or all of
- * the smaller set when it holds fewer. Returns the count shared, 0 if not enough. */
-static int keys_overlap(const key_set *a, const key_set *b) {
-    int need = a->n < b->n ? a->n : b->n;
-    if (need > 2) need = 2;
-    int shared = keys_shared(a, b);
-    return need > 0 && shared >= need ? shared : 0;
 }
 
 typedef struct {
@@ -376,6 +365,8 @@ typedef struct {
     const char *reported; /* the story's or document's date */
     dm_ymd ymd;
     key_set keys;
+    uint64_t khash[MAX_KEYS]; /* the keys hashed, as briefs hold them */
+    int nkeys;
 } report;
 
 static dm_status collect(dm_store *s, sqlite3_stmt *st, dm_ids *out, dm_error *err) {
@@ -393,12 +384,11 @@ static dm_status by_reported(dm_store *s, const char *kind, const char *status, 
     char lo[11], hi[11];
     dm_day_format(dm_ymd_day(d, 0) - before, lo);
     dm_day_format(dm_ymd_day(d, 1) + after, hi);
-    sqlite3_stmt *st = dm_store_stmt(s, S_CAND_DOCDATE);
+    sqlite3_stmt *st = dm_store_stmt(s, undated_only ? S_CAND_UNDATED : S_CAND_REPORTED);
     dm_bind_text(st, 1, kind);
     dm_bind_text(st, 2, status);
     dm_bind_text(st, 3, lo);
     dm_bind_text(st, 4, hi);
-    sqlite3_bind_int(st, 5, undated_only);
     return collect(s, st, out, err);
 }
 
@@ -432,12 +422,96 @@ static dm_status candidates(dm_store *s, const report *r, const char *status, dm
     return by_reported(s, r->kind, status, r->reported, DOC_DAYS_APART, DOC_DAYS_APART, 0, out, err);
 }
 
+/* ---- what the merging knows of an event, cached ------------------------------ */
+
+/* An event as the merging compares it: its participant keys (hashed), dates
+ * and planned link. Comparing a report with the events of nearby dates is
+ * most of ingest's work, and an event is compared many times, so briefs are
+ * kept in a fixed table by id (a newer event takes an older one's slot) and
+ * read from the database only when missing. They change with the rows (a
+ * merge, a link) and are all dropped when rows are rolled back or a document
+ * is replaced (dm_store_forget). */
+#define BRIEF_KEYS 24
+#define BRIEF_SLOTS 16384
+struct dm_brief {
+    int64_t id, planned_id; /* id 0: an empty slot */
+    char date[16], reported[16];
+    int nkeys;
+    uint64_t keys[BRIEF_KEYS];
+};
+
+void dm_store_forget(dm_store *s) {
+    if (s->briefs) memset(s->briefs, 0, BRIEF_SLOTS * sizeof *s->briefs);
+}
+
+void dm_store_forget_free(dm_store *s) {
+    free(s->briefs);
+    s->briefs = NULL;
+}
+
+static uint64_t key_hash(const char *key) { return XXH3_64bits(key, strlen(key)); }
+
+static void brief_add_key(dm_brief *b, uint64_t k) {
+    for (int i = 0; i < b->nkeys; i++)
+        if (b->keys[i] == k) return;
+    if (b->nkeys < BRIEF_KEYS) b->keys[b->nkeys++] = k;
+}
+
+static dm_brief *brief_slot(dm_store *s, int64_t id) {
+    if (!s->briefs) {
+        s->briefs = calloc(BRIEF_SLOTS, sizeof *s->briefs);
+        if (!s->briefs) dm_die_oom();
+    }
+    return &s->briefs[(uint64_t)id % BRIEF_SLOTS];
+}
+
+static void brief_set_dates(dm_brief *b, const char *date, const char *reported) {
+    snprintf(b->date, sizeof b->date, "%s", date ? date : "");
+    snprintf(b->reported, sizeof b->reported, "%s", reported ? reported : "");
+}
+
+/* The brief of event id, from the cache or the database. */
+static dm_status brief_of(dm_store *s, int64_t id, dm_brief **out, dm_error *err) {
+    dm_brief *b = brief_slot(s, id);
+    *out = b;
+    if (b->id == id) return DM_OK;
+    event_row e;
+    key_set keys;
+    dm_status status = load_event(s, id, &e, &keys, err);
+    if (!status) {
+        memset(b, 0, sizeof *b);
+        b->id = id;
+        b->planned_id = e.planned_id;
+        brief_set_dates(b, e.date, e.reported);
+        for (int i = 0; i < keys.n; i++) brief_add_key(b, key_hash(keys.v[i]));
+    } else {
+        b->id = 0;
+    }
+    event_row_free(&e);
+    return status;
+}
+
+/* How many of the report's keys the event has; 0 unless enough to be one
+ * event: two in common, or all of the smaller set when it holds fewer. */
+static int shared_keys(const dm_brief *b, const uint64_t *keys, int nkeys) {
+    int shared = 0;
+    for (int i = 0; i < nkeys; i++)
+        for (int j = 0; j < b->nkeys; j++)
+            if (keys[i] == b->keys[j]) {
+                shared++;
+                break;
+            }
+    int need = nkeys < b->nkeys ? nkeys : b->nkeys;
+    if (need > 2) need = 2;
+    return need > 0 && shared >= need ? shared : 0;
+}
+
 /* Are an event's and a report's dates compatible; an undated side only when
- * the documents that told them are dated a few days apart. */
-static int when_compatible(const event_row *e, const report *r) {
-    dm_ymd ed = dm_ymd_parse(e->date);
+ * the stories (documents) that first told them are dated a few days apart. */
+static int when_compatible(const dm_brief *b, const report *r) {
+    dm_ymd ed = dm_ymd_parse(b->date);
     if (ed.precision && r->ymd.precision) return dates_compatible(ed, r->ymd);
-    dm_ymd mine = dm_ymd_parse(r->reported), first = dm_ymd_parse(e->reported);
+    dm_ymd mine = dm_ymd_parse(r->reported), first = dm_ymd_parse(b->reported);
     if (mine.precision < 3 || first.precision < 3) return 0;
     long apart = dm_ymd_day(mine, 0) - dm_ymd_day(first, 0);
     return apart >= -DOC_DAYS_APART && apart <= DOC_DAYS_APART;
@@ -449,99 +523,96 @@ static int when_compatible(const event_row *e, const report *r) {
  * told them apart. */
 static dm_status find_same(dm_store *s, dm_put *put, const report *r, int64_t *found, dm_error *err) {
     *found = 0;
-    if (!r->keys.n) return DM_OK;
+    if (!r->nkeys) return DM_OK;
     dm_ids cand = {0};
     dm_status status = candidates(s, r, r->status, &cand, err);
-    int best_shared = 0;
+    int best = 0;
     for (size_t i = 0; !status && i < cand.n; i++) {
         if (dm_ids_has(&put->own_events, cand.v[i])) continue;
-        event_row e;
-        key_set keys;
-        status = load_event(s, cand.v[i], &e, &keys, err);
-        if (!status) {
-            int shared = keys_overlap(&r->keys, &keys);
-            if (shared > best_shared && when_compatible(&e, r)) {
-                best_shared = shared;
-                *found = cand.v[i];
-            }
+        dm_brief *b;
+        status = brief_of(s, cand.v[i], &b, err);
+        int shared = status ? 0 : shared_keys(b, r->khash, r->nkeys);
+        if (shared > best && when_compatible(b, r)) {
+            best = shared;
+            *found = cand.v[i];
         }
-        event_row_free(&e);
     }
     dm_ids_free(&cand);
     return status;
 }
 
-/* Links an occurred event to the planned one it fulfils: same kind, enough
- * participants in common, announced on or before the day it happened and at
- * most PLANNED_WITHIN_DAYS earlier, the planned date (if any) compatible. */
-static dm_status link_to_planned(dm_store *s, int64_t occurred, dm_put *put, dm_error *err) {
-    event_row e;
-    key_set keys;
-    dm_status status = load_event(s, occurred, &e, &keys, err);
-    const char *when = e.date ? e.date : e.reported;
-    dm_ymd on = dm_ymd_parse(when);
-    if (status || e.planned_id || !on.precision || strcmp(e.status, "occurred") != 0) {
-        event_row_free(&e);
-        return status;
-    }
-    dm_ids cand = {0};
-    status = by_reported(s, e.kind, "planned", when, PLANNED_WITHIN_DAYS, 0, 0, &cand, err);
-    int64_t best = 0;
-    int best_shared = 0;
-    for (size_t i = 0; !status && i < cand.n; i++) {
-        event_row p;
-        key_set pkeys;
-        status = load_event(s, cand.v[i], &p, &pkeys, err);
-        dm_ymd pd = dm_ymd_parse(p.date), first = dm_ymd_parse(p.reported);
-        int shared = status ? 0 : keys_overlap(&keys, &pkeys);
-        if (shared > best_shared && first.precision && dm_ymd_day(first, 0) <= dm_ymd_day(on, 1) &&
-            (!pd.precision || dates_compatible(pd, on) || !e.date)) {
-            best_shared = shared;
-            best = cand.v[i];
-        }
-        event_row_free(&p);
-    }
-    dm_ids_free(&cand);
-    event_row_free(&e);
-    if (status || !best) return status;
+static dm_status set_planned(dm_store *s, int64_t occurred, int64_t planned, dm_put *put, dm_error *err) {
     sqlite3_stmt *st = dm_store_stmt(s, S_EVENT_SET_PLANNED);
     sqlite3_bind_int64(st, 1, occurred);
-    sqlite3_bind_int64(st, 2, best);
+    sqlite3_bind_int64(st, 2, planned);
     if (dm_store_step(s, st, "linking a planned event", err) < 0) return DM_ERR_DB;
+    dm_brief *b = brief_slot(s, occurred);
+    if (b->id == occurred) b->planned_id = planned;
     put->result->linked++;
     return DM_OK;
 }
 
-/* A new planned event: link the occurred events already stored that fulfil
- * it (documents need not come in the order things happened). */
+/* Links an occurred event (told as r) to the planned one it fulfils: same
+ * kind, enough participants in common, announced on or before the day it
+ * happened and at most PLANNED_WITHIN_DAYS earlier, the planned date (if any)
+ * compatible. */
+static dm_status link_to_planned(dm_store *s, int64_t occurred, const report *r, dm_put *put, dm_error *err) {
+    const char *when = r->date ? r->date : r->reported;
+    dm_ymd on = dm_ymd_parse(when);
+    if (!on.precision || !r->nkeys) return DM_OK;
+    dm_ids cand = {0};
+    dm_status status = by_reported(s, r->kind, "planned", when, PLANNED_WITHIN_DAYS, 0, 0, &cand, err);
+    int64_t best = 0;
+    int best_shared = 0;
+    for (size_t i = 0; !status && i < cand.n; i++) {
+        dm_brief *b;
+        status = brief_of(s, cand.v[i], &b, err);
+        if (status) break;
+        dm_ymd pd = dm_ymd_parse(b->date), first = dm_ymd_parse(b->reported);
+        int shared = shared_keys(b, r->khash, r->nkeys);
+        if (shared > best_shared && first.precision && dm_ymd_day(first, 0) <= dm_ymd_day(on, 1) &&
+            (!pd.precision || !r->date || dates_compatible(pd, on))) {
+            best_shared = shared;
+            best = cand.v[i];
+        }
+    }
+    dm_ids_free(&cand);
+    if (status || !best) return status;
+    return set_planned(s, occurred, best, put, err);
+}
+
+/* A new planned event (told as r): link the occurred events already stored
+ * that fulfil it (documents need not come in the order things happened). */
 static dm_status link_occurred_to(dm_store *s, int64_t planned, const report *r, dm_put *put, dm_error *err) {
     dm_ymd announced = dm_ymd_parse(r->reported);
-    if (announced.precision < 3) return DM_OK;
-    char lo[11], hi[16];
-    long day = dm_ymd_day(announced, 0);
-    dm_day_format(day, lo);
-    dm_day_format(day + PLANNED_WITHIN_DAYS, hi);
-    strcat(hi, "~");
-    sqlite3_stmt *st = dm_store_stmt(s, S_CAND_OCCURRED);
-    dm_bind_text(st, 1, r->kind);
-    dm_bind_text(st, 2, lo);
-    dm_bind_text(st, 3, hi);
+    if (announced.precision < 3 || !r->nkeys) return DM_OK;
+    long from = dm_ymd_day(announced, 0), to = from + PLANNED_WITHIN_DAYS;
     dm_ids cand = {0};
-    dm_status status = collect(s, st, &cand, err);
+    dm_status status;
+    if (r->ymd.precision) {
+        /* a planned date: the occurred events whose dates fit it */
+        status = candidates(s, r, "occurred", &cand, err);
+    } else {
+        char lo[11], hi[16];
+        dm_day_format(from, lo);
+        dm_day_format(to, hi);
+        strcat(hi, "~");
+        sqlite3_stmt *st = dm_store_stmt(s, S_CAND_OCCURRED);
+        dm_bind_text(st, 1, r->kind);
+        dm_bind_text(st, 2, lo);
+        dm_bind_text(st, 3, hi);
+        status = collect(s, st, &cand, err);
+    }
     for (size_t i = 0; !status && i < cand.n; i++) {
         if (dm_ids_has(&put->own_events, cand.v[i])) continue;
-        event_row e;
-        key_set keys;
-        status = load_event(s, cand.v[i], &e, &keys, err);
-        if (!status && keys_overlap(&r->keys, &keys) &&
-            (!r->ymd.precision || dates_compatible(r->ymd, dm_ymd_parse(e.date)))) {
-            st = dm_store_stmt(s, S_EVENT_SET_PLANNED);
-            sqlite3_bind_int64(st, 1, cand.v[i]);
-            sqlite3_bind_int64(st, 2, planned);
-            if (dm_store_step(s, st, "linking a planned event", err) < 0) status = DM_ERR_DB;
-            else put->result->linked++;
-        }
-        event_row_free(&e);
+        dm_brief *b;
+        status = brief_of(s, cand.v[i], &b, err);
+        if (status) break;
+        dm_ymd d = dm_ymd_parse(b->date[0] ? b->date : b->reported);
+        if (b->planned_id || !shared_keys(b, r->khash, r->nkeys) || !d.precision || dm_ymd_day(d, 1) < from ||
+            dm_ymd_day(d, 0) > to || (r->ymd.precision && b->date[0] && !dates_compatible(r->ymd, d)))
+            continue;
+        status = set_planned(s, cand.v[i], planned, put, err);
     }
     dm_ids_free(&cand);
     return status;
@@ -617,6 +688,7 @@ dm_status dm_store_report(dm_store *s, dm_put *put, const json_t *ev, int seq, d
             key_add(&r.keys, 'c', dm_jstr(p, "country"), 0);
     }
     if (!strcmp(r.kind, "visit") && r.country) key_add(&r.keys, 'c', r.country, 0);
+    for (int k = 0; k < r.keys.n; k++) r.khash[r.nkeys++] = key_hash(r.keys.v[k]);
 
     int64_t event_id;
     if (find_same(s, put, &r, &event_id, err)) return DM_ERR_DB;
@@ -635,11 +707,21 @@ dm_status dm_store_report(dm_store *s, dm_put *put, const json_t *ev, int seq, d
         dm_bind_text(st, 10, r.reported);
         if (dm_store_step(s, st, "storing an event", err) < 0) return DM_ERR_DB;
         event_id = sqlite3_last_insert_rowid(s->db);
+        dm_brief *b = brief_slot(s, event_id);
+        memset(b, 0, sizeof *b);
+        b->id = event_id;
+        brief_set_dates(b, r.date, r.reported);
+        for (int k = 0; k < r.nkeys; k++) brief_add_key(b, r.khash[k]);
     } else {
         event_row e;
         dm_status status = load_event(s, event_id, &e, NULL, err);
         if (!status && merge_fields(&e, r.date, r.date_end, r.city, r.country, r.org, r.title, r.reported))
             status = save_event(s, event_id, &e, err);
+        dm_brief *b = brief_slot(s, event_id);
+        if (!status && b->id == event_id) {
+            brief_set_dates(b, e.date, e.reported);
+            for (int k = 0; k < r.nkeys; k++) brief_add_key(b, r.khash[k]);
+        }
         event_row_free(&e);
         if (status) return status;
         put->result->merged++;
@@ -692,7 +774,7 @@ dm_status dm_store_report(dm_store *s, dm_put *put, const json_t *ev, int seq, d
         if (dm_store_step(s, st, "storing evidence", err) < 0) return DM_ERR_DB;
     }
 
-    if (!strcmp(r.status, "occurred")) return is_new ? link_to_planned(s, event_id, put, err) : DM_OK;
+    if (!strcmp(r.status, "occurred")) return is_new ? link_to_planned(s, event_id, &r, put, err) : DM_OK;
     if (is_new) return link_occurred_to(s, event_id, &r, put, err);
     return DM_OK;
 }
@@ -790,6 +872,7 @@ static dm_status refresh_person(dm_store *s, int64_t id, dm_error *err) {
 
 dm_status dm_store_cleanup(dm_store *s, dm_put *put, const dm_ids *events, const dm_ids *people,
                            const dm_ids *relink, dm_error *err) {
+    dm_store_forget(s); /* events are recomputed below: their briefs would be stale */
     for (size_t i = 0; i < events->n; i++) {
         sqlite3_stmt *st = dm_store_stmt(s, S_EVENT_DELETE_ORPHAN);
         sqlite3_bind_int64(st, 1, events->v[i]);
@@ -803,13 +886,23 @@ dm_status dm_store_cleanup(dm_store *s, dm_put *put, const dm_ids *events, const
         if (!sqlite3_changes(s->db) && refresh_person(s, people->v[i], err)) return DM_ERR_DB;
     }
     for (size_t i = 0; i < relink->n; i++) {
+        /* the occurred event as if told again: its keys and dates */
         event_row e;
-        if (load_event(s, relink->v[i], &e, NULL, NULL) == DM_OK && !e.planned_id &&
-            link_to_planned(s, relink->v[i], put, err)) {
-            event_row_free(&e);
-            return DM_ERR_DB;
+        report r;
+        memset(&r, 0, sizeof r);
+        dm_status status = load_event(s, relink->v[i], &e, &r.keys, err);
+        for (int k = 0; k < r.keys.n; k++) r.khash[r.nkeys++] = key_hash(r.keys.v[k]);
+        if (!status && !e.planned_id) {
+            r.kind = e.kind;
+            r.status = e.status;
+            r.date = e.date;
+            r.reported = e.reported;
+            r.country = e.country;
+            r.ymd = dm_ymd_parse(e.date);
+            status = link_to_planned(s, relink->v[i], &r, put, err);
         }
         event_row_free(&e);
+        if (status) return status;
     }
     return DM_OK;
 }
