@@ -51,6 +51,10 @@ static const char *const SQL[S_COUNT] = {
                         "THEN ?5 ELSE first_seen END, "
                         "last_seen = CASE WHEN ?5 IS NULL THEN last_seen WHEN last_seen IS NULL OR ?5 > last_seen "
                         "THEN ?5 ELSE last_seen END WHERE id = ?1",
+    [S_PERSON_SEEN] = "UPDATE people SET "
+                       "first_seen = CASE WHEN first_seen IS NULL OR ?2 < first_seen THEN ?2 ELSE first_seen END, "
+                       "last_seen = CASE WHEN last_seen IS NULL OR ?2 > last_seen THEN ?2 ELSE last_seen END "
+                       "WHERE id = ?1",
     [S_PERSON_SET] = "UPDATE people SET name = ?2, surname = ?3, country = ?4, org = ?5, first_seen = ?6, "
                      "last_seen = ?7 WHERE id = ?1",
     [S_PERSON_PARTS] = "SELECT p.name, p.country, p.org, " SEEN_SQL " FROM participants p "
@@ -94,9 +98,10 @@ static const char *const SQL[S_COUNT] = {
                       "signatory) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
     [S_EVIDENCE_INSERT] = "INSERT INTO evidence(report_id, start, end) VALUES (?1, ?2, ?3)",
     /* events whose date is compatible with a report's: the values that contain
-     * it or lie within a day (?3..?7), or the more precise dates it contains (?8..?9) */
-    [S_CAND_DATE] = "SELECT id FROM events WHERE kind = ?1 AND status = ?2 AND date IN (?3, ?4, ?5, ?6, ?7) "
-                    "UNION SELECT id FROM events WHERE kind = ?1 AND status = ?2 AND date >= ?8 AND date < ?9",
+     * it or lie within a day (S_CAND_DATE), or the more precise dates it contains
+     * (S_CAND_WITHIN, "2023-09-" <= date < "2023-09.") */
+    [S_CAND_DATE] = "SELECT id FROM events WHERE kind = ?1 AND status = ?2 AND date IN (?3, ?4, ?5, ?6, ?7)",
+    [S_CAND_WITHIN] = "SELECT id FROM events WHERE kind = ?1 AND status = ?2 AND date >= ?3 AND date < ?4",
     /* events first reported within [?3, ?4] (S_CAND_UNDATED: only those without a date) */
     [S_CAND_REPORTED] = "SELECT id FROM events WHERE kind = ?1 AND status = ?2 AND reported BETWEEN ?3 AND ?4",
     [S_CAND_UNDATED] = "SELECT id FROM events WHERE kind = ?1 AND status = ?2 AND date IS NULL "
@@ -108,9 +113,6 @@ static const char *const SQL[S_COUNT] = {
                   "WHERE id IN (SELECT value FROM json_each(?1))",
     [S_FTS_DELETE] = "INSERT INTO documents_fts(documents_fts, rowid, title, text) "
                      "SELECT 'delete', id, title, text FROM documents WHERE id = ?1",
-    [S_SAVEPOINT] = "SAVEPOINT dm_put",
-    [S_RELEASE] = "RELEASE dm_put",
-    [S_ROLLBACK_TO] = "ROLLBACK TO dm_put",
 };
 
 void dm_ids_push(dm_ids *ids, int64_t id) {
@@ -310,7 +312,9 @@ dm_status dm_store_open(const char *path, dm_store **out, dm_error *err) {
     }
     free(mode);
     if (sqlite3_exec(db, "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; "
-                          "PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY", NULL, NULL, NULL) != SQLITE_OK) {
+                          "PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY; "
+                          /* checkpoints (with their fsync) every 16 MB of log rather than every 4 MB */
+                          "PRAGMA wal_autocheckpoint = 4000", NULL, NULL, NULL) != SQLITE_OK) {
         db_error(db, path, "cannot set the connection's options", err);
         sqlite3_close(db);
         return DM_ERR_DB;
@@ -377,8 +381,17 @@ dm_status dm_store_begin(dm_store *s, dm_error *err) {
 dm_status dm_store_commit(dm_store *s, dm_error *err) {
     if (!s->in_txn) return DM_OK;
     s->in_txn = 0;
+    if (s->doomed) {
+        s->doomed = 0;
+        s->fts_pending.n = 0;
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        dm_store_forget(s);
+        return dm_error_set(err, DM_ERR_DB, 0, "%s: a document could not be written, so its batch was rolled back",
+                            s->path);
+    }
     if (index_pending(s, err) != DM_OK) {
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        s->fts_pending.n = 0;
         dm_store_forget(s);
         return DM_ERR_DB;
     }
@@ -533,6 +546,28 @@ static dm_status put_document(dm_store *s, const dm_store_doc *in, const char *h
     return DM_OK;
 }
 
+/* Checks, before anything is written, that the line has what the writers
+ * need: a failure half-way through a document would doom its whole batch. */
+static dm_status validate(const json_t *root, dm_error *err) {
+    const json_t *events = json_object_get(root, "events"), *facts = json_object_get(root, "facts"),
+                 *stories = json_object_get(root, "stories");
+    if (!json_is_object(root) || !json_is_array(events))
+        return dm_error_set(err, DM_ERR_JSON, 0, "the extraction is not an extract JSON line (no \"events\" array)");
+    if ((facts && !json_is_array(facts)) || (stories && !json_is_array(stories)))
+        return dm_error_set(err, DM_ERR_JSON, 0, "\"facts\" and \"stories\" must be arrays");
+    for (size_t k = 0; k < json_array_size(events); k++) {
+        const json_t *e = json_array_get(events, k);
+        if (!dm_jstr(e, "kind") || !dm_jstr(e, "status"))
+            return dm_error_set(err, DM_ERR_JSON, 0, "event %zu has no \"kind\" or \"status\"", k);
+    }
+    for (size_t k = 0; k < json_array_size(facts); k++) {
+        const json_t *f = json_array_get(facts, k);
+        if (!dm_jstr(f, "metric") || !json_is_number(json_object_get(f, "value")))
+            return dm_error_set(err, DM_ERR_JSON, 0, "fact %zu has no \"metric\" or numeric \"value\"", k);
+    }
+    return DM_OK;
+}
+
 dm_status dm_store_put(dm_store *s, const dm_store_doc *in, dm_store_result *res, dm_error *err) {
     dm_error local;
     if (!err) err = &local;
@@ -561,38 +596,47 @@ dm_status dm_store_put(dm_store *s, const dm_store_doc *in, dm_store_result *res
 
     json_error_t je;
     json_t *root = json_loadb(in->json, in->json_len, 0, &je);
-    if (!json_is_object(root) || !json_is_array(json_object_get(root, "events"))) {
+    if (!root) return dm_error_set(err, DM_ERR_JSON, 0, "the extraction is not JSON (%s)", je.text);
+    if (validate(root, err) != DM_OK) {
         json_decref(root);
-        return dm_error_set(err, DM_ERR_JSON, 0, "the extraction is not an extract JSON line (%s)",
-                            root ? "no \"events\" array" : je.text);
+        return DM_ERR_JSON;
     }
     dm_put put = {0};
     put.published = dm_jstr(root, "published");
     put.result = res;
     res->outcome = old_id ? DM_STORE_REPLACED : DM_STORE_NEW;
     dm_ids events = {0}, people = {0}, relink = {0};
-    dm_status status = DM_ERR_DB;
-    if (dm_store_step(s, dm_store_stmt(s, S_SAVEPOINT), "starting the document", err) < 0) goto out;
-    status = DM_OK;
-    if (old_id) status = remove_old(s, old_id, &events, &people, &relink, err);
+    dm_status status = DM_OK;
+    /* whole or not at all: its own transaction, or the batch's (which a failure here dooms) */
+    int own = !s->in_txn;
+    if (own && sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+        status = db_error(s->db, s->path, "cannot start a transaction", err);
+    if (!status && s->doomed)
+        status = dm_error_set(err, DM_ERR_DB, 0, "%s: not stored: an earlier document of this batch failed to be "
+                                                 "written, so the batch is rolled back",
+                              s->path);
+    if (!status && old_id) status = remove_old(s, old_id, &events, &people, &relink, err);
     if (!status) status = put_document(s, in, hash, &put, root, err);
     if (!status && old_id) status = dm_store_cleanup(s, &put, &events, &people, &relink, err);
     if (!status) dm_ids_push(&s->fts_pending, put.doc_id);
-    if (!status && !s->in_txn) status = index_pending(s, err); /* its own transaction: indexed now */
-    if (status) {
-        /* the document goes whole or not at all; the batch goes on */
-        dm_store_step(s, dm_store_stmt(s, S_ROLLBACK_TO), "undoing the document", NULL);
-        dm_store_forget(s);
-        memset(res, 0, sizeof *res);
+    if (own) {
+        if (!status) status = index_pending(s, err);
+        if (!status && sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+            status = db_error(s->db, s->path, "cannot commit", err);
+        if (status) {
+            sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+            s->fts_pending.n = 0;
+            dm_store_forget(s);
+        }
+    } else if (status) {
+        /* rows of this document may be half written: only rolling the batch back undoes them */
+        s->doomed = 1;
     }
-    if (dm_store_step(s, dm_store_stmt(s, S_RELEASE), "finishing the document", status ? NULL : err) < 0 && !status)
-        status = DM_ERR_DB;
-out:
+    if (status) memset(res, 0, sizeof *res);
     dm_ids_free(&events);
     dm_ids_free(&people);
     dm_ids_free(&relink);
     dm_ids_free(&put.own_events);
-    free(put.people);
     free(put.story_date);
     json_decref(root);
     return status;

@@ -45,7 +45,8 @@ void dm_store_close(dm_store *store);
 /* Starts a transaction for a batch of documents (BEGIN IMMEDIATE). Without
  * one, each dm_store_put is its own transaction. */
 dm_status dm_store_begin(dm_store *store, dm_error *err);
-/* Commits the batch's transaction (no-op when none is open). */
+/* Commits the batch's transaction (no-op when none is open); rolls it back
+ * and fails when a document of the batch failed half-written. */
 dm_status dm_store_commit(dm_store *store, dm_error *err);
 
 /* One document as the store takes it. Everything is borrowed for the call. */
@@ -75,8 +76,11 @@ typedef struct {
 
 /* Stores one document with everything its extraction says, merging its
  * events and people with those already known. The document is written
- * whole or not at all (a savepoint): on failure the store is as before and
- * the caller may go on with the next document. */
+ * whole or not at all: a line that is not extract output (DM_ERR_JSON) is
+ * refused before anything is written, and the caller goes on with the next
+ * document. A database failure half-way (DM_ERR_DB: disk full, I/O) dooms
+ * the batch's transaction: dm_store_commit then rolls it back and fails.
+ * Without dm_store_begin, the document is its own transaction. */
 dm_status dm_store_put(dm_store *store, const dm_store_doc *doc, dm_store_result *result, dm_error *err);
 
 /* Counts rows of a table (for summaries and tests): "documents", "events",

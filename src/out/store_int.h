@@ -26,6 +26,7 @@ enum {
     S_PERSON_INSERT,
     S_PERSON_UPDATE,
     S_PERSON_SET,
+    S_PERSON_SEEN,
     S_PERSON_PARTS,
     S_PERSON_DELETE_ORPHAN,
     S_TITLE_UPSERT,
@@ -45,14 +46,12 @@ enum {
     S_PART_INSERT,
     S_EVIDENCE_INSERT,
     S_CAND_DATE,
+    S_CAND_WITHIN,
     S_CAND_REPORTED,
     S_CAND_UNDATED,
     S_CAND_OCCURRED,
     S_FTS_ADD,
     S_FTS_DELETE,
-    S_SAVEPOINT,
-    S_RELEASE,
-    S_ROLLBACK_TO,
     S_COUNT
 };
 
@@ -61,10 +60,13 @@ struct dm_store {
     char *path;
     sqlite3_stmt *st[S_COUNT];
     int in_txn;
+    int doomed; /* a document failed half-written: the transaction must roll back */
     dm_ids fts_pending; /* documents stored in this transaction, not yet in documents_fts */
     struct dm_brief *briefs; /* store_merge.c: events as the merging compares them */
+    struct dm_known *known;  /* store_merge.c: people by the names reports give */
 };
 typedef struct dm_brief dm_brief;
+typedef struct dm_known dm_known;
 /* Drops the cached briefs (after a rollback, or when events are recomputed). */
 void dm_store_forget(dm_store *s);
 void dm_store_forget_free(dm_store *s);
@@ -110,20 +112,12 @@ dm_status dm_store_report(dm_store *s, dm_put *put, const json_t *event, int seq
 dm_status dm_store_cleanup(dm_store *s, dm_put *put, const dm_ids *events, const dm_ids *people,
                            const dm_ids *relink, dm_error *err);
 
-/* A person seen in a document, cached so that its many mentions cost one lookup. */
-typedef struct {
-    const char *name, *country, *org;
-    int64_t id;
-} dm_put_person;
-
 struct dm_put {
     int64_t doc_id;
     const char *published;   /* the document's date, or NULL */
     const char **story_date; /* per story: its date, or the document's */
     size_t nstories;
     dm_ids own_events;       /* events this document's reports went to */
-    dm_put_person *people;
-    size_t npeople, people_cap;
     dm_store_result *result;
 };
 #endif

@@ -154,18 +154,56 @@ static int fuller(const char *name, const char *other) {
     return wa != wb ? wa > wb : strlen(name) > strlen(other);
 }
 
+/* People already resolved, by the exact name, state and organization a report
+ * gives: the same names come back in document after document, and each would
+ * otherwise cost a lookup and a comparison of given names. Kept like the
+ * event briefs (a fixed table, dropped by dm_store_forget). */
+#define KNOWN_SLOTS 16384
+struct dm_known {
+    uint64_t key; /* 0: empty */
+    int64_t id;
+    char first[16], last[16]; /* the record's first_seen, last_seen */
+};
+
+static uint64_t person_key(const char *name, const char *country, const char *org) {
+    char buf[512];
+    int n = snprintf(buf, sizeof buf, "%s|%s|%s", name, country ? country : "-", org ? org : "-");
+    uint64_t h = XXH3_64bits(buf, n > 0 && (size_t)n < sizeof buf ? (size_t)n : strlen(buf));
+    return h ? h : 1;
+}
+
+static dm_known *known_slot(dm_store *s, uint64_t key) {
+    if (!s->known) {
+        s->known = calloc(KNOWN_SLOTS, sizeof *s->known);
+        if (!s->known) dm_die_oom();
+    }
+    return &s->known[key % KNOWN_SLOTS];
+}
+
+static void known_seen(dm_known *k, const char *seen) {
+    if (!seen) return;
+    if (!k->first[0] || strcmp(seen, k->first) < 0) snprintf(k->first, sizeof k->first, "%s", seen);
+    if (!k->last[0] || strcmp(seen, k->last) > 0) snprintf(k->last, sizeof k->last, "%s", seen);
+}
+
 /* The person record for a named participant: the known person with the same
  * folded surname, compatible state and organization, and a compatible given
  * name (the best fit), or a new one. Records the title held on seen. */
 static dm_status resolve_person(dm_store *s, dm_put *put, const char *name, const char *country, const char *org,
                                 const char *title, const char *role, const char *seen, int64_t *id, dm_error *err) {
-    for (size_t i = 0; i < put->npeople; i++) {
-        const dm_put_person *c = &put->people[i];
-        if (!strcmp(c->name, name) && same_or_unknown(c->country, country) && same_or_unknown(c->org, org) &&
-            (!c->country) == (!country) && (!c->org) == (!org)) {
-            *id = c->id;
-            goto seen_title;
+    uint64_t key = person_key(name, country, org);
+    dm_known *k = known_slot(s, key);
+    sqlite3_stmt *st;
+    if (k->key == key) {
+        *id = k->id;
+        if (seen && (strcmp(seen, k->first) < 0 || strcmp(seen, k->last) > 0)) {
+            st = dm_store_stmt(s, S_PERSON_SEEN);
+            sqlite3_bind_int64(st, 1, k->id);
+            dm_bind_text(st, 2, seen);
+            if (dm_store_step(s, st, "updating a person", err) < 0) return DM_ERR_DB;
+            known_seen(k, seen);
         }
+        goto seen_title;
     }
     name_parts np;
     split_name(name, &np);
@@ -173,12 +211,12 @@ static dm_status resolve_person(dm_store *s, dm_put *put, const char *name, cons
         /* no letters to match on: keep the name as it is */
         snprintf(np.surname, sizeof np.surname, "%s", name);
     }
-    sqlite3_stmt *st = dm_store_stmt(s, S_PERSON_FIND);
+    st = dm_store_stmt(s, S_PERSON_FIND);
     dm_bind_text(st, 1, np.surname);
     dm_bind_text(st, 2, country);
     int64_t best = 0;
     int best_fit = 0, rc, needs_update = 0;
-    char best_name[256] = "";
+    char best_name[256] = "", best_first[16] = "", best_last[16] = "";
     while ((rc = dm_store_step(s, st, "looking up a person", err)) == SQLITE_ROW) {
         const char *other = dm_col_text(st, 1), *ocountry = dm_col_text(st, 2), *oorg = dm_col_text(st, 3);
         if (!same_or_unknown(org, oorg)) continue;
@@ -191,6 +229,8 @@ static dm_status resolve_person(dm_store *s, dm_put *put, const char *name, cons
             snprintf(best_name, sizeof best_name, "%s", other ? other : "");
             /* only what the record lacks is written back */
             const char *first = dm_col_text(st, 4), *last = dm_col_text(st, 5);
+            snprintf(best_first, sizeof best_first, "%s", first ? first : "");
+            snprintf(best_last, sizeof best_last, "%s", last ? last : "");
             needs_update = fuller(name, best_name) || (country && !ocountry) || (org && !oorg) ||
                            (seen && (!first || strcmp(seen, first) < 0 || !last || strcmp(seen, last) > 0));
         }
@@ -218,11 +258,14 @@ static dm_status resolve_person(dm_store *s, dm_put *put, const char *name, cons
         *id = sqlite3_last_insert_rowid(s->db);
         put->result->people_new++;
     }
-    if (put->npeople == put->people_cap) {
-        put->people_cap = put->people_cap ? put->people_cap * 2 : 16;
-        put->people = dm_xrealloc(put->people, put->people_cap * sizeof *put->people);
+    memset(k, 0, sizeof *k);
+    k->key = key;
+    k->id = *id;
+    if (best == *id) {
+        memcpy(k->first, best_first, sizeof k->first);
+        memcpy(k->last, best_last, sizeof k->last);
     }
-    put->people[put->npeople++] = (dm_put_person){name, country, org, *id};
+    known_seen(k, seen);
 seen_title:
     if (!title) return DM_OK;
     st = dm_store_stmt(s, S_TITLE_UPSERT);
@@ -396,7 +439,7 @@ static dm_status by_reported(dm_store *s, const char *kind, const char *status, 
  * index, and undated ones by the dates of the documents that told them. */
 static dm_status candidates(dm_store *s, const report *r, const char *status, dm_ids *out, dm_error *err) {
     if (r->ymd.precision) {
-        char v[5][16] = {"", "", "", "", ""}, lo[16] = "", hi[16] = "";
+        char v[5][16] = {"", "", "", "", ""}, lo[24] = "", hi[24] = "";
         dm_ymd d = r->ymd;
         snprintf(v[0], 16, "%04d", d.y);
         if (d.precision >= 2) snprintf(v[1], 16, "%04d-%02d", d.y, d.m);
@@ -414,9 +457,15 @@ static dm_status candidates(dm_store *s, const report *r, const char *status, dm
         dm_bind_text(st, 1, r->kind);
         dm_bind_text(st, 2, status);
         for (int i = 0; i < 5; i++) dm_bind_text(st, 3 + i, v[i]);
-        dm_bind_text(st, 8, lo);
-        dm_bind_text(st, 9, hi);
         if (collect(s, st, out, err)) return DM_ERR_DB;
+        if (lo[0]) {
+            st = dm_store_stmt(s, S_CAND_WITHIN);
+            dm_bind_text(st, 1, r->kind);
+            dm_bind_text(st, 2, status);
+            dm_bind_text(st, 3, lo);
+            dm_bind_text(st, 4, hi);
+            if (collect(s, st, out, err)) return DM_ERR_DB;
+        }
         return by_reported(s, r->kind, status, r->reported, DOC_DAYS_APART, DOC_DAYS_APART, 1, out, err);
     }
     return by_reported(s, r->kind, status, r->reported, DOC_DAYS_APART, DOC_DAYS_APART, 0, out, err);
@@ -442,11 +491,14 @@ struct dm_brief {
 
 void dm_store_forget(dm_store *s) {
     if (s->briefs) memset(s->briefs, 0, BRIEF_SLOTS * sizeof *s->briefs);
+    if (s->known) memset(s->known, 0, KNOWN_SLOTS * sizeof *s->known);
 }
 
 void dm_store_forget_free(dm_store *s) {
     free(s->briefs);
+    free(s->known);
     s->briefs = NULL;
+    s->known = NULL;
 }
 
 static uint64_t key_hash(const char *key) { return XXH3_64bits(key, strlen(key)); }
