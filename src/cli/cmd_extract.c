@@ -168,7 +168,7 @@ int dm_cmd_extract(int argc, char **argv) {
     /* stdout is written through one large buffer */
     static char outbuf[1 << 16];
     setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
-    dm_pipeline_opts po = {o.jobs, !o.quiet && isatty(2), 1};
+    dm_pipeline_opts po = {o.jobs, !o.quiet && isatty(2), 1, 0};
     dm_sink sink = {write_item, NULL, &w};
     dm_pipeline_stats st;
     dm_pipeline_run(ctx, o.paths, o.npaths, &po, &sink, &st);

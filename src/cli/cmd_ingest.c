@@ -177,8 +177,9 @@ int dm_cmd_ingest(int argc, char **argv) {
     dm_json_parts_init(&g.parts);
     dm_buf_init(&g.text);
     dm_buf_init(&g.json);
-    /* with one thread, batches of 256 documents still: one commit each, not one per document */
-    dm_pipeline_opts po = {o.jobs, !o.quiet && isatty(2), 256};
+    /* with one thread, batches of 256 documents still (one commit each, not one per
+     * document), extracted on a thread of their own while the last batch is stored */
+    dm_pipeline_opts po = {o.jobs, !o.quiet && isatty(2), 256, 1};
     dm_sink sink = {ingest_item, ingest_batch_done, &g};
     dm_pipeline_stats st;
     dm_pipeline_run(ctx, o.paths, o.npaths, &po, &sink, &st);

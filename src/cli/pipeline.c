@@ -94,7 +94,7 @@ void dm_pipeline_run(const dm_ctx *ctx, char **paths, int npaths, const dm_pipel
     read_batch(in, cur, cap, cap_bytes, &more);
     while (cur->n) {
         pthread_t th[256];
-        int nth = jobs > 1 ? jobs : 0;
+        int nth = jobs > 1 ? jobs : o->overlap ? 1 : 0;
         atomic_store(&cur->next, 0);
         for (int k = 0; k < nth; k++) pthread_create(&th[k], NULL, worker, cur);
         if (!nth) worker(cur);

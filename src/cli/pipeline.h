@@ -24,6 +24,7 @@ typedef struct {
     int jobs;         /* worker threads; 1 extracts on the main thread */
     int progress;     /* a progress line on stderr */
     size_t min_batch; /* documents per batch with one thread (extract: 1 for streaming) */
+    int overlap;      /* with one job, still extract on a thread of its own while the sink works */
 } dm_pipeline_opts;
 
 typedef struct {

@@ -171,11 +171,8 @@ CREATE INDEX facts_metric ON facts(metric, party1, party2, year);
 -- Indexes the store's merging and replacing need (added with dragoman ingest;
 -- IF NOT EXISTS because the store also runs these lines on every open, so a
 -- database made from an earlier copy of this file gets them too).
-CREATE INDEX IF NOT EXISTS documents_published ON documents(published);
-CREATE INDEX IF NOT EXISTS stories_date ON stories(date);
 CREATE INDEX IF NOT EXISTS events_kind_date ON events(kind, status, date, reported);
 CREATE INDEX IF NOT EXISTS events_reported ON events(kind, status, reported);
 CREATE INDEX IF NOT EXISTS events_planned ON events(planned_id);
-CREATE INDEX IF NOT EXISTS participants_org ON participants(org);
 
 PRAGMA user_version = 1;

@@ -312,7 +312,7 @@ dm_status dm_store_open(const char *path, dm_store **out, dm_error *err) {
     }
     free(mode);
     if (sqlite3_exec(db, "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; "
-                          "PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY; "
+                          "PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY; PRAGMA mmap_size = 268435456; "
                           /* checkpoints (with their fsync) every 16 MB of log rather than every 4 MB */
                           "PRAGMA wal_autocheckpoint = 4000", NULL, NULL, NULL) != SQLITE_OK) {
         db_error(db, path, "cannot set the connection's options", err);

@@ -21,15 +21,27 @@
 
 /* ---- dates ------------------------------------------------------------------ */
 
+/* Reads n digits at p, or -1. */
+static int digits(const char *p, int n) {
+    int v = 0;
+    for (int i = 0; i < n; i++) {
+        if (p[i] < '0' || p[i] > '9') return -1;
+        v = v * 10 + (p[i] - '0');
+    }
+    return v;
+}
+
 dm_ymd dm_ymd_parse(const char *s) {
     dm_ymd d = {0, 0, 0, 0};
-    if (!s) return d;
-    int n = sscanf(s, "%4d-%2d-%2d", &d.y, &d.m, &d.d);
-    if (n < 1 || d.y < 1 || (n >= 2 && (d.m < 1 || d.m > 12)) || (n >= 3 && (d.d < 1 || d.d > 31)))
-        return (dm_ymd){0, 0, 0, 0};
-    if (n < 3) d.d = 0;
-    if (n < 2) d.m = 0;
-    d.precision = n;
+    if (!s || (d.y = digits(s, 4)) < 1) return (dm_ymd){0, 0, 0, 0};
+    d.precision = 1;
+    if (s[4] == '-' && (d.m = digits(s + 5, 2)) >= 1 && d.m <= 12) {
+        d.precision = 2;
+        if (s[7] == '-' && (d.d = digits(s + 8, 2)) >= 1 && d.d <= 31) d.precision = 3;
+        else d.d = 0;
+    } else {
+        d.m = 0;
+    }
     return d;
 }
 
@@ -412,10 +424,11 @@ typedef struct {
     int nkeys;
 } report;
 
+/* Appends the ids a candidate query returns (the queries return disjoint sets: no duplicates to weed out). */
 static dm_status collect(dm_store *s, sqlite3_stmt *st, dm_ids *out, dm_error *err) {
     int rc;
     while ((rc = dm_store_step(s, st, "looking for the same event", err)) == SQLITE_ROW)
-        if (!dm_ids_has(out, sqlite3_column_int64(st, 0))) dm_ids_push(out, sqlite3_column_int64(st, 0));
+        dm_ids_push(out, sqlite3_column_int64(st, 0));
     return rc < 0 ? DM_ERR_DB : DM_OK;
 }
 
