@@ -100,7 +100,8 @@ typedef struct {
     dm_buf line;
 } writer;
 
-static void write_item(void *user, const dm_input_item *it, dm_doc *doc) {
+static void write_item(void *user, const dm_input_item *it, dm_doc *doc, void *prepared) {
+    (void)prepared;
     writer *w = user;
     if (doc) {
         if (w->text) {
@@ -169,7 +170,7 @@ int dm_cmd_extract(int argc, char **argv) {
     static char outbuf[1 << 16];
     setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
     dm_pipeline_opts po = {o.jobs, !o.quiet && isatty(2), 1, 0};
-    dm_sink sink = {write_item, NULL, &w};
+    dm_sink sink = {write_item, NULL, NULL, &w};
     dm_pipeline_stats st;
     dm_pipeline_run(ctx, o.paths, o.npaths, &po, &sink, &st);
     if (o.stats) dm_pipeline_print_stats(&st, o.jobs);

@@ -56,7 +56,7 @@ static void report_failure(ingester *g, const char *name, const dm_error *err) {
     g->counts[0]++;
 }
 
-static void store(ingester *g, const char *item_name, const dm_store_doc *d) {
+static void store_prepared(ingester *g, const char *item_name, const dm_store_prepared *p) {
     if (g->fatal) {
         g->counts[0]++; /* the database failed earlier, as reported */
         return;
@@ -68,7 +68,7 @@ static void store(ingester *g, const char *item_name, const dm_store_doc *d) {
         g->fatal = 1;
         return;
     }
-    if (dm_store_put(g->kb, d, &res, &err) != DM_OK) {
+    if (dm_store_put_prepared(g->kb, p, &res, &err) != DM_OK) {
         report_failure(g, item_name, &err);
         return;
     }
@@ -80,18 +80,39 @@ static void store(ingester *g, const char *item_name, const dm_store_doc *d) {
     g->linked += res.linked;
 }
 
-static void ingest_item(void *user, const dm_input_item *it, dm_doc *doc) {
+/* A one-part document made ready for the store on the worker thread that
+ * extracted it: its line parsed, its text hashed (dm_store_prepare). */
+typedef struct {
+    dm_store_prepared *p;
+    dm_error err;
+} prepared_doc;
+
+static void *ingest_prepare(void *user, const dm_input_item *it, dm_doc *doc) {
+    (void)user;
+    if (!doc || it->part != 0 || !it->last) return NULL;
+    prepared_doc *pd = calloc(1, sizeof *pd);
+    if (!pd) dm_die_oom();
+    size_t n;
+    const char *json = dm_doc_json(doc, &n);
+    dm_store_doc d = {doc->name, doc->text, doc->len, doc->title, doc->url, doc->source, json, n};
+    dm_store_prepare(&d, &pd->p, &pd->err);
+    return pd;
+}
+
+static void ingest_item(void *user, const dm_input_item *it, dm_doc *doc, void *prepared) {
     ingester *g = user;
     if (it->part == 0 && it->last) {
-        if (!doc) {
+        prepared_doc *pd = prepared;
+        if (!doc || !pd) {
             g->counts[0]++;
             g->failed = 1;
-            return;
+        } else if (!pd->p) {
+            report_failure(g, it->name, &pd->err);
+        } else {
+            store_prepared(g, it->name, pd->p);
         }
-        size_t n;
-        const char *json = dm_doc_json(doc, &n);
-        dm_store_doc d = {doc->name, doc->text, doc->len, doc->title, doc->url, doc->source, json, n};
-        store(g, it->name, &d);
+        if (pd) dm_store_prepared_free(pd->p);
+        free(pd);
         return;
     }
     if (it->part == 0) {
@@ -114,7 +135,14 @@ static void ingest_item(void *user, const dm_input_item *it, dm_doc *doc) {
         return;
     }
     dm_store_doc d = {it->name, g->text.data, g->text.len, NULL, NULL, NULL, g->json.data, g->json.len};
-    store(g, it->name, &d);
+    dm_error err = {0};
+    dm_store_prepared *p;
+    if (dm_store_prepare(&d, &p, &err) != DM_OK) {
+        report_failure(g, it->name, &err);
+        return;
+    }
+    store_prepared(g, it->name, p);
+    dm_store_prepared_free(p);
 }
 
 static void ingest_batch_done(void *user) {
@@ -180,14 +208,14 @@ int dm_cmd_ingest(int argc, char **argv) {
     /* with one thread, batches of 256 documents still (one commit each, not one per
      * document), extracted on a thread of their own while the last batch is stored */
     dm_pipeline_opts po = {o.jobs, !o.quiet && isatty(2), 256, 1};
-    dm_sink sink = {ingest_item, ingest_batch_done, &g};
+    dm_sink sink = {ingest_item, ingest_prepare, ingest_batch_done, &g};
     dm_pipeline_stats st;
     dm_pipeline_run(ctx, o.paths, o.npaths, &po, &sink, &st);
     ingest_batch_done(&g);
     if (o.stats) dm_pipeline_print_stats(&st, o.jobs);
     printf("dragoman ingest: %zu documents into %s: %zu new, %zu unchanged, %zu replaced, %zu failed; "
            "%zu events reported (%zu merged with other documents' events, %zu planned events linked), "
-           "%zu new people, %zu facts; %.2f s, %.0f documents/s\n",
+           "%zu new people, %zu facts; %.2f s, %.1f documents/s\n",
            st.docs, db, g.counts[DM_STORE_NEW], g.counts[DM_STORE_UNCHANGED], g.counts[DM_STORE_REPLACED],
            g.counts[0], g.reports, g.merged, g.linked, g.people, g.facts, st.seconds,
            st.seconds > 0 ? st.docs / st.seconds : 0.0);

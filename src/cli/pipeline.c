@@ -17,7 +17,9 @@ void dm_put_name(const char *s) {
 
 typedef struct {
     const dm_ctx *ctx;
+    dm_sink *sink;
     dm_input_item *items;
+    void **prepared; /* what sink->prepare returned for each item */
     size_t n;
     atomic_size_t next;
 } batch;
@@ -29,6 +31,7 @@ static void *worker(void *arg) {
         if (i >= b->n) break;
         dm_input_make(&b->items[i]);
         if (b->items[i].doc) dm_doc_extract(b->ctx, b->items[i].doc);
+        b->prepared[i] = b->sink->prepare ? b->sink->prepare(b->sink->user, &b->items[i], b->items[i].doc) : NULL;
     }
     return NULL;
 }
@@ -63,7 +66,8 @@ static void drain_batch(batch *b, dm_sink *sink, dm_pipeline_stats *st) {
             st->events += dm_doc_event_count(doc);
             st->facts += dm_doc_fact_count(doc);
         }
-        sink->item(sink->user, it, doc);
+        sink->item(sink->user, it, doc, b->prepared[i]);
+        b->prepared[i] = NULL;
         dm_doc_free(doc);
         it->doc = NULL;
         dm_input_item_free(it);
@@ -83,8 +87,8 @@ void dm_pipeline_run(const dm_ctx *ctx, char **paths, int npaths, const dm_pipel
     size_t cap = jobs > 1 ? (size_t)jobs * 256 : (o->min_batch ? o->min_batch : 1), cap_bytes = (size_t)jobs << 20;
     batch bt[3];
     for (int k = 0; k < 3; k++) {
-        bt[k] = (batch){ctx, calloc(cap, sizeof(dm_input_item)), 0, 0};
-        if (!bt[k].items) dm_die_oom();
+        bt[k] = (batch){ctx, sink, calloc(cap, sizeof(dm_input_item)), calloc(cap, sizeof(void *)), 0, 0};
+        if (!bt[k].items || !bt[k].prepared) dm_die_oom();
     }
     int more = 1;
     time_t last = 0;
@@ -117,7 +121,10 @@ void dm_pipeline_run(const dm_ctx *ctx, char **paths, int npaths, const dm_pipel
     clock_gettime(CLOCK_MONOTONIC, &t1);
     st->seconds = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
     st->bytes = dm_input_bytes(in);
-    for (int k = 0; k < 3; k++) free(bt[k].items);
+    for (int k = 0; k < 3; k++) {
+        free(bt[k].items);
+        free(bt[k].prepared);
+    }
     dm_input_close(in);
 }
 

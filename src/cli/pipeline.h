@@ -14,7 +14,11 @@ typedef struct {
      * when the item could not be made; the pipeline has then already printed
      * "dragoman: NAME: reason". The pipeline frees doc and the item after the
      * call returns, so the sink copies what it keeps. */
-    void (*item)(void *user, const dm_input_item *it, dm_doc *doc);
+    void (*item)(void *user, const dm_input_item *it, dm_doc *doc, void *prepared);
+    /* May be NULL. Called on a worker thread right after the item's
+     * extraction, in no particular order, for work that needs no shared
+     * state; what it returns is handed to item (which frees it). */
+    void *(*prepare)(void *user, const dm_input_item *it, dm_doc *doc);
     /* Called after each batch's last item (may be NULL): a natural point to commit. */
     void (*batch_done)(void *user);
     void *user;

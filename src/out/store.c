@@ -97,18 +97,12 @@ static const char *const SQL[S_COUNT] = {
     [S_PART_INSERT] = "INSERT INTO participants(report_id, seq, kind, person_id, name, title, role, country, org, "
                       "signatory) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
     [S_EVIDENCE_INSERT] = "INSERT INTO evidence(report_id, start, end) VALUES (?1, ?2, ?3)",
-    /* events whose date is compatible with a report's: the values that contain
-     * it or lie within a day (S_CAND_DATE), or the more precise dates it contains
-     * (S_CAND_WITHIN, "2023-09-" <= date < "2023-09.") */
-    [S_CAND_DATE] = "SELECT id FROM events WHERE kind = ?1 AND status = ?2 AND date IN (?3, ?4, ?5, ?6, ?7)",
+    /* events of a month or year report: the more precise dates it contains ("2023-09-" <= date < "2023-09.") */
     [S_CAND_WITHIN] = "SELECT id FROM events WHERE kind = ?1 AND status = ?2 AND date >= ?3 AND date < ?4",
-    /* events first reported within [?3, ?4] (S_CAND_UNDATED: only those without a date) */
-    [S_CAND_REPORTED] = "SELECT id FROM events WHERE kind = ?1 AND status = ?2 AND reported BETWEEN ?3 AND ?4",
-    [S_CAND_UNDATED] = "SELECT id FROM events WHERE kind = ?1 AND status = ?2 AND date IS NULL "
-                       "AND reported BETWEEN ?3 AND ?4",
-    [S_CAND_OCCURRED] = "SELECT id FROM events WHERE kind = ?1 AND status = 'occurred' AND planned_id IS NULL "
-                        "AND date >= ?2 AND date <= ?3",
-    /* full-text index, kept by the store rather than by the schema's triggers (see dm_store_open) */
+    /* the buckets of store_index.c */
+    [S_BUCKET_DATE] = "SELECT id FROM events WHERE kind = ?1 AND status = ?2 AND date = ?3",
+    [S_BUCKET_UNDATED] = "SELECT id FROM events WHERE kind = ?1 AND status = ?2 AND date IS NULL AND reported = ?3",
+    [S_BUCKET_REPORTED] = "SELECT id FROM events WHERE kind = ?1 AND status = ?2 AND reported = ?3",
     [S_FTS_ADD] = "INSERT INTO documents_fts(rowid, title, text) SELECT id, title, text FROM documents "
                   "WHERE id IN (SELECT value FROM json_each(?1))",
     [S_FTS_DELETE] = "INSERT INTO documents_fts(documents_fts, rowid, title, text) "
@@ -126,6 +120,32 @@ void dm_ids_push(dm_ids *ids, int64_t id) {
 int dm_ids_has(const dm_ids *ids, int64_t id) {
     for (size_t i = 0; i < ids->n; i++)
         if (ids->v[i] == id) return 1;
+    return 0;
+}
+
+void dm_idset_add(dm_ids *set, int64_t id) {
+    if (2 * (set->n + 1) > set->cap) {
+        /* grow and rehash: the table stays at most half full */
+        dm_ids bigger = {NULL, 0, set->cap ? set->cap * 2 : 64};
+        bigger.v = calloc(bigger.cap, sizeof *bigger.v);
+        if (!bigger.v) dm_die_oom();
+        for (size_t i = 0; i < set->cap; i++)
+            if (set->v[i]) dm_idset_add(&bigger, set->v[i]);
+        free(set->v);
+        *set = bigger;
+    }
+    size_t i = (size_t)((uint64_t)id * 0x9E3779B97F4A7C15u >> 7) & (set->cap - 1);
+    while (set->v[i] && set->v[i] != id) i = (i + 1) & (set->cap - 1);
+    if (!set->v[i]) set->v[i] = id, set->n++;
+}
+
+int dm_idset_has(const dm_ids *set, int64_t id) {
+    if (!set->cap) return 0;
+    size_t i = (size_t)((uint64_t)id * 0x9E3779B97F4A7C15u >> 7) & (set->cap - 1);
+    while (set->v[i]) {
+        if (set->v[i] == id) return 1;
+        i = (i + 1) & (set->cap - 1);
+    }
     return 0;
 }
 
@@ -366,6 +386,7 @@ void dm_store_close(dm_store *s) {
     sqlite3_close(s->db);
     dm_ids_free(&s->fts_pending);
     dm_store_forget_free(s);
+    dm_index_free(s);
     free(s->path);
     free(s);
 }
@@ -519,8 +540,10 @@ static dm_status remove_old(dm_store *s, int64_t old_id, dm_ids *events, dm_ids 
     return dm_store_step(s, st, "removing the old version", err) < 0 ? DM_ERR_DB : DM_OK;
 }
 
-static dm_status put_document(dm_store *s, const dm_store_doc *in, const char *hash, dm_put *put, const json_t *root,
-                              dm_error *err) {
+static dm_status put_document(dm_store *s, const dm_store_prepared *p, dm_put *put, dm_error *err) {
+    const dm_store_doc *in = &p->doc;
+    const char *hash = p->hash;
+    const json_t *root = p->root;
     char now[32];
     time_t t = time(NULL);
     struct tm tm;
@@ -542,7 +565,8 @@ static dm_status put_document(dm_store *s, const dm_store_doc *in, const char *h
     if (put_facts(s, put, json_object_get(root, "facts"), err)) return err ? err->code : DM_ERR_DB;
     const json_t *events = json_object_get(root, "events");
     for (size_t k = 0; k < json_array_size(events); k++)
-        if (dm_store_report(s, put, json_array_get(events, k), (int)k, err)) return err ? err->code : DM_ERR_DB;
+        if (dm_store_report(s, put, json_array_get(events, k), p->event_json[k], (int)k, err))
+            return err ? err->code : DM_ERR_DB;
     return DM_OK;
 }
 
@@ -568,32 +592,9 @@ static dm_status validate(const json_t *root, dm_error *err) {
     return DM_OK;
 }
 
-dm_status dm_store_put(dm_store *s, const dm_store_doc *in, dm_store_result *res, dm_error *err) {
-    dm_error local;
-    if (!err) err = &local;
-    memset(res, 0, sizeof *res);
+dm_status dm_store_prepare(const dm_store_doc *in, dm_store_prepared **out, dm_error *err) {
+    *out = NULL;
     if (!in->name || !in->text || !in->json) return dm_error_set(err, DM_ERR_USAGE, 0, "a document needs name, text and json");
-    XXH128_canonical_t canon;
-    XXH128_canonicalFromHash(&canon, XXH3_128bits(in->text, in->len));
-    char hash[33];
-    for (int i = 0; i < 16; i++) snprintf(hash + 2 * i, 3, "%02x", canon.digest[i]);
-
-    sqlite3_stmt *st = dm_store_stmt(s, S_DOC_FIND);
-    dm_bind_text(st, 1, in->name);
-    int rc = dm_store_step(s, st, "looking up the document", err);
-    if (rc < 0) return DM_ERR_DB;
-    int64_t old_id = 0;
-    if (rc == SQLITE_ROW) {
-        old_id = sqlite3_column_int64(st, 0);
-        const char *old_hash = dm_col_text(st, 1);
-        if (old_hash && !strcmp(old_hash, hash)) {
-            sqlite3_reset(st);
-            res->outcome = DM_STORE_UNCHANGED;
-            return DM_OK;
-        }
-    }
-    sqlite3_reset(st);
-
     json_error_t je;
     json_t *root = json_loadb(in->json, in->json_len, 0, &je);
     if (!root) return dm_error_set(err, DM_ERR_JSON, 0, "the extraction is not JSON (%s)", je.text);
@@ -601,6 +602,65 @@ dm_status dm_store_put(dm_store *s, const dm_store_doc *in, dm_store_result *res
         json_decref(root);
         return DM_ERR_JSON;
     }
+    dm_store_prepared *p = calloc(1, sizeof *p);
+    if (!p) dm_die_oom();
+    p->doc = *in;
+    p->root = root;
+    XXH128_canonical_t canon;
+    XXH128_canonicalFromHash(&canon, XXH3_128bits(in->text, in->len));
+    static const char hex[] = "0123456789abcdef";
+    for (int i = 0; i < 16; i++) {
+        p->hash[2 * i] = hex[canon.digest[i] >> 4];
+        p->hash[2 * i + 1] = hex[canon.digest[i] & 15];
+    }
+    const json_t *events = json_object_get(root, "events");
+    p->nevents = json_array_size(events);
+    p->event_json = calloc(p->nevents + 1, sizeof *p->event_json);
+    if (!p->event_json) dm_die_oom();
+    for (size_t k = 0; k < p->nevents; k++)
+        if (!(p->event_json[k] = json_dumps(json_array_get(events, k), JSON_COMPACT))) dm_die_oom();
+    *out = p;
+    return DM_OK;
+}
+
+void dm_store_prepared_free(dm_store_prepared *p) {
+    if (!p) return;
+    for (size_t k = 0; k < p->nevents; k++) free(p->event_json[k]);
+    free(p->event_json);
+    json_decref(p->root);
+    free(p);
+}
+
+dm_status dm_store_put(dm_store *s, const dm_store_doc *in, dm_store_result *res, dm_error *err) {
+    memset(res, 0, sizeof *res);
+    dm_store_prepared *p;
+    dm_status status = dm_store_prepare(in, &p, err);
+    if (status) return status;
+    status = dm_store_put_prepared(s, p, res, err);
+    dm_store_prepared_free(p);
+    return status;
+}
+
+dm_status dm_store_put_prepared(dm_store *s, const dm_store_prepared *p, dm_store_result *res, dm_error *err) {
+    dm_error local;
+    if (!err) err = &local;
+    memset(res, 0, sizeof *res);
+    sqlite3_stmt *st = dm_store_stmt(s, S_DOC_FIND);
+    dm_bind_text(st, 1, p->doc.name);
+    int rc = dm_store_step(s, st, "looking up the document", err);
+    if (rc < 0) return DM_ERR_DB;
+    int64_t old_id = 0;
+    if (rc == SQLITE_ROW) {
+        old_id = sqlite3_column_int64(st, 0);
+        const char *old_hash = dm_col_text(st, 1);
+        if (old_hash && !strcmp(old_hash, p->hash)) {
+            sqlite3_reset(st);
+            res->outcome = DM_STORE_UNCHANGED;
+            return DM_OK;
+        }
+    }
+    sqlite3_reset(st);
+    const json_t *root = p->root;
     dm_put put = {0};
     put.published = dm_jstr(root, "published");
     put.result = res;
@@ -616,7 +676,7 @@ dm_status dm_store_put(dm_store *s, const dm_store_doc *in, dm_store_result *res
                                                  "written, so the batch is rolled back",
                               s->path);
     if (!status && old_id) status = remove_old(s, old_id, &events, &people, &relink, err);
-    if (!status) status = put_document(s, in, hash, &put, root, err);
+    if (!status) status = put_document(s, p, &put, err);
     if (!status && old_id) status = dm_store_cleanup(s, &put, &events, &people, &relink, err);
     if (!status) dm_ids_push(&s->fts_pending, put.doc_id);
     if (own) {
@@ -638,6 +698,5 @@ dm_status dm_store_put(dm_store *s, const dm_store_doc *in, dm_store_result *res
     dm_ids_free(&relink);
     dm_ids_free(&put.own_events);
     free(put.story_date);
-    json_decref(root);
     return status;
 }

@@ -83,6 +83,17 @@ typedef struct {
  * Without dm_store_begin, the document is its own transaction. */
 dm_status dm_store_put(dm_store *store, const dm_store_doc *doc, dm_store_result *result, dm_error *err);
 
+/* The work on a document that needs no database (parsing its line, hashing
+ * its text, writing each event's JSON), split off so that it can run on the
+ * extraction's worker threads while the main thread writes. Thread-safe.
+ * The result borrows doc's strings: they must live until it is freed. */
+typedef struct dm_store_prepared dm_store_prepared;
+dm_status dm_store_prepare(const dm_store_doc *doc, dm_store_prepared **out, dm_error *err);
+/* dm_store_put of a prepared document (prepared stays the caller's). */
+dm_status dm_store_put_prepared(dm_store *store, const dm_store_prepared *prepared, dm_store_result *result,
+                                dm_error *err);
+void dm_store_prepared_free(dm_store_prepared *prepared);
+
 /* Counts rows of a table (for summaries and tests): "documents", "events",
  * "people", "reports", ... Returns -1 for an unknown table name. */
 long long dm_store_count(dm_store *store, const char *table);

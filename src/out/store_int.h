@@ -45,11 +45,10 @@ enum {
     S_REPORT_INSERT,
     S_PART_INSERT,
     S_EVIDENCE_INSERT,
-    S_CAND_DATE,
     S_CAND_WITHIN,
-    S_CAND_REPORTED,
-    S_CAND_UNDATED,
-    S_CAND_OCCURRED,
+    S_BUCKET_DATE,
+    S_BUCKET_UNDATED,
+    S_BUCKET_REPORTED,
     S_FTS_ADD,
     S_FTS_DELETE,
     S_COUNT
@@ -64,7 +63,20 @@ struct dm_store {
     dm_ids fts_pending; /* documents stored in this transaction, not yet in documents_fts */
     struct dm_brief *briefs; /* store_merge.c: events as the merging compares them */
     struct dm_known *known;  /* store_merge.c: people by the names reports give */
+    struct dm_index *index;  /* store_index.c: events by date */
 };
+typedef struct dm_index dm_index;
+/* store_index.c: the events of kind and status whose date (tag 'D'), first
+ * report date when undated ('U') or first report date ('R') is value, added
+ * to out; kept in step by dm_index_added / dm_index_moved. */
+dm_status dm_index_lookup(dm_store *s, const char *kind, const char *status, char tag, const char *value,
+                          dm_ids *out, dm_error *err);
+void dm_index_added(dm_store *s, int64_t id, const char *kind, const char *status, const char *date,
+                    const char *reported);
+void dm_index_moved(dm_store *s, int64_t id, const char *kind, const char *status, const char *old_date,
+                    const char *old_reported, const char *date, const char *reported);
+void dm_index_forget(dm_store *s);
+void dm_index_free(dm_store *s);
 typedef struct dm_brief dm_brief;
 typedef struct dm_known dm_known;
 /* Drops the cached briefs (after a rollback, or when events are recomputed). */
@@ -72,6 +84,9 @@ void dm_store_forget(dm_store *s);
 void dm_store_forget_free(dm_store *s);
 
 void dm_ids_push(dm_ids *ids, int64_t id);
+/* As a set (open addressing on v, ids > 0): adds id, or tells whether it is in. */
+void dm_idset_add(dm_ids *set, int64_t id);
+int dm_idset_has(const dm_ids *set, int64_t id);
 int dm_ids_has(const dm_ids *ids, int64_t id);
 void dm_ids_free(dm_ids *ids);
 
@@ -101,10 +116,19 @@ void dm_day_format(long day, char *out);
 /* What one document is doing to the store, for the merging side. */
 typedef struct dm_put dm_put;
 
+struct dm_store_prepared {
+    dm_store_doc doc;  /* borrowed */
+    char hash[33];     /* hex XXH3-128 of the text */
+    json_t *root;      /* the parsed line, owned */
+    char **event_json; /* each event object, compact, owned */
+    size_t nevents;
+};
+
 /* Events and people of a document: one report stored with its participants,
  * evidence, merged event and people. story_date is the reporting story's
  * date (or the document's), NULL when unknown. */
-dm_status dm_store_report(dm_store *s, dm_put *put, const json_t *event, int seq, dm_error *err);
+dm_status dm_store_report(dm_store *s, dm_put *put, const json_t *event, const char *event_json, int seq,
+                          dm_error *err);
 
 /* After a replaced document's rows are gone: drop the merged events and
  * people nothing reports any more, recompute the others from what remains,
@@ -117,7 +141,7 @@ struct dm_put {
     const char *published;   /* the document's date, or NULL */
     const char **story_date; /* per story: its date, or the document's */
     size_t nstories;
-    dm_ids own_events;       /* events this document's reports went to */
+    dm_ids own_events;       /* events this document's reports went to (a dm_idset) */
     dm_store_result *result;
 };
 #endif

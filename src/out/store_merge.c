@@ -76,10 +76,16 @@ void dm_day_format(long z, char *out) {
     long mp = (5 * doy + 2) / 153;
     long d = doy - (153 * mp + 2) / 5 + 1;
     long m = mp + (mp < 10 ? 3 : -9);
-    char tmp[64];
-    snprintf(tmp, sizeof tmp, "%04ld-%02ld-%02ld", (y + (m <= 2)) % 10000, m, d);
-    memcpy(out, tmp, 10);
-    out[10] = 0;
+    y += m <= 2;
+    /* called for every day of every window: digits by hand, not printf */
+    long parts[3] = {y % 10000, m, d};
+    int widths[3] = {4, 2, 2}, at = 0;
+    for (int i = 0; i < 3; i++) {
+        if (i) out[at++] = '-';
+        for (int k = widths[i] - 1; k >= 0; k--, parts[i] /= 10) out[at + k] = (char)('0' + parts[i] % 10);
+        at += widths[i];
+    }
+    out[at] = 0;
 }
 
 /* Equal, one containing the other (2023-09 contains 2023-09-21), or days a day apart. */
@@ -432,56 +438,47 @@ static dm_status collect(dm_store *s, sqlite3_stmt *st, dm_ids *out, dm_error *e
     return rc < 0 ? DM_ERR_DB : DM_OK;
 }
 
-/* Events of kind and status first reported within days of the date `around`. */
+/* Events of kind and status first reported within days of the date `around` (only undated ones if asked). */
 static dm_status by_reported(dm_store *s, const char *kind, const char *status, const char *around, long before,
                              long after, int undated_only, dm_ids *out, dm_error *err) {
     dm_ymd d = dm_ymd_parse(around);
     if (!d.precision) return DM_OK;
-    char lo[11], hi[11];
-    dm_day_format(dm_ymd_day(d, 0) - before, lo);
-    dm_day_format(dm_ymd_day(d, 1) + after, hi);
-    sqlite3_stmt *st = dm_store_stmt(s, undated_only ? S_CAND_UNDATED : S_CAND_REPORTED);
-    dm_bind_text(st, 1, kind);
-    dm_bind_text(st, 2, status);
-    dm_bind_text(st, 3, lo);
-    dm_bind_text(st, 4, hi);
-    return collect(s, st, out, err);
+    for (long day = dm_ymd_day(d, 0) - before, last = dm_ymd_day(d, 1) + after; day <= last; day++) {
+        char value[11];
+        dm_day_format(day, value);
+        if (dm_index_lookup(s, kind, status, undated_only ? 'U' : 'R', value, out, err)) return DM_ERR_DB;
+    }
+    return DM_OK;
 }
 
-/* The candidates for "the same event": compatible dates by the events' date
- * index, and undated ones by the dates of the documents that told them. */
+/* The candidates for "the same event": the events whose dates contain the
+ * report's or lie a day from it, those it contains, and undated ones first
+ * reported within a few days (all events so reported when it is undated). */
 static dm_status candidates(dm_store *s, const report *r, const char *status, dm_ids *out, dm_error *err) {
-    if (r->ymd.precision) {
-        char v[5][16] = {"", "", "", "", ""}, lo[24] = "", hi[24] = "";
-        dm_ymd d = r->ymd;
-        snprintf(v[0], 16, "%04d", d.y);
-        if (d.precision >= 2) snprintf(v[1], 16, "%04d-%02d", d.y, d.m);
-        if (d.precision == 3) {
-            long day = dm_ymd_day(d, 0);
-            dm_day_format(day - 1, v[2]);
-            dm_day_format(day, v[3]);
-            dm_day_format(day + 1, v[4]);
-        } else {
-            /* the days (and months) it contains: "2023-09-" <= date < "2023-09." */
-            snprintf(lo, sizeof lo, "%s-", d.precision == 2 ? v[1] : v[0]);
-            snprintf(hi, sizeof hi, "%s.", d.precision == 2 ? v[1] : v[0]);
-        }
-        sqlite3_stmt *st = dm_store_stmt(s, S_CAND_DATE);
+    if (!r->ymd.precision) return by_reported(s, r->kind, status, r->reported, DOC_DAYS_APART, DOC_DAYS_APART, 0, out, err);
+    char v[5][16] = {"", "", "", "", ""}, lo[24] = "", hi[24] = "";
+    dm_ymd d = r->ymd;
+    snprintf(v[0], 16, "%04d", d.y);
+    if (d.precision >= 2) snprintf(v[1], 16, "%04d-%02d", d.y, d.m);
+    if (d.precision == 3) {
+        long day = dm_ymd_day(d, 0);
+        dm_day_format(day - 1, v[2]);
+        dm_day_format(day, v[3]);
+        dm_day_format(day + 1, v[4]);
+    }
+    for (int i = 0; i < 5; i++)
+        if (dm_index_lookup(s, r->kind, status, 'D', v[i], out, err)) return DM_ERR_DB;
+    if (d.precision < 3) {
+        snprintf(lo, sizeof lo, "%s-", d.precision == 2 ? v[1] : v[0]);
+        snprintf(hi, sizeof hi, "%s.", d.precision == 2 ? v[1] : v[0]);
+        sqlite3_stmt *st = dm_store_stmt(s, S_CAND_WITHIN);
         dm_bind_text(st, 1, r->kind);
         dm_bind_text(st, 2, status);
-        for (int i = 0; i < 5; i++) dm_bind_text(st, 3 + i, v[i]);
+        dm_bind_text(st, 3, lo);
+        dm_bind_text(st, 4, hi);
         if (collect(s, st, out, err)) return DM_ERR_DB;
-        if (lo[0]) {
-            st = dm_store_stmt(s, S_CAND_WITHIN);
-            dm_bind_text(st, 1, r->kind);
-            dm_bind_text(st, 2, status);
-            dm_bind_text(st, 3, lo);
-            dm_bind_text(st, 4, hi);
-            if (collect(s, st, out, err)) return DM_ERR_DB;
-        }
-        return by_reported(s, r->kind, status, r->reported, DOC_DAYS_APART, DOC_DAYS_APART, 1, out, err);
     }
-    return by_reported(s, r->kind, status, r->reported, DOC_DAYS_APART, DOC_DAYS_APART, 0, out, err);
+    return by_reported(s, r->kind, status, r->reported, DOC_DAYS_APART, DOC_DAYS_APART, 1, out, err);
 }
 
 /* ---- what the merging knows of an event, cached ------------------------------ */
@@ -503,6 +500,7 @@ struct dm_brief {
 };
 
 void dm_store_forget(dm_store *s) {
+    dm_index_forget(s);
     if (s->briefs) memset(s->briefs, 0, BRIEF_SLOTS * sizeof *s->briefs);
     if (s->known) memset(s->known, 0, KNOWN_SLOTS * sizeof *s->known);
 }
@@ -593,7 +591,7 @@ static dm_status find_same(dm_store *s, dm_put *put, const report *r, int64_t *f
     dm_status status = candidates(s, r, r->status, &cand, err);
     int best = 0;
     for (size_t i = 0; !status && i < cand.n; i++) {
-        if (dm_ids_has(&put->own_events, cand.v[i])) continue;
+        if (dm_idset_has(&put->own_events, cand.v[i])) continue;
         dm_brief *b;
         status = brief_of(s, cand.v[i], &b, err);
         int shared = status ? 0 : shared_keys(b, r->khash, r->nkeys);
@@ -658,18 +656,20 @@ static dm_status link_occurred_to(dm_store *s, int64_t planned, const report *r,
         /* a planned date: the occurred events whose dates fit it */
         status = candidates(s, r, "occurred", &cand, err);
     } else {
-        char lo[11], hi[16];
-        dm_day_format(from, lo);
-        dm_day_format(to, hi);
-        strcat(hi, "~");
-        sqlite3_stmt *st = dm_store_stmt(s, S_CAND_OCCURRED);
-        dm_bind_text(st, 1, r->kind);
-        dm_bind_text(st, 2, lo);
-        dm_bind_text(st, 3, hi);
-        status = collect(s, st, &cand, err);
+        /* an undated plan: the occurred events of the days (and months) that follow */
+        status = DM_OK;
+        char value[11], month[8] = "";
+        for (long day = from; !status && day <= to; day++) {
+            dm_day_format(day, value);
+            status = dm_index_lookup(s, r->kind, "occurred", 'D', value, &cand, err);
+            if (!status && strncmp(value, month, 7) != 0) {
+                memcpy(month, value, 7);
+                status = dm_index_lookup(s, r->kind, "occurred", 'D', month, &cand, err);
+            }
+        }
     }
     for (size_t i = 0; !status && i < cand.n; i++) {
-        if (dm_ids_has(&put->own_events, cand.v[i])) continue;
+        if (dm_idset_has(&put->own_events, cand.v[i])) continue;
         dm_brief *b;
         status = brief_of(s, cand.v[i], &b, err);
         if (status) break;
@@ -717,7 +717,7 @@ static dm_status resolve_people(dm_store *s, dm_put *put, const json_t *list, co
     return DM_OK;
 }
 
-dm_status dm_store_report(dm_store *s, dm_put *put, const json_t *ev, int seq, dm_error *err) {
+dm_status dm_store_report(dm_store *s, dm_put *put, const json_t *ev, const char *json, int seq, dm_error *err) {
     report r;
     memset(&r, 0, sizeof r);
     r.kind = dm_jstr(ev, "kind");
@@ -772,6 +772,7 @@ dm_status dm_store_report(dm_store *s, dm_put *put, const json_t *ev, int seq, d
         dm_bind_text(st, 10, r.reported);
         if (dm_store_step(s, st, "storing an event", err) < 0) return DM_ERR_DB;
         event_id = sqlite3_last_insert_rowid(s->db);
+        dm_index_added(s, event_id, r.kind, r.status, r.date, r.reported);
         dm_brief *b = brief_slot(s, event_id);
         memset(b, 0, sizeof *b);
         b->id = event_id;
@@ -780,8 +781,13 @@ dm_status dm_store_report(dm_store *s, dm_put *put, const json_t *ev, int seq, d
     } else {
         event_row e;
         dm_status status = load_event(s, event_id, &e, NULL, err);
-        if (!status && merge_fields(&e, r.date, r.date_end, r.city, r.country, r.org, r.title, r.reported))
+        char *old_date = dup_or_null(e.date), *old_reported = dup_or_null(e.reported);
+        if (!status && merge_fields(&e, r.date, r.date_end, r.city, r.country, r.org, r.title, r.reported)) {
             status = save_event(s, event_id, &e, err);
+            dm_index_moved(s, event_id, r.kind, r.status, old_date, old_reported, e.date, e.reported);
+        }
+        free(old_date);
+        free(old_reported);
         dm_brief *b = brief_slot(s, event_id);
         if (!status && b->id == event_id) {
             brief_set_dates(b, e.date, e.reported);
@@ -791,7 +797,7 @@ dm_status dm_store_report(dm_store *s, dm_put *put, const json_t *ev, int seq, d
         if (status) return status;
         put->result->merged++;
     }
-    dm_ids_push(&put->own_events, event_id);
+    dm_idset_add(&put->own_events, event_id);
 
     char topics[512] = "";
     const json_t *tl = json_object_get(ev, "topics");
@@ -806,8 +812,6 @@ dm_status dm_store_report(dm_store *s, dm_put *put, const json_t *ev, int seq, d
         if (dm_store_step(s, st, "storing a topic", err) < 0) return DM_ERR_DB;
     }
 
-    char *json = json_dumps(ev, JSON_COMPACT);
-    if (!json) dm_die_oom();
     sqlite3_stmt *st = dm_store_stmt(s, S_REPORT_INSERT);
     sqlite3_bind_int64(st, 1, event_id);
     sqlite3_bind_int64(st, 2, put->doc_id);
@@ -817,9 +821,7 @@ dm_status dm_store_report(dm_store *s, dm_put *put, const json_t *ev, int seq, d
     for (int i = 0; i < 9; i++) dm_bind_text(st, 5 + i, text[i]);
     dm_bind_text(st, 14, topics);
     dm_bind_text(st, 15, json);
-    int rc = dm_store_step(s, st, "storing a report", err);
-    free(json);
-    if (rc < 0) return DM_ERR_DB;
+    if (dm_store_step(s, st, "storing a report", err) < 0) return DM_ERR_DB;
     int64_t report_id = sqlite3_last_insert_rowid(s->db);
     put->result->reports++;
 
