@@ -537,6 +537,8 @@ static dm_status remove_old(dm_store *s, int64_t old_id, dm_ids *events, dm_ids 
     }
     st = dm_store_stmt(s, S_DOC_DELETE);
     sqlite3_bind_int64(st, 1, old_id);
+    /* what the merging cached of these events and people no longer holds */
+    dm_store_forget(s);
     return dm_store_step(s, st, "removing the old version", err) < 0 ? DM_ERR_DB : DM_OK;
 }
 

@@ -368,7 +368,8 @@ static dm_status load_event(dm_store *s, int64_t id, event_row *e, key_set *keys
             else if (!strcmp(kind, "country") && dm_col_text(st, 3)) key_add(keys, 'c', dm_col_text(st, 3), 0);
         }
         if (rc < 0) return DM_ERR_DB;
-        if (!strcmp(e->kind, "visit") && e->country) key_add(keys, 'c', e->country, 0);
+        /* a visit's destination is a key too, while any report tells of it */
+        if (!strcmp(e->kind, "visit") && e->country && keys->n) key_add(keys, 'c', e->country, 0);
     }
     return DM_OK;
 }

@@ -187,6 +187,47 @@ static void test_replacement(void **state) {
     assert_int_equal(sql_int("SELECT count(*) FROM stories WHERE doc_id NOT IN (SELECT id FROM documents)"), 0);
 }
 
+/* Replacing one of two documents that told one meeting keeps the meeting,
+ * recomputed from the report left; replacing an announcement links the
+ * occurrence to the new version. */
+static void test_replacement_recomputes(void **state) {
+    (void)state;
+    dm_store *kb = open_fresh("recompute");
+    put_text(kb, "a.txt", MEETING_A, "2024-03-05", NULL);
+    put_text(kb, "b.txt", MEETING_B, "2024-03-06", NULL);
+    assert_int_equal(dm_store_count(kb, "events"), 1);
+    long long event = sql_int("SELECT id FROM events");
+    assert_int_equal(put_text(kb, "b.txt", MEETING_D, "2024-04-10", NULL), DM_STORE_REPLACED);
+    dm_store_close(kb);
+    assert_int_equal(sql_int("SELECT count(*) FROM events"), 2);
+    char sql[160];
+    snprintf(sql, sizeof sql, "SELECT count(*) FROM reports WHERE event_id = %lld", event);
+    assert_int_equal(sql_int(sql), 1);
+    /* its topics are the remaining report's: transport came from the replaced one */
+    snprintf(sql, sizeof sql, "SELECT group_concat(topic, ' ') FROM (SELECT topic FROM event_topics WHERE event_id = %lld ORDER BY topic)", event);
+    assert_string_equal(sql_str(sql), "energy trade");
+    /* the people only the old version named are gone, the others stay */
+    assert_int_equal(sql_int("SELECT count(*) FROM people WHERE surname = 'nurtleu'"), 2);
+    assert_string_equal(sql_str("SELECT name FROM people WHERE surname = 'nurtleu' AND country = 'KAZ'"), "Murat Nurtleu");
+    assert_no_orphans();
+
+    kb = open_fresh("relink");
+    put_text(kb, "p.txt", VISIT_PLANNED, "2024-05-02", NULL);
+    put_text(kb, "o.txt", VISIT_OCCURRED, "2024-05-24", NULL);
+    assert_int_equal(sql_int("SELECT count(*) FROM events WHERE planned_id IS NOT NULL"), 1);
+    put_text(kb, "p.txt",
+             "Uzbek President Rustam Karimbekov will pay a state visit to Hungary later this month, the press "
+             "service said. Talks on energy are expected.",
+             "2024-05-03", NULL);
+    dm_store_close(kb);
+    assert_int_equal(sql_int("SELECT count(*) FROM events WHERE kind = 'visit'"), 2);
+    assert_int_equal(sql_int("SELECT count(*) FROM events o JOIN events p ON p.id = o.planned_id "
+                             "JOIN reports r ON r.event_id = p.id JOIN documents d ON d.id = r.doc_id "
+                             "WHERE d.published = '2024-05-03'"),
+                     1);
+    assert_no_orphans();
+}
+
 static void test_one_meeting_two_reports(void **state) {
     (void)state;
     dm_store *kb = open_fresh("merge");
@@ -370,6 +411,7 @@ int main(void) {
         cmocka_unit_test(test_create_and_put),
         cmocka_unit_test(test_same_hash_changes_nothing),
         cmocka_unit_test(test_replacement),
+        cmocka_unit_test(test_replacement_recomputes),
         cmocka_unit_test(test_one_meeting_two_reports),
         cmocka_unit_test(test_planned_then_occurred),
         cmocka_unit_test(test_people_across_documents),
