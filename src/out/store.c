@@ -103,6 +103,8 @@ static const char *const SQL[S_COUNT] = {
     [S_BUCKET_DATE] = "SELECT id FROM events WHERE kind = ?1 AND status = ?2 AND date = ?3",
     [S_BUCKET_UNDATED] = "SELECT id FROM events WHERE kind = ?1 AND status = ?2 AND date IS NULL AND reported = ?3",
     [S_BUCKET_REPORTED] = "SELECT id FROM events WHERE kind = ?1 AND status = ?2 AND reported = ?3",
+    [S_BUCKET_MONTH] = "SELECT id FROM events WHERE kind = ?1 AND status = ?2 AND reported >= ?3 || '-' "
+                       "AND reported < ?3 || '.'",
     [S_FTS_ADD] = "INSERT INTO documents_fts(rowid, title, text) SELECT id, title, text FROM documents "
                   "WHERE id IN (SELECT value FROM json_each(?1))",
     [S_FTS_DELETE] = "INSERT INTO documents_fts(documents_fts, rowid, title, text) "

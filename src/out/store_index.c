@@ -28,7 +28,7 @@ struct dm_index {
 };
 
 /* A bucket's key: events of kind and status whose date ('D'), first report
- * date when undated ('U') or first report date ('R') is value. */
+ * date when undated ('U'), first report date ('R') or its month ('M') is value. */
 static uint64_t bucket_key(const char *kind, const char *status, char tag, const char *value) {
     /* called for every day of every window: no printf */
     char buf[96];
@@ -102,7 +102,10 @@ static dm_status bucket_of(dm_store *s, const char *kind, const char *status, ch
     *out = find(s->index, key);
     if (*out) return DM_OK;
     if (s->index && s->index->ids > MAX_INDEXED_IDS) dm_index_forget(s);
-    sqlite3_stmt *st = dm_store_stmt(s, tag == 'D' ? S_BUCKET_DATE : tag == 'U' ? S_BUCKET_UNDATED : S_BUCKET_REPORTED);
+    sqlite3_stmt *st = dm_store_stmt(s, tag == 'D'   ? S_BUCKET_DATE
+                                        : tag == 'U' ? S_BUCKET_UNDATED
+                                        : tag == 'R' ? S_BUCKET_REPORTED
+                                                     : S_BUCKET_MONTH);
     dm_bind_text(st, 1, kind);
     dm_bind_text(st, 2, status);
     dm_bind_text(st, 3, value);
@@ -159,6 +162,12 @@ void dm_index_added(dm_store *s, int64_t id, const char *kind, const char *statu
     add_to(s, kind, status, 'D', date, id);
     if (!date || !date[0]) add_to(s, kind, status, 'U', reported, id);
     add_to(s, kind, status, 'R', reported, id);
+    if (reported && strlen(reported) >= 7) {
+        char month[8];
+        memcpy(month, reported, 7);
+        month[7] = 0;
+        add_to(s, kind, status, 'M', month, id);
+    }
 }
 
 void dm_index_moved(dm_store *s, int64_t id, const char *kind, const char *status, const char *old_date,
@@ -167,5 +176,11 @@ void dm_index_moved(dm_store *s, int64_t id, const char *kind, const char *statu
     remove_from(s, kind, status, 'D', old_date, id);
     if (!old_date || !old_date[0]) remove_from(s, kind, status, 'U', old_reported, id);
     remove_from(s, kind, status, 'R', old_reported, id);
+    if (old_reported && strlen(old_reported) >= 7) {
+        char month[8];
+        memcpy(month, old_reported, 7);
+        month[7] = 0;
+        remove_from(s, kind, status, 'M', month, id);
+    }
     dm_index_added(s, id, kind, status, date, reported);
 }

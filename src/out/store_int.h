@@ -49,6 +49,7 @@ enum {
     S_BUCKET_DATE,
     S_BUCKET_UNDATED,
     S_BUCKET_REPORTED,
+    S_BUCKET_MONTH,
     S_FTS_ADD,
     S_FTS_DELETE,
     S_COUNT
@@ -67,7 +68,8 @@ struct dm_store {
 };
 typedef struct dm_index dm_index;
 /* store_index.c: the events of kind and status whose date (tag 'D'), first
- * report date when undated ('U') or first report date ('R') is value, added
+ * report date when undated ('U'), first report date ('R') or its month
+ * ('M', value YYYY-MM) is value, added
  * to out; kept in step by dm_index_added / dm_index_moved. */
 dm_status dm_index_lookup(dm_store *s, const char *kind, const char *status, char tag, const char *value,
                           dm_ids *out, dm_error *err);

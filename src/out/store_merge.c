@@ -596,7 +596,8 @@ static dm_status find_same(dm_store *s, dm_put *put, const report *r, int64_t *f
         dm_brief *b;
         status = brief_of(s, cand.v[i], &b, err);
         int shared = status ? 0 : shared_keys(b, r->khash, r->nkeys);
-        if (shared > best && when_compatible(b, r)) {
+        /* the most keys shared; on a tie the earliest event, whatever order the candidates came in */
+        if (shared && (shared > best || (shared == best && cand.v[i] < *found)) && when_compatible(b, r)) {
             best = shared;
             *found = cand.v[i];
         }
@@ -624,8 +625,17 @@ static dm_status link_to_planned(dm_store *s, int64_t occurred, const report *r,
     const char *when = r->date ? r->date : r->reported;
     dm_ymd on = dm_ymd_parse(when);
     if (!on.precision || !r->nkeys) return DM_OK;
+    /* the announcements of the months of the window (a few lookups, not one a day) */
+    long last = dm_ymd_day(on, 1), first_day = dm_ymd_day(on, 0) - PLANNED_WITHIN_DAYS;
     dm_ids cand = {0};
-    dm_status status = by_reported(s, r->kind, "planned", when, PLANNED_WITHIN_DAYS, 0, 0, &cand, err);
+    dm_status status = DM_OK;
+    char day[11], month[8] = "";
+    for (long k = first_day; !status && k <= last; k++) {
+        dm_day_format(k, day);
+        if (!strncmp(day, month, 7)) continue;
+        memcpy(month, day, 7);
+        status = dm_index_lookup(s, r->kind, "planned", 'M', month, &cand, err);
+    }
     int64_t best = 0;
     int best_shared = 0;
     for (size_t i = 0; !status && i < cand.n; i++) {
@@ -634,7 +644,9 @@ static dm_status link_to_planned(dm_store *s, int64_t occurred, const report *r,
         if (status) break;
         dm_ymd pd = dm_ymd_parse(b->date), first = dm_ymd_parse(b->reported);
         int shared = shared_keys(b, r->khash, r->nkeys);
-        if (shared > best_shared && first.precision && dm_ymd_day(first, 0) <= dm_ymd_day(on, 1) &&
+        if (shared && (shared > best_shared || (shared == best_shared && cand.v[i] < best)) && first.precision &&
+            dm_ymd_day(first, 0) <= last &&
+            dm_ymd_day(first, 0) >= first_day &&
             (!pd.precision || !r->date || dates_compatible(pd, on))) {
             best_shared = shared;
             best = cand.v[i];
