@@ -169,7 +169,8 @@ int dm_cmd_extract(int argc, char **argv) {
     /* stdout is written through one large buffer */
     static char outbuf[1 << 16];
     setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
-    dm_pipeline_opts po = {o.jobs, !o.quiet && isatty(2), 1, 0};
+    /* a batch: 256 documents or 1 MB of text a thread; with one thread, one document at a time (streaming) */
+    dm_pipeline_opts po = {o.jobs, !o.quiet && isatty(2), o.jobs > 1 ? 256 : 1, (size_t)1 << 20, 0};
     dm_sink sink = {write_item, NULL, NULL, &w};
     dm_pipeline_stats st;
     dm_pipeline_run(ctx, o.paths, o.npaths, &po, &sink, &st);

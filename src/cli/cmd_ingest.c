@@ -205,9 +205,10 @@ int dm_cmd_ingest(int argc, char **argv) {
     dm_json_parts_init(&g.parts);
     dm_buf_init(&g.text);
     dm_buf_init(&g.json);
-    /* with one thread, batches of 256 documents still (one commit each, not one per
-     * document), extracted on a thread of their own while the last batch is stored */
-    dm_pipeline_opts po = {o.jobs, !o.quiet && isatty(2), 256, 1};
+    /* batches of 1024 documents or 4 MB of text a thread, one transaction each (fewer
+     * commits rewrite the same index pages less often), extracted on threads of
+     * their own while the batch before is stored */
+    dm_pipeline_opts po = {o.jobs, !o.quiet && isatty(2), 1024, (size_t)4 << 20, 1};
     dm_sink sink = {ingest_item, ingest_prepare, ingest_batch_done, &g};
     dm_pipeline_stats st;
     dm_pipeline_run(ctx, o.paths, o.npaths, &po, &sink, &st);

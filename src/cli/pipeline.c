@@ -83,8 +83,7 @@ void dm_pipeline_run(const dm_ctx *ctx, char **paths, int npaths, const dm_pipel
     json_object_seed(0); /* jansson's hash seed, set before threads parse */
     dm_input *in = dm_input_open(paths, npaths);
     int jobs = o->jobs > 1 ? o->jobs : 1;
-    /* a batch: up to 256 documents a thread, or 1 MB of text a thread, whichever comes first */
-    size_t cap = jobs > 1 ? (size_t)jobs * 256 : (o->min_batch ? o->min_batch : 1), cap_bytes = (size_t)jobs << 20;
+    size_t cap = (size_t)jobs * (o->batch_docs ? o->batch_docs : 1), cap_bytes = (size_t)jobs * o->batch_bytes;
     batch bt[3];
     for (int k = 0; k < 3; k++) {
         bt[k] = (batch){ctx, sink, calloc(cap, sizeof(dm_input_item)), calloc(cap, sizeof(void *)), 0, 0};

@@ -27,7 +27,8 @@ typedef struct {
 typedef struct {
     int jobs;         /* worker threads; 1 extracts on the main thread */
     int progress;     /* a progress line on stderr */
-    size_t min_batch; /* documents per batch with one thread (extract: 1 for streaming) */
+    size_t batch_docs;  /* a batch: up to this many documents a thread ... */
+    size_t batch_bytes; /* ... or this much text a thread, whichever comes first */
     int overlap;      /* with one job, still extract on a thread of its own while the sink works */
 } dm_pipeline_opts;
 

@@ -171,7 +171,7 @@ end
 
 # --- killed mid-run ------------------------------------------------------------------
 begin "SIGKILL during ingest leaves a consistent database; a re-run completes it"
-python3 "$ROOT/tools/gen_bench.py" "$T/corpus" --mb 4 --seed 7 >/dev/null
+python3 "$ROOT/tools/gen_bench.py" "$T/corpus" --mb 6 --seed 7 >/dev/null
 "$DM" extract --quiet "$T/corpus" >"$T/corpus.jsonl" 2>/dev/null
 total=$(wc -l <"$T/corpus.jsonl" | tr -d ' ')
 (cd "$T" && exec "$DM" ingest --quiet --db killed.db corpus >/dev/null 2>"$T/kill-err") &
