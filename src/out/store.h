@@ -16,8 +16,10 @@
  * (spec/extract-format.md, with the additive "stories" and "story" fields of
  * out/json.h), not from the extractor's internal model: the JSON is the
  * contract the extractor keeps, so the store stays right when the
- * extractor's internals change, and the line is already made for every
- * document; parsing it costs little next to extracting it.
+ * extractor's internals change, the line is already made for every
+ * document, and anything that writes the contract (another extractor, a
+ * saved extract run) can be stored. Parsing it is done by dm_store_prepare,
+ * which needs no database and runs on the extraction's worker threads.
  *
  * A dm_store belongs to one thread. Functions that can fail return dm_status
  * and fill err (DM_ERR_DB for the database, DM_ERR_JSON for a line that is

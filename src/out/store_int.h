@@ -132,6 +132,15 @@ struct dm_store_prepared {
 dm_status dm_store_report(dm_store *s, dm_put *put, const json_t *event, const char *event_json, int seq,
                           dm_error *err);
 
+/* store_people.c: the person record for a named participant (found or new),
+ * with the title held on seen recorded; and a person recomputed from the
+ * participants left to them after a replacement. */
+dm_status dm_store_person(dm_store *s, dm_put *put, const char *name, const char *country, const char *org,
+                          const char *title, const char *role, const char *seen, int64_t *id, dm_error *err);
+dm_status dm_store_refresh_person(dm_store *s, int64_t id, dm_error *err);
+void dm_people_forget(dm_store *s);
+void dm_people_free(dm_store *s);
+
 /* After a replaced document's rows are gone: drop the merged events and
  * people nothing reports any more, recompute the others from what remains,
  * and link again the occurred events whose planned event went away. */
