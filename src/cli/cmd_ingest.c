@@ -46,6 +46,8 @@ typedef struct {
     dm_buf text, json;
     size_t counts[4]; /* by dm_store_outcome; [0]: failed */
     size_t reports, merged, people, facts, linked;
+    size_t batch[4];  /* the batch being written, counted in once it commits */
+    dm_store_result batch_sum;
 } ingester;
 
 static void report_failure(ingester *g, const char *name, const dm_error *err) {
@@ -70,14 +72,15 @@ static void store_prepared(ingester *g, const char *item_name, const dm_store_pr
     }
     if (dm_store_put_prepared(g->kb, p, &res, &err) != DM_OK) {
         report_failure(g, item_name, &err);
+        if (err.code == DM_ERR_DB) g->fatal = 1; /* the batch is doomed; the database may be full or failing */
         return;
     }
-    g->counts[res.outcome]++;
-    g->reports += res.reports;
-    g->merged += res.merged;
-    g->people += res.people_new;
-    g->facts += res.facts;
-    g->linked += res.linked;
+    g->batch[res.outcome]++;
+    g->batch_sum.reports += res.reports;
+    g->batch_sum.merged += res.merged;
+    g->batch_sum.people_new += res.people_new;
+    g->batch_sum.facts += res.facts;
+    g->batch_sum.linked += res.linked;
 }
 
 /* A one-part document made ready for the store on the worker thread that
@@ -148,11 +151,21 @@ static void ingest_item(void *user, const dm_input_item *it, dm_doc *doc, void *
 static void ingest_batch_done(void *user) {
     ingester *g = user;
     dm_error err = {0};
-    if (g->fatal) return;
+    /* after a failed write the batch is doomed: this rolls it back */
     if (dm_store_commit(g->kb, &err) != DM_OK) {
-        fprintf(stderr, "dragoman: %s (the batch's documents were not stored)\n", err.msg);
+        if (!g->fatal) fprintf(stderr, "dragoman: %s (the batch's documents were not stored)\n", err.msg);
         g->failed = g->fatal = 1;
+        g->counts[0] += g->batch[1] + g->batch[2] + g->batch[3];
+    } else {
+        for (int k = 1; k < 4; k++) g->counts[k] += g->batch[k];
+        g->reports += g->batch_sum.reports;
+        g->merged += g->batch_sum.merged;
+        g->people += g->batch_sum.people_new;
+        g->facts += g->batch_sum.facts;
+        g->linked += g->batch_sum.linked;
     }
+    memset(g->batch, 0, sizeof g->batch);
+    memset(&g->batch_sum, 0, sizeof g->batch_sum);
 }
 
 int dm_cmd_ingest(int argc, char **argv) {
@@ -213,6 +226,10 @@ int dm_cmd_ingest(int argc, char **argv) {
     dm_pipeline_stats st;
     dm_pipeline_run(ctx, o.paths, o.npaths, &po, &sink, &st);
     ingest_batch_done(&g);
+    if (g.fatal)
+        fprintf(stderr, "dragoman: stopped storing after the database error above: the documents of that batch and "
+                        "after it are not stored; run the same command again once it is fixed (stored documents "
+                        "are skipped)\n");
     if (o.stats) dm_pipeline_print_stats(&st, o.jobs);
     printf("dragoman ingest: %zu documents into %s: %zu new, %zu unchanged, %zu replaced, %zu failed; "
            "%zu events reported (%zu merged with other documents' events, %zu planned events linked), "
