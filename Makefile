@@ -1,6 +1,6 @@
 # dragoman: plain Makefile with pkg-config. `make help` lists the targets.
 CC ?= cc
-PKGS := jansson libutf8proc yajl sqlite3
+PKGS := jansson libutf8proc yajl sqlite3 libxxhash
 CSTD := -std=c11 -D_POSIX_C_SOURCE=200809L
 WARN := -Wall -Wextra -Wpedantic -Wshadow -Wno-unused-parameter
 OPT ?= -O3 -g
@@ -11,7 +11,7 @@ BUILD ?= build
 LIB_SRC := $(wildcard src/core/*.c src/text/*.c src/lex/*.c src/extract/*.c src/out/*.c)
 CLI_SRC := $(wildcard src/cli/*.c)
 DATA := data/countries.tsv data/cities.tsv data/orgs.tsv data/titles.tsv data/topics.tsv
-LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/lexdata.o
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/lexdata.o $(BUILD)/gen/schema.o
 CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)
 HDRS := $(wildcard include/*.h src/*/*.h)
 
@@ -35,6 +35,14 @@ $(BUILD)/gen/lexdata.c: $(DATA) $(BUILD)/embed
 	    titles data/titles.tsv topics data/topics.tsv > $@
 
 $(BUILD)/gen/lexdata.o: $(BUILD)/gen/lexdata.c
+	$(CC) -std=c11 -O0 -c $< -o $@
+
+# The knowledge-base schema, NUL-terminated as dm_data_schema (src/out/store.c runs it).
+$(BUILD)/gen/schema.c: src/out/schema.sql $(BUILD)/embed
+	@mkdir -p $(BUILD)/gen
+	$(BUILD)/embed schema src/out/schema.sql > $@
+
+$(BUILD)/gen/schema.o: $(BUILD)/gen/schema.c
 	$(CC) -std=c11 -O0 -c $< -o $@
 
 $(BUILD)/libdragoman.a: $(LIB_OBJ)

@@ -38,7 +38,8 @@ typedef enum {
     DM_ERR_TOO_LONG,  /* a line or document exceeds the limits below */
     DM_ERR_JSON,      /* a .jsonl line is not a JSON object with a "text" string */
     DM_ERR_LEXICON,   /* a lexicon file is malformed */
-    DM_ERR_USAGE      /* a caller passed arguments that make no sense */
+    DM_ERR_USAGE,     /* a caller passed arguments that make no sense */
+    DM_ERR_DB         /* the knowledge base cannot be opened, is not ours, or refused a write */
 } dm_status;
 
 /* Filled by functions that can fail: what went wrong and where (a byte offset

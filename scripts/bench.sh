@@ -2,11 +2,14 @@
 # make bench: throughput and memory of `dragoman extract` on a generated corpus.
 #   BENCH_MB   size of the corpus in MB (default 200); it is made once in $BUILD/bench
 #   BENCH_BIG  MB streamed as one .jsonl through a FIFO for the memory check (default 1000, 0 skips)
+#   BENCH_INGEST_MB  size of the corpus `dragoman ingest` stores into SQLite (default 20, 0 skips);
+#              extract runs on the same corpus for the ratio
 set -eu
 build=${1:-build}
 bin="$build/dragoman"
 mb=${BENCH_MB:-200}
 big=${BENCH_BIG:-1000}
+ingest_mb=${BENCH_INGEST_MB:-20}
 dir="$build/bench/corpus-$mb"
 cores=$(nproc 2>/dev/null || echo 2)
 
@@ -64,8 +67,27 @@ if [ "$big" -gt 0 ]; then
   bigrss="$(stat_of peak_rss_mb "$build/bench/stats-big.txt") MB for $(stat_of bytes "$build/bench/stats-big.txt") bytes"
 fi
 
+ingest_line="ingest: skipped (BENCH_INGEST_MB=0)"
+if [ "$ingest_mb" -gt 0 ]; then
+  idir="$build/bench/corpus-$ingest_mb"
+  if [ ! -f "$idir/.done" ]; then
+    echo "bench: generating a ${ingest_mb} MB corpus in $idir (once)"
+    rm -rf "$idir"
+    python3 tools/gen_bench.py "$idir" --mb "$ingest_mb"
+    touch "$idir/.done"
+  fi
+  echo "bench: ingest of ${ingest_mb} MB into SQLite, 1 thread, and extract alone on the same corpus"
+  "$bin" extract --quiet --stats --jobs 1 "$idir" > /dev/null 2> "$build/bench/stats-ix.txt"
+  rm -f "$build/bench/kb.db" "$build/bench/kb.db-wal" "$build/bench/kb.db-shm"
+  "$bin" ingest --quiet --stats --jobs 1 --db "$build/bench/kb.db" "$idir" > "$build/bench/ingest.txt" 2> "$build/bench/stats-ingest.txt"
+  ingest_line=$(awk -v ib="$(stat_of bytes "$build/bench/stats-ingest.txt")" -v is="$(stat_of seconds "$build/bench/stats-ingest.txt")" \
+      -v id="$(stat_of documents "$build/bench/stats-ingest.txt")" -v xs="$(stat_of seconds "$build/bench/stats-ix.txt")" \
+      -v dbmb="$(du -k "$build/bench/kb.db" | cut -f1)" 'BEGIN {
+    printf "ingest into SQLite, 1 thread: %6.2f MB/s  %8.0f documents/s  (%.2f s, %.1f MB of text, database %.0f MB); %.1fx the time of extract alone (%.2f s)", ib / 1e6 / is, id / is, is, ib / 1e6, dbmb / 1024, is / xs, xs }')
+fi
+
 awk -v bytes="$bytes" -v s1="$s1" -v sn="$sn" -v sents="$sents" -v t0="$t0" -v t1="$t1" -v cores="$cores" \
-    -v rss1="$rss1" -v rssn="$rssn" -v same="$same" -v bigrss="$bigrss" 'BEGIN {
+    -v rss1="$rss1" -v rssn="$rssn" -v same="$same" -v bigrss="$bigrss" -v ingest="$ingest_line" 'BEGIN {
   mb = bytes / 1e6; wc = t1 - t0;
   printf "\n== dragoman bench: %.1f MB, %d sentences\n", mb, sents;
   printf "extract, 1 thread:     %8.2f MB/s  %10.0f sentences/s  (%.2f s, peak RSS %s MB)\n", mb / s1, sents / s1, s1, rss1;
@@ -73,4 +95,5 @@ awk -v bytes="$bytes" -v s1="$s1" -v sn="$sn" -v sents="$sents" -v t0="$t0" -v t
   printf "wc -w (reading only):  %8.2f MB/s  (%.2f s); extract is %.1fx its time\n", mb / wc, wc, s1 / wc;
   printf "output with 1 and %d threads byte-identical: %s\n", cores, same;
   printf "peak RSS streaming a big .jsonl: %s\n", bigrss;
+  printf "%s\n", ingest;
 }'

@@ -20,6 +20,7 @@ for g in tests/golden/*.test; do
   run "golden $(basename "$g")" python3 tests/golden/run.py "$build/dragoman" "$g"
 done
 run "bad input" sh tests/bad/run.sh "$build/dragoman"
+run "knowledge base" sh tests/kb/run.sh "$build/dragoman"
 run "kb queries" sh tests/kb/query.sh "$build/dragoman"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

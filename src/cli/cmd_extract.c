@@ -1,26 +1,16 @@
 /* dragoman extract: documents in, one JSON line per document out, in input
- * order. With --jobs N, batches of documents are extracted by N threads and
- * written in order, so output does not depend on N. */
+ * order (the shared pipeline, pipeline.h, keeps the order whatever --jobs). */
 #include "../core/arena.h"
 #include "../core/buf.h"
 #include "../extract/model.h"
 #include "../lex/gazetteer.h"
 #include "../out/json.h"
 #include "cli.h"
-#include "../text/input.h"
-#include <pthread.h>
-#include <stdatomic.h>
+#include "pipeline.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
-#include <sys/resource.h>
 #include <unistd.h>
-
-/* Prints a document name on stderr with control characters shown as '?', so a message stays one line. */
-static void put_name(const char *s) {
-    for (; *s; s++) fputc((unsigned char)*s < 0x20 || *s == 0x7f ? '?' : *s, stderr);
-}
 
 static void usage(FILE *f) {
     fputs("usage: dragoman extract [--jobs N] [--format json|text] [--lexicon FILE]... FILES|DIRS|-\n"
@@ -38,28 +28,6 @@ static void usage(FILE *f) {
           "A document that cannot be read is reported on stderr and skipped; the exit\n"
           "status is then 1.\n",
           f);
-}
-
-typedef struct {
-    dm_input_item it;
-} slot;
-
-typedef struct {
-    const dm_ctx *ctx;
-    slot *slots;
-    size_t n;
-    atomic_size_t next;
-} batch;
-
-static void *worker(void *arg) {
-    batch *b = arg;
-    for (;;) {
-        size_t i = atomic_fetch_add(&b->next, 1);
-        if (i >= b->n) break;
-        dm_input_make(&b->slots[i].it);
-        if (b->slots[i].it.doc) dm_doc_extract(b->ctx, b->slots[i].it.doc);
-    }
-    return NULL;
 }
 
 static void write_text(const dm_ctx *ctx, dm_doc *doc, FILE *out) {
@@ -121,210 +89,97 @@ static void write_text(const dm_ctx *ctx, dm_doc *doc, FILE *out) {
     }
 }
 
-/* Reads up to cap documents or cap_bytes of text into b; *more is 0 at the end of the input. */
-static void read_batch(dm_input *in, batch *b, size_t cap, size_t cap_bytes, int *more) {
-    b->n = 0;
-    size_t bytes = 0;
-    while (b->n < cap && bytes < cap_bytes) {
-        slot *s = &b->slots[b->n];
-        memset(s, 0, sizeof *s);
-        if (!dm_input_next(in, &s->it)) {
-            *more = 0;
-            break;
-        }
-        bytes += s->it.raw_len;
-        b->n++;
-    }
-}
-
-/* The output side: counts, and a document written in parts whose object stays open. */
+/* The sink of extract: each document's JSON line (or text summary) on stdout.
+ * A one-part document's line was made by its worker; a huge document's line
+ * is written part by part so memory does not grow with it. */
 typedef struct {
     const dm_ctx *ctx;
     int text;
-    int failed;
     int open_doc;
-    int first_event, first_fact;
-    dm_buf line, pending;
-    size_t docs, sentences, events, facts;
+    dm_json_parts parts;
+    dm_buf line;
 } writer;
 
-/* Writes a batch's documents in order (or their errors) and frees them. */
-static void write_batch(writer *w, batch *b) {
-    for (size_t i = 0; i < b->n; i++) {
-        slot *s = &b->slots[i];
-        dm_doc *doc = s->it.doc;
-        if (!doc) {
-            fputs("dragoman: ", stderr);
-            put_name(s->it.name);
-            fprintf(stderr, ": %s: %s\n", dm_strerror(s->it.err.code), s->it.err.msg);
-            w->failed = 1;
+static void write_item(void *user, const dm_input_item *it, dm_doc *doc, void *prepared) {
+    (void)prepared;
+    writer *w = user;
+    if (doc) {
+        if (w->text) {
+            write_text(w->ctx, doc, stdout);
+        } else if (it->part == 0 && it->last) {
+            size_t n;
+            const char *j = dm_doc_json(doc, &n);
+            fwrite(j, 1, n, stdout);
         } else {
-            w->sentences += dm_doc_sentence_count(doc);
-            w->events += dm_doc_event_count(doc);
-            w->facts += dm_doc_fact_count(doc);
-            if (w->text) {
-                write_text(w->ctx, doc, stdout);
-            } else if (s->it.part == 0 && s->it.last) {
-                size_t n;
-                const char *j = dm_doc_json(doc, &n);
-                fwrite(j, 1, n, stdout);
-            } else {
-                w->line.len = 0;
-                if (s->it.part == 0) {
-                    dm_json_write_head(doc, &w->line);
-                    dm_buf_puts(&w->line, ",\"events\":[");
-                    w->open_doc = 1;
-                    w->first_event = w->first_fact = 1;
-                    w->pending.len = 0;
-                }
-                dm_json_write_events(w->ctx, doc, s->it.base, &w->line, &w->first_event);
-                dm_json_write_facts(w->ctx, doc, s->it.base, &w->pending, &w->first_fact);
-                fwrite(w->line.data, 1, w->line.len, stdout);
-            }
-            dm_doc_free(doc);
+            w->line.len = 0;
+            dm_json_parts_add(w->ctx, &w->parts, doc, it->base, it->part, it->last, &w->line);
+            w->open_doc = !it->last;
+            fwrite(w->line.data, 1, w->line.len, stdout);
         }
-        if (w->open_doc && s->it.last) {
-            fputs("],\"facts\":[", stdout);
-            if (w->pending.len) fwrite(w->pending.data, 1, w->pending.len, stdout);
-            fputs("]}\n", stdout);
-            w->open_doc = 0;
-        }
-        dm_input_item_free(&s->it);
-        if (s->it.last) w->docs++;
+    } else if (w->open_doc && it->last) {
+        /* the last part failed: close the line the earlier parts opened */
+        w->line.len = 0;
+        dm_json_parts_end(&w->parts, &w->line);
+        fwrite(w->line.data, 1, w->line.len, stdout);
+        w->open_doc = 0;
     }
-    b->n = 0;
 }
 
 int dm_cmd_extract(int argc, char **argv) {
-    int jobs = 1, text = 0, quiet = 0, stats = 0;
-    char **lex = calloc((size_t)argc, sizeof *lex);
-    char **paths = calloc((size_t)argc, sizeof *paths);
-    int nlex = 0, npaths = 0;
+    int text = 0;
+    dm_cli_opts o;
+    dm_cli_opts_init(&o, argc);
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
             usage(stdout);
-            free(lex);
-            free(paths);
+            dm_cli_opts_free(&o);
             return 0;
-        } else if (!strcmp(a, "--jobs") || !strcmp(a, "-j")) {
-            char *end = NULL;
-            long v = i + 1 < argc ? strtol(argv[i + 1], &end, 10) : 0;
-            if (i + 1 >= argc || !end || *end || end == argv[i + 1] || v < 1 || v > 256) {
-                fprintf(stderr, "dragoman extract: --jobs needs a whole number of threads from 1 to 256\n");
-                free(lex);
-                free(paths);
-                return 2;
-            }
-            jobs = (int)v;
-            i++;
         } else if (!strcmp(a, "--format")) {
             if (i + 1 >= argc || (strcmp(argv[i + 1], "json") && strcmp(argv[i + 1], "text"))) {
                 fprintf(stderr, "dragoman extract: --format takes json or text\n");
-                free(lex);
-                free(paths);
+                dm_cli_opts_free(&o);
                 return 2;
             }
             text = !strcmp(argv[++i], "text");
-        } else if (!strcmp(a, "--lexicon")) {
-            if (i + 1 >= argc) {
-                fprintf(stderr, "dragoman extract: --lexicon needs a file\n");
-                free(lex);
-                free(paths);
+        } else {
+            int r = dm_cli_opts_take(&o, "extract", argc, argv, &i);
+            if (r == 0) fprintf(stderr, "dragoman extract: unknown option '%s' (see dragoman extract --help)\n", a);
+            if (r <= 0) {
+                dm_cli_opts_free(&o);
                 return 2;
             }
-            lex[nlex++] = argv[++i];
-        } else if (!strcmp(a, "--quiet") || !strcmp(a, "-q")) {
-            quiet = 1;
-        } else if (!strcmp(a, "--stats")) {
-            stats = 1;
-        } else if (a[0] == '-' && a[1]) {
-            fprintf(stderr, "dragoman extract: unknown option '%s' (see dragoman extract --help)\n", a);
-            free(lex);
-            free(paths);
-            return 2;
-        } else {
-            paths[npaths++] = argv[i];
         }
     }
-    if (!npaths) {
+    if (!o.npaths) {
         usage(stderr);
-        free(lex);
-        free(paths);
+        dm_cli_opts_free(&o);
         return 2;
     }
-    dm_ctx *ctx = dm_cli_context(lex, nlex);
-    free(lex);
+    dm_ctx *ctx = dm_cli_context(o.lexicons, o.nlexicons);
     if (!ctx) {
-        free(paths);
+        dm_cli_opts_free(&o);
         return 1;
-    }
-    dm_input *in = dm_input_open(paths, npaths);
-    int progress = !quiet && isatty(2);
-    /* a batch: up to 256 documents a thread, or 1 MB of text a thread, whichever comes first */
-    size_t cap = jobs > 1 ? (size_t)jobs * 256 : 1, cap_bytes = (size_t)jobs << 20;
-    /* with threads, three batches turn: one extracted, the one before written, the next read */
-    batch bt[3];
-    for (int k = 0; k < 3; k++) {
-        bt[k] = (batch){ctx, calloc(cap, sizeof(slot)), 0, 0};
-        if (!bt[k].slots) dm_die_oom();
     }
     writer w = {0};
     w.ctx = ctx;
     w.text = text;
-    w.first_event = w.first_fact = 1;
+    dm_json_parts_init(&w.parts);
     dm_buf_init(&w.line);
-    dm_buf_init(&w.pending);
-    int more = 1;
-    time_t last = 0;
-    struct timespec t0, t1;
-    clock_gettime(CLOCK_MONOTONIC, &t0);
     /* stdout is written through one large buffer */
     static char outbuf[1 << 16];
     setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
-    batch *cur = &bt[0], *prev = &bt[1], *next = &bt[2];
-    read_batch(in, cur, cap, cap_bytes, &more);
-    while (cur->n) {
-        pthread_t th[256];
-        int nth = jobs > 1 ? jobs : 0;
-        atomic_store(&cur->next, 0);
-        for (int k = 0; k < nth; k++) pthread_create(&th[k], NULL, worker, cur);
-        if (!nth) worker(cur);
-        write_batch(&w, prev); /* while the workers extract */
-        if (more) read_batch(in, next, cap, cap_bytes, &more);
-        else next->n = 0;
-        for (int k = 0; k < nth; k++) pthread_join(th[k], NULL);
-        batch *done = cur;
-        cur = next;
-        next = prev;
-        prev = done;
-        if (progress && time(NULL) != last) {
-            last = time(NULL);
-            fprintf(stderr, "\rdragoman: %zu documents, %.1f MB", w.docs, dm_input_bytes(in) / 1e6);
-        }
-    }
-    write_batch(&w, prev);
-    int failed = w.failed;
-    size_t docs = w.docs, sentences = w.sentences, events = w.events, facts = w.facts;
-    if (progress && docs > 0) fprintf(stderr, "\rdragoman: %zu documents, %.1f MB\n", docs, dm_input_bytes(in) / 1e6);
-    clock_gettime(CLOCK_MONOTONIC, &t1);
-    if (stats) {
-        double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
-        double mb = dm_input_bytes(in) / 1e6;
-        struct rusage ru;
-        getrusage(RUSAGE_SELF, &ru);
-        fprintf(stderr,
-                "dragoman: stats: documents=%zu bytes=%zu sentences=%zu events=%zu facts=%zu seconds=%.3f "
-                "mb_per_s=%.2f sentences_per_s=%.0f peak_rss_mb=%.1f jobs=%d\n",
-                docs, dm_input_bytes(in), sentences, events, facts, secs, secs > 0 ? mb / secs : 0,
-                secs > 0 ? sentences / secs : 0, ru.ru_maxrss / 1024.0, jobs);
-    }
+    /* a batch: 256 documents or 1 MB of text a thread; with one thread, one document at a time (streaming) */
+    dm_pipeline_opts po = {o.jobs, !o.quiet && isatty(2), o.jobs > 1 ? 256 : 1, (size_t)1 << 20, 0};
+    dm_sink sink = {write_item, NULL, NULL, &w};
+    dm_pipeline_stats st;
+    dm_pipeline_run(ctx, o.paths, o.npaths, &po, &sink, &st);
+    if (o.stats) dm_pipeline_print_stats(&st, o.jobs);
     dm_buf_free(&w.line);
-    dm_buf_free(&w.pending);
-    for (int k = 0; k < 3; k++) free(bt[k].slots);
+    dm_json_parts_free(&w.parts);
     fflush(stdout);
-    free(paths);
-    dm_input_close(in);
+    int jobs_failed = st.failed > 0;
+    dm_cli_opts_free(&o);
     dm_ctx_free(ctx);
-    return failed;
+    return jobs_failed;
 }

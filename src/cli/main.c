@@ -11,6 +11,8 @@ static void usage(FILE *f) {
           "\n"
           "commands:\n"
           "  extract   events and facts of each document, as JSON Lines (or --format text)\n"
+          "  ingest    extract and store documents, events, people and facts in a SQLite\n"
+          "            knowledge base (--db PATH, default ./dragoman.db)\n"
           "\n"
           "  events    events in the knowledge base, by date (filters: --country, --with, --person, ...)\n"
           "  people    who's who: names, states, titles over time, first and last seen\n"
@@ -51,6 +53,7 @@ int main(int argc, char **argv) {
     }
     const char *cmd = argv[1];
     if (!strcmp(cmd, "extract")) return dm_cmd_extract(argc - 1, argv + 1);
+    if (!strcmp(cmd, "ingest")) return dm_cmd_ingest(argc - 1, argv + 1);
     if (dm_is_query_command(cmd)) return dm_cmd_query(argc - 1, argv + 1);
     if (!strcmp(cmd, "version") || !strcmp(cmd, "--version")) {
         printf("dragoman %s\n", DM_VERSION);

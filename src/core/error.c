@@ -13,6 +13,7 @@ const char *dm_strerror(dm_status code) {
     case DM_ERR_JSON: return "invalid JSON";
     case DM_ERR_LEXICON: return "malformed lexicon";
     case DM_ERR_USAGE: return "invalid arguments";
+    case DM_ERR_DB: return "knowledge base error";
     }
     return "unknown error";
 }

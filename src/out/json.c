@@ -127,7 +127,19 @@ static void put_span(dm_buf *b, dm_span sp, size_t base, int first) {
     dm_buf_putc(b, '}');
 }
 
-static void put_event(const dm_ctx *ctx, const dm_doc *doc, const dm_event *e, size_t base, dm_buf *b) {
+/* The story (0-based, in the whole document) whose bytes hold offset: stories are in text order. */
+static uint32_t story_at(const dm_doc *doc, uint32_t offset) {
+    size_t lo = 0, hi = doc->nstories;
+    while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        if (doc->stories[mid].start <= offset) lo = mid;
+        else hi = mid;
+    }
+    return (uint32_t)lo;
+}
+
+static void put_event(const dm_ctx *ctx, const dm_doc *doc, const dm_event *e, size_t base, uint32_t story_base,
+                      dm_buf *b) {
     put_code(b, "{\"kind\":", dm_event_kind_name(e->kind));
     put_code(b, ",\"status\":", e->status == ST_PLANNED ? "planned" : "occurred");
     dm_buf_puts(b, ",\"date\":");
@@ -173,10 +185,13 @@ static void put_event(const dm_ctx *ctx, const dm_doc *doc, const dm_event *e, s
     }
     dm_buf_puts(b, ",\"evidence\":[");
     for (int k = 0; k < e->nevidence; k++) put_span(b, e->evidence[k], base, k == 0);
-    dm_buf_puts(b, "]}");
+    dm_buf_puts(b, "],\"story\":");
+    dm_buf_put_uint(b, e->story + story_base);
+    dm_buf_putc(b, '}');
 }
 
-static void put_fact(const dm_ctx *ctx, const dm_fact *f, size_t base, dm_buf *b) {
+static void put_fact(const dm_ctx *ctx, const dm_doc *doc, const dm_fact *f, size_t base, uint32_t story_base,
+                     dm_buf *b) {
     put_code(b, "{\"metric\":", dm_metric_name(f->metric));
     put_code(b, ",\"parties\":[", ctx->countries[f->parties[0]].code);
     put_code(b, ",", ctx->countries[f->parties[1]].code);
@@ -198,42 +213,97 @@ static void put_fact(const dm_ctx *ctx, const dm_fact *f, size_t base, dm_buf *b
     else dm_buf_puts(b, "null");
     dm_buf_puts(b, ",\"evidence\":[");
     put_span(b, f->evidence, base, 1);
-    dm_buf_puts(b, "]}");
+    dm_buf_puts(b, "],\"story\":");
+    dm_buf_put_uint(b, story_at(doc, f->evidence.start) + story_base);
+    dm_buf_putc(b, '}');
 }
 
-void dm_json_write_events(const dm_ctx *ctx, const dm_doc *doc, size_t base, dm_buf *b, int *first) {
+static void write_events(const dm_ctx *ctx, const dm_doc *doc, size_t base, uint32_t story_base, dm_buf *b,
+                         int *first) {
     for (size_t k = 0; doc->x && k < doc->x->nevents; k++) {
         const dm_event *e = &doc->x->events[k];
         if (e->dropped) continue;
         if (!*first) dm_buf_putc(b, ',');
-        put_event(ctx, doc, e, base, b);
+        put_event(ctx, doc, e, base, story_base, b);
         *first = 0;
     }
 }
 
-void dm_json_write_facts(const dm_ctx *ctx, const dm_doc *doc, size_t base, dm_buf *b, int *first) {
+static void write_facts(const dm_ctx *ctx, const dm_doc *doc, size_t base, uint32_t story_base, dm_buf *b,
+                        int *first) {
     for (size_t k = 0; doc->x && k < doc->x->nfacts; k++) {
         if (!*first) dm_buf_putc(b, ',');
-        put_fact(ctx, &doc->x->facts[k], base, b);
+        put_fact(ctx, doc, &doc->x->facts[k], base, story_base, b);
         *first = 0;
     }
 }
 
-void dm_json_write_head(const dm_doc *doc, dm_buf *b) {
+static void write_stories(const dm_doc *doc, size_t base, dm_buf *b, int *first) {
+    for (size_t k = 0; k < doc->nstories; k++) {
+        const dm_story *st = &doc->stories[k];
+        dm_buf_puts(b, *first ? "{\"start\":" : ",{\"start\":");
+        dm_buf_put_uint(b, st->start + base);
+        dm_buf_puts(b, ",\"end\":");
+        dm_buf_put_uint(b, st->end + base);
+        dm_buf_puts(b, ",\"date\":");
+        put_date(b, st->date);
+        dm_buf_putc(b, '}');
+        *first = 0;
+    }
+}
+
+static void write_head(const dm_doc *doc, dm_buf *b) {
     dm_buf_puts(b, "{\"doc\":");
     put_str(b, doc->name);
     dm_buf_puts(b, ",\"published\":");
     put_date(b, doc->published);
+    dm_buf_puts(b, ",\"events\":[");
 }
 
 void dm_json_write_doc(const dm_ctx *ctx, const dm_doc *doc, dm_buf *b) {
     b->len = 0;
-    dm_json_write_head(doc, b);
-    dm_buf_puts(b, ",\"events\":[");
+    write_head(doc, b);
     int first = 1;
-    dm_json_write_events(ctx, doc, 0, b, &first);
+    write_events(ctx, doc, 0, 0, b, &first);
     dm_buf_puts(b, "],\"facts\":[");
     first = 1;
-    dm_json_write_facts(ctx, doc, 0, b, &first);
+    write_facts(ctx, doc, 0, 0, b, &first);
+    dm_buf_puts(b, "],\"stories\":[");
+    first = 1;
+    write_stories(doc, 0, b, &first);
     dm_buf_puts(b, "]}\n");
+}
+
+void dm_json_parts_init(dm_json_parts *jp) {
+    memset(jp, 0, sizeof *jp);
+    dm_buf_init(&jp->facts);
+    dm_buf_init(&jp->stories);
+}
+
+void dm_json_parts_free(dm_json_parts *jp) {
+    dm_buf_free(&jp->facts);
+    dm_buf_free(&jp->stories);
+}
+
+void dm_json_parts_add(const dm_ctx *ctx, dm_json_parts *jp, const dm_doc *doc, size_t base, int part, int last,
+                       dm_buf *out) {
+    if (part == 0) {
+        write_head(doc, out);
+        jp->first_event = jp->first_fact = jp->first_story = 1;
+        jp->story_base = 0;
+        jp->facts.len = jp->stories.len = 0;
+    }
+    write_events(ctx, doc, base, jp->story_base, out, &jp->first_event);
+    write_facts(ctx, doc, base, jp->story_base, &jp->facts, &jp->first_fact);
+    write_stories(doc, base, &jp->stories, &jp->first_story);
+    jp->story_base += (uint32_t)doc->nstories;
+    if (last) dm_json_parts_end(jp, out);
+}
+
+void dm_json_parts_end(dm_json_parts *jp, dm_buf *out) {
+    dm_buf_puts(out, "],\"facts\":[");
+    if (jp->facts.len) dm_buf_put(out, jp->facts.data, jp->facts.len);
+    dm_buf_puts(out, "],\"stories\":[");
+    if (jp->stories.len) dm_buf_put(out, jp->stories.data, jp->stories.len);
+    dm_buf_puts(out, "]}\n");
 }

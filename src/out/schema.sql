@@ -87,7 +87,9 @@ CREATE TABLE events (
     org        TEXT,                  -- convening organization code
     title      TEXT,                  -- agreement: the document's name
     cameo      TEXT,
-    planned_id INTEGER REFERENCES events(id) ON DELETE SET NULL -- occurred event: its earlier announcement
+    planned_id INTEGER REFERENCES events(id) ON DELETE SET NULL, -- occurred event: its earlier announcement
+    reported   TEXT                   -- added by the store: earliest date of the stories (else documents)
+                                      -- reporting it, ISO; finds undated events and announcements by date
 );
 CREATE INDEX events_date ON events(date);
 
@@ -165,5 +167,12 @@ CREATE TABLE facts (
     UNIQUE (doc_id, seq)
 );
 CREATE INDEX facts_metric ON facts(metric, party1, party2, year);
+
+-- Indexes the store's merging and replacing need (added with dragoman ingest;
+-- IF NOT EXISTS because the store also runs these lines on every open, so a
+-- database made from an earlier copy of this file gets them too).
+CREATE INDEX IF NOT EXISTS events_kind_date ON events(kind, status, date, reported);
+CREATE INDEX IF NOT EXISTS events_reported ON events(kind, status, reported);
+CREATE INDEX IF NOT EXISTS events_planned ON events(planned_id);
 
 PRAGMA user_version = 1;

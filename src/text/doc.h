@@ -67,6 +67,7 @@ struct dm_doc {
     char *text;
     size_t len;
     dm_date given_date; /* from the caller (.jsonl "date") */
+    const char *title, *url, *source; /* .jsonl "title", "url", "source" (in the arena), or NULL */
     dm_date published;
     dm_tokens toks;
     dm_sent *sents;

@@ -1,4 +1,5 @@
 #include "input.h"
+#include "doc.h"
 #include "../core/arena.h"
 #include "../core/error.h"
 #include <dirent.h>
@@ -201,9 +202,11 @@ typedef struct {
     size_t text_len;
     char *id;           /* "id" as a string or an integer, or NULL */
     char date[64];      /* "date" (its first 63 bytes are enough for any ISO date) */
+    char *extra[3];     /* "title", "url", "source" (by key - J_TITLE), or NULL */
+    size_t extra_len[3];
 } jsonl_fields;
 
-enum { J_OTHER = 0, J_ID, J_TEXT, J_DATE };
+enum { J_OTHER = 0, J_ID, J_TEXT, J_DATE, J_TITLE, J_URL, J_SOURCE };
 
 static int j_value(jsonl_fields *f, int is_string) {
     if (f->depth == 0) {
@@ -252,6 +255,13 @@ static int j_string(void *ctx, const unsigned char *s, size_t n) {
         size_t k = n < sizeof f->date - 1 ? n : sizeof f->date - 1;
         memcpy(f->date, s, k);
         f->date[k] = 0;
+    } else if (f->key >= J_TITLE) {
+        char **x = &f->extra[f->key - J_TITLE];
+        free(*x);
+        *x = dm_xmalloc(n + 1);
+        memcpy(*x, s, n);
+        (*x)[n] = 0;
+        f->extra_len[f->key - J_TITLE] = n;
     }
     return 1;
 }
@@ -262,7 +272,10 @@ static int j_map_key(void *ctx, const unsigned char *s, size_t n) {
     f->key = n == 2 && !memcmp(s, "id", 2)     ? J_ID
              : n == 4 && !memcmp(s, "text", 4) ? J_TEXT
              : n == 4 && !memcmp(s, "date", 4) ? J_DATE
-                                               : J_OTHER;
+             : n == 5 && !memcmp(s, "title", 5) ? J_TITLE
+             : n == 3 && !memcmp(s, "url", 3)    ? J_URL
+             : n == 6 && !memcmp(s, "source", 6) ? J_SOURCE
+                                                : J_OTHER;
     if (f->key != J_OTHER) {
         if (f->seen & (1u << f->key)) {
             f->error = "a key appears twice in the object";
@@ -329,12 +342,20 @@ static void make_jsonl(dm_input_item *it) {
         yajl_free(h);
         free(f.text);
         free(f.id);
+        for (int k = 0; k < 3; k++) free(f.extra[k]);
         return;
     }
     yajl_free(h);
     dm_doc_new(f.id ? f.id : it->name, f.text, f.text_len, f.date[0] ? f.date : NULL, &it->doc, &it->err);
+    if (it->doc) {
+        /* kept for the knowledge base (documents.title, url, source) */
+        const char **fields[] = {&it->doc->title, &it->doc->url, &it->doc->source};
+        for (int k = 0; k < 3; k++)
+            if (f.extra[k]) *fields[k] = dm_arena_strndup(&it->doc->arena, f.extra[k], f.extra_len[k]);
+    }
     free(f.text);
     free(f.id);
+    for (int k = 0; k < 3; k++) free(f.extra[k]);
 }
 
 void dm_input_make(dm_input_item *it) {

@@ -1,0 +1,186 @@
+/* Events by date, kept in memory for the merging (store_int.h). Finding the
+ * events a report may tell of means looking up a few dates (the day before,
+ * the day, the day after, its month and year) or a window of days (undated
+ * events, announcements up to 120 days back): as SQL that was one query per
+ * report and window, returning the same ids again and again. Here each
+ * (kind, status, date) bucket is read from the database once, when first
+ * asked for, and then kept up to date as events are added or get a new date.
+ * Buckets never read are not kept up to date: reading them later finds the
+ * rows. Dropped whole by dm_index_forget (a rollback, a replaced document) or
+ * when they hold too many ids. */
+#include "store_int.h"
+#include "../core/arena.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <xxhash.h>
+
+#define MAX_INDEXED_IDS 4000000
+
+typedef struct {
+    uint64_t key; /* 0: empty */
+    dm_ids ids;
+} bucket;
+
+struct dm_index {
+    bucket *v;
+    size_t n, cap, ids;
+};
+
+/* A bucket's key: events of kind and status whose date ('D'), first report
+ * date when undated ('U'), first report date ('R') or its month ('M') is value. */
+static uint64_t bucket_key(const char *kind, const char *status, char tag, const char *value) {
+    /* called for every day of every window: no printf */
+    char buf[96];
+    size_t n = 0, k;
+    const char *parts[3] = {kind, status, value};
+    for (int i = 0; i < 3; i++) {
+        k = strlen(parts[i]);
+        if (n + k + 2 > sizeof buf) k = sizeof buf - n - 2;
+        memcpy(buf + n, parts[i], k);
+        n += k;
+        buf[n++] = i == 1 ? tag : '|';
+    }
+    uint64_t h = XXH3_64bits(buf, n);
+    return h ? h : 1;
+}
+
+void dm_index_forget(dm_store *s) {
+    dm_index *x = s->index;
+    if (!x) return;
+    for (size_t i = 0; i < x->cap; i++) free(x->v[i].ids.v);
+    memset(x->v, 0, x->cap * sizeof *x->v);
+    x->n = x->ids = 0;
+}
+
+void dm_index_free(dm_store *s) {
+    dm_index_forget(s);
+    if (s->index) free(s->index->v);
+    free(s->index);
+    s->index = NULL;
+}
+
+static bucket *find(dm_index *x, uint64_t key) {
+    if (!x || !x->cap) return NULL;
+    for (size_t i = key & (x->cap - 1);; i = (i + 1) & (x->cap - 1)) {
+        if (x->v[i].key == key) return &x->v[i];
+        if (!x->v[i].key) return NULL;
+    }
+}
+
+static bucket *insert(dm_store *s, uint64_t key) {
+    if (!s->index) {
+        s->index = calloc(1, sizeof *s->index);
+        if (!s->index) dm_die_oom();
+    }
+    dm_index *x = s->index;
+    if (2 * (x->n + 1) > x->cap) {
+        dm_index bigger = {NULL, 0, x->cap ? x->cap * 2 : 4096, x->ids};
+        bigger.v = calloc(bigger.cap, sizeof *bigger.v);
+        if (!bigger.v) dm_die_oom();
+        for (size_t i = 0; i < x->cap; i++) {
+            if (!x->v[i].key) continue;
+            size_t j = x->v[i].key & (bigger.cap - 1);
+            while (bigger.v[j].key) j = (j + 1) & (bigger.cap - 1);
+            bigger.v[j] = x->v[i];
+            bigger.n++;
+        }
+        free(x->v);
+        *x = bigger;
+    }
+    size_t i = key & (x->cap - 1);
+    while (x->v[i].key) i = (i + 1) & (x->cap - 1);
+    x->v[i].key = key;
+    x->n++;
+    return &x->v[i];
+}
+
+/* The bucket, read from the database the first time. */
+static dm_status bucket_of(dm_store *s, const char *kind, const char *status, char tag, const char *value,
+                           bucket **out, dm_error *err) {
+    uint64_t key = bucket_key(kind, status, tag, value);
+    *out = find(s->index, key);
+    if (*out) return DM_OK;
+    if (s->index && s->index->ids > MAX_INDEXED_IDS) dm_index_forget(s);
+    sqlite3_stmt *st = dm_store_stmt(s, tag == 'D'   ? S_BUCKET_DATE
+                                        : tag == 'U' ? S_BUCKET_UNDATED
+                                        : tag == 'R' ? S_BUCKET_REPORTED
+                                                     : S_BUCKET_MONTH);
+    dm_bind_text(st, 1, kind);
+    dm_bind_text(st, 2, status);
+    dm_bind_text(st, 3, value);
+    dm_ids ids = {0};
+    int rc;
+    while ((rc = dm_store_step(s, st, "looking for the same event", err)) == SQLITE_ROW)
+        dm_ids_push(&ids, sqlite3_column_int64(st, 0));
+    if (rc < 0) {
+        dm_ids_free(&ids);
+        return DM_ERR_DB;
+    }
+    bucket *b = insert(s, key);
+    b->ids = ids;
+    s->index->ids += ids.n;
+    *out = b;
+    return DM_OK;
+}
+
+dm_status dm_index_lookup(dm_store *s, const char *kind, const char *status, char tag, const char *value,
+                          dm_ids *out, dm_error *err) {
+    if (!value || !value[0]) return DM_OK;
+    bucket *b;
+    if (bucket_of(s, kind, status, tag, value, &b, err)) return DM_ERR_DB;
+    for (size_t i = 0; i < b->ids.n; i++) dm_ids_push(out, b->ids.v[i]);
+    return DM_OK;
+}
+
+/* Adds id to a bucket already read (one not read yet finds it in the database). */
+static void add_to(dm_store *s, const char *kind, const char *status, char tag, const char *value, int64_t id) {
+    if (!value || !value[0]) return;
+    bucket *b = find(s->index, bucket_key(kind, status, tag, value));
+    if (!b) return;
+    for (size_t i = 0; i < b->ids.n; i++)
+        if (b->ids.v[i] == id) return;
+    dm_ids_push(&b->ids, id);
+    s->index->ids++;
+}
+
+static void remove_from(dm_store *s, const char *kind, const char *status, char tag, const char *value, int64_t id) {
+    if (!value || !value[0]) return;
+    bucket *b = find(s->index, bucket_key(kind, status, tag, value));
+    if (!b) return;
+    for (size_t i = 0; i < b->ids.n; i++)
+        if (b->ids.v[i] == id) {
+            b->ids.v[i] = b->ids.v[--b->ids.n];
+            s->index->ids--;
+            return;
+        }
+}
+
+void dm_index_added(dm_store *s, int64_t id, const char *kind, const char *status, const char *date,
+                    const char *reported) {
+    if (!s->index) return;
+    add_to(s, kind, status, 'D', date, id);
+    if (!date || !date[0]) add_to(s, kind, status, 'U', reported, id);
+    add_to(s, kind, status, 'R', reported, id);
+    if (reported && strlen(reported) >= 7) {
+        char month[8];
+        memcpy(month, reported, 7);
+        month[7] = 0;
+        add_to(s, kind, status, 'M', month, id);
+    }
+}
+
+void dm_index_moved(dm_store *s, int64_t id, const char *kind, const char *status, const char *old_date,
+                    const char *old_reported, const char *date, const char *reported) {
+    if (!s->index) return;
+    remove_from(s, kind, status, 'D', old_date, id);
+    if (!old_date || !old_date[0]) remove_from(s, kind, status, 'U', old_reported, id);
+    remove_from(s, kind, status, 'R', old_reported, id);
+    if (old_reported && strlen(old_reported) >= 7) {
+        char month[8];
+        memcpy(month, old_reported, 7);
+        month[7] = 0;
+        remove_from(s, kind, status, 'M', month, id);
+    }
+    dm_index_added(s, id, kind, status, date, reported);
+}

@@ -1,0 +1,158 @@
+/* Inside the knowledge base: what store.c (database, documents, facts) and
+ * store_merge.c (people and events across documents) share. */
+#ifndef DM_STORE_INT_H
+#define DM_STORE_INT_H
+#include "store.h"
+#include <jansson.h>
+#include <sqlite3.h>
+#include <stdint.h>
+
+/* A growable list of row ids. */
+typedef struct {
+    int64_t *v;
+    size_t n, cap;
+} dm_ids;
+/* The prepared statements, made once at open and reset for each use. */
+enum {
+    S_DOC_FIND,
+    S_DOC_INSERT,
+    S_DOC_DELETE,
+    S_DOC_EVENTS,
+    S_DOC_PEOPLE,
+    S_PLANNED_BY,
+    S_STORY_INSERT,
+    S_FACT_INSERT,
+    S_PERSON_FIND,
+    S_PERSON_INSERT,
+    S_PERSON_UPDATE,
+    S_PERSON_SET,
+    S_PERSON_SEEN,
+    S_PERSON_PARTS,
+    S_PERSON_DELETE_ORPHAN,
+    S_TITLE_UPSERT,
+    S_TITLES_CLEAR,
+    S_TITLES_REBUILD,
+    S_EVENT_INSERT,
+    S_EVENT_INFO,
+    S_EVENT_UPDATE,
+    S_EVENT_KEYS,
+    S_EVENT_REPORTED,
+    S_EVENT_REPORTS,
+    S_EVENT_DELETE_ORPHAN,
+    S_EVENT_SET_PLANNED,
+    S_TOPIC_INSERT,
+    S_TOPICS_CLEAR,
+    S_REPORT_INSERT,
+    S_PART_INSERT,
+    S_EVIDENCE_INSERT,
+    S_CAND_WITHIN,
+    S_BUCKET_DATE,
+    S_BUCKET_UNDATED,
+    S_BUCKET_REPORTED,
+    S_BUCKET_MONTH,
+    S_FTS_ADD,
+    S_FTS_DELETE,
+    S_COUNT
+};
+
+struct dm_store {
+    sqlite3 *db;
+    char *path;
+    sqlite3_stmt *st[S_COUNT];
+    int in_txn;
+    int doomed; /* a document failed half-written: the transaction must roll back */
+    dm_ids fts_pending; /* documents stored in this transaction, not yet in documents_fts */
+    struct dm_brief *briefs; /* store_merge.c: events as the merging compares them */
+    struct dm_known *known;  /* store_merge.c: people by the names reports give */
+    struct dm_index *index;  /* store_index.c: events by date */
+};
+typedef struct dm_index dm_index;
+/* store_index.c: the events of kind and status whose date (tag 'D'), first
+ * report date when undated ('U'), first report date ('R') or its month
+ * ('M', value YYYY-MM) is value, added
+ * to out; kept in step by dm_index_added / dm_index_moved. */
+dm_status dm_index_lookup(dm_store *s, const char *kind, const char *status, char tag, const char *value,
+                          dm_ids *out, dm_error *err);
+void dm_index_added(dm_store *s, int64_t id, const char *kind, const char *status, const char *date,
+                    const char *reported);
+void dm_index_moved(dm_store *s, int64_t id, const char *kind, const char *status, const char *old_date,
+                    const char *old_reported, const char *date, const char *reported);
+void dm_index_forget(dm_store *s);
+void dm_index_free(dm_store *s);
+typedef struct dm_brief dm_brief;
+typedef struct dm_known dm_known;
+/* Drops the cached briefs (after a rollback, or when events are recomputed). */
+void dm_store_forget(dm_store *s);
+void dm_store_forget_free(dm_store *s);
+
+void dm_ids_push(dm_ids *ids, int64_t id);
+/* As a set (open addressing on v, ids > 0): adds id, or tells whether it is in. */
+void dm_idset_add(dm_ids *set, int64_t id);
+int dm_idset_has(const dm_ids *set, int64_t id);
+int dm_ids_has(const dm_ids *ids, int64_t id);
+void dm_ids_free(dm_ids *ids);
+
+/* The statement id, reset with its bindings cleared, ready to bind. */
+sqlite3_stmt *dm_store_stmt(dm_store *s, int id);
+/* Steps st: SQLITE_ROW or SQLITE_DONE, or -1 with err filled ("what" names the step). */
+int dm_store_step(dm_store *s, sqlite3_stmt *st, const char *what, dm_error *err);
+/* Binds a string or NULL. */
+void dm_bind_text(sqlite3_stmt *st, int i, const char *v);
+/* A column as a string, or NULL. */
+const char *dm_col_text(sqlite3_stmt *st, int i);
+
+/* A JSON object's string member, or NULL. */
+const char *dm_jstr(const json_t *obj, const char *key);
+
+/* Dates as the contract writes them: YYYY, YYYY-MM or YYYY-MM-DD. */
+typedef struct {
+    int y, m, d;
+    int precision; /* 0 none, 1 year, 2 month, 3 day */
+} dm_ymd;
+dm_ymd dm_ymd_parse(const char *s);
+/* Days since 1970-01-01 of the earliest (last = 0) or latest (last = 1) day the date covers. */
+long dm_ymd_day(dm_ymd d, int last);
+/* A day number as YYYY-MM-DD (out holds 11 bytes). */
+void dm_day_format(long day, char *out);
+
+/* What one document is doing to the store, for the merging side. */
+typedef struct dm_put dm_put;
+
+struct dm_store_prepared {
+    dm_store_doc doc;  /* borrowed */
+    char hash[33];     /* hex XXH3-128 of the text */
+    json_t *root;      /* the parsed line, owned */
+    char **event_json; /* each event object, compact, owned */
+    size_t nevents;
+};
+
+/* Events and people of a document: one report stored with its participants,
+ * evidence, merged event and people. story_date is the reporting story's
+ * date (or the document's), NULL when unknown. */
+dm_status dm_store_report(dm_store *s, dm_put *put, const json_t *event, const char *event_json, int seq,
+                          dm_error *err);
+
+/* store_people.c: the person record for a named participant (found or new),
+ * with the title held on seen recorded; and a person recomputed from the
+ * participants left to them after a replacement. */
+dm_status dm_store_person(dm_store *s, dm_put *put, const char *name, const char *country, const char *org,
+                          const char *title, const char *role, const char *seen, int64_t *id, dm_error *err);
+dm_status dm_store_refresh_person(dm_store *s, int64_t id, dm_error *err);
+void dm_people_forget(dm_store *s);
+void dm_people_free(dm_store *s);
+
+/* After a replaced document's rows are gone: drop the merged events and
+ * people nothing reports any more, recompute the others from what remains,
+ * and link again the occurred events whose planned event went away. */
+dm_status dm_store_cleanup(dm_store *s, dm_put *put, const dm_ids *events, const dm_ids *people,
+                           const dm_ids *relink, dm_error *err);
+
+struct dm_put {
+    int64_t doc_id;
+    const char *published;   /* the document's date, or NULL */
+    const char **story_date; /* per story: its date, or the document's */
+    size_t nstories;
+    dm_ids own_events;       /* events this document's reports went to (a dm_idset) */
+    dm_store_result *result;
+};
+#endif

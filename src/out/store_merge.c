@@ -1,0 +1,755 @@
+/* The knowledge base across documents: one event row per real event however
+ * many documents report it, and planned events linked to their occurrence
+ * (people: store_people.c). What a document said stays in
+ * its reports and participants; the merged rows can always be recomputed
+ * from them (dm_store_cleanup does so after a document is replaced). */
+#include "store_int.h"
+#include "../core/arena.h"
+#include "../core/buf.h"
+#include "../core/error.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <xxhash.h>
+
+/* How far apart two documents may be dated and still tell of one undated event. */
+#define DOC_DAYS_APART 3
+/* How long after its announcement a planned event may take place. */
+#define PLANNED_WITHIN_DAYS 120
+#define MAX_KEYS 64
+
+/* ---- dates ------------------------------------------------------------------ */
+
+/* Reads n digits at p, or -1. */
+static int digits(const char *p, int n) {
+    int v = 0;
+    for (int i = 0; i < n; i++) {
+        if (p[i] < '0' || p[i] > '9') return -1;
+        v = v * 10 + (p[i] - '0');
+    }
+    return v;
+}
+
+dm_ymd dm_ymd_parse(const char *s) {
+    dm_ymd d = {0, 0, 0, 0};
+    if (!s || (d.y = digits(s, 4)) < 1) return (dm_ymd){0, 0, 0, 0};
+    d.precision = 1;
+    if (s[4] == '-' && (d.m = digits(s + 5, 2)) >= 1 && d.m <= 12) {
+        d.precision = 2;
+        if (s[7] == '-' && (d.d = digits(s + 8, 2)) >= 1 && d.d <= 31) d.precision = 3;
+        else d.d = 0;
+    } else {
+        d.m = 0;
+    }
+    return d;
+}
+
+/* Days since 1970-01-01 of a civil date (H. Hinnant's days_from_civil). */
+static long days_from_civil(long y, int m, int d) {
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+static int days_in_month(int y, int m) {
+    static const int dim[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0) ? 29 : dim[m - 1];
+}
+
+long dm_ymd_day(dm_ymd d, int last) {
+    int m = d.m ? d.m : last ? 12 : 1;
+    int day = d.d ? d.d : last ? days_in_month(d.y, m) : 1;
+    return days_from_civil(d.y, m, day);
+}
+
+void dm_day_format(long z, char *out) {
+    z += 719468;
+    long era = (z >= 0 ? z : z - 146096) / 146097;
+    long doe = z - era * 146097;
+    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long y = yoe + era * 400;
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153;
+    long d = doy - (153 * mp + 2) / 5 + 1;
+    long m = mp + (mp < 10 ? 3 : -9);
+    y += m <= 2;
+    /* called for every day of every window: digits by hand, not printf */
+    long parts[3] = {y % 10000, m, d};
+    int widths[3] = {4, 2, 2}, at = 0;
+    for (int i = 0; i < 3; i++) {
+        if (i) out[at++] = '-';
+        for (int k = widths[i] - 1; k >= 0; k--, parts[i] /= 10) out[at + k] = (char)('0' + parts[i] % 10);
+        at += widths[i];
+    }
+    out[at] = 0;
+}
+
+/* Equal, one containing the other (2023-09 contains 2023-09-21), or days a day apart. */
+static int dates_compatible(dm_ymd a, dm_ymd b) {
+    if (!a.precision || !b.precision) return 0;
+    if (a.precision == 3 && b.precision == 3) {
+        long k = dm_ymd_day(a, 0) - dm_ymd_day(b, 0);
+        return k >= -1 && k <= 1;
+    }
+    if (a.y != b.y) return 0;
+    return a.precision < 2 || b.precision < 2 || a.m == b.m;
+}
+
+/* ---- participant keys ------------------------------------------------------- */
+
+/* A participant as a key: "p" + person id, "o" + organization code, "c" + state code. */
+typedef struct {
+    char v[MAX_KEYS][40];
+    int n;
+} key_set;
+
+static void key_add(key_set *ks, char kind, const char *code, int64_t id) {
+    if (ks->n == MAX_KEYS) return;
+    char k[40];
+    if (code) snprintf(k, sizeof k, "%c%s", kind, code);
+    else snprintf(k, sizeof k, "%c%lld", kind, (long long)id);
+    for (int i = 0; i < ks->n; i++)
+        if (!strcmp(ks->v[i], k)) return;
+    memcpy(ks->v[ks->n++], k, sizeof k);
+}
+
+typedef struct {
+    char kind[16], status[16];
+    char *date, *date_end, *city, *country, *org, *title;
+    char *reported; /* earliest date of the stories (documents) telling it */
+    int64_t planned_id;
+} event_row;
+
+static char *dup_or_null(const char *s) {
+    if (!s) return NULL;
+    char *d = strdup(s);
+    if (!d) dm_die_oom();
+    return d;
+}
+
+static void event_row_free(event_row *e) {
+    free(e->date);
+    free(e->date_end);
+    free(e->city);
+    free(e->country);
+    free(e->org);
+    free(e->title);
+    free(e->reported);
+    memset(e, 0, sizeof *e);
+}
+
+static dm_status load_event(dm_store *s, int64_t id, event_row *e, key_set *keys, dm_error *err) {
+    memset(e, 0, sizeof *e);
+    sqlite3_stmt *st = dm_store_stmt(s, S_EVENT_INFO);
+    sqlite3_bind_int64(st, 1, id);
+    int rc = dm_store_step(s, st, "reading an event", err);
+    if (rc < 0) return DM_ERR_DB;
+    if (rc != SQLITE_ROW) return dm_error_set(err, DM_ERR_DB, 0, "%s: event %lld vanished", s->path, (long long)id);
+    snprintf(e->kind, sizeof e->kind, "%s", dm_col_text(st, 0));
+    snprintf(e->status, sizeof e->status, "%s", dm_col_text(st, 1));
+    e->date = dup_or_null(dm_col_text(st, 2));
+    e->date_end = dup_or_null(dm_col_text(st, 3));
+    e->city = dup_or_null(dm_col_text(st, 4));
+    e->country = dup_or_null(dm_col_text(st, 5));
+    e->org = dup_or_null(dm_col_text(st, 6));
+    e->title = dup_or_null(dm_col_text(st, 7));
+    e->planned_id = sqlite3_column_int64(st, 8);
+    e->reported = dup_or_null(dm_col_text(st, 9));
+    sqlite3_reset(st);
+    if (keys) {
+        keys->n = 0;
+        st = dm_store_stmt(s, S_EVENT_KEYS);
+        sqlite3_bind_int64(st, 1, id);
+        while ((rc = dm_store_step(s, st, "reading an event's participants", err)) == SQLITE_ROW) {
+            const char *kind = dm_col_text(st, 0);
+            if (!kind) continue;
+            if (!strcmp(kind, "person") && sqlite3_column_type(st, 1) != SQLITE_NULL)
+                key_add(keys, 'p', NULL, sqlite3_column_int64(st, 1));
+            else if (!strcmp(kind, "org") && dm_col_text(st, 2)) key_add(keys, 'o', dm_col_text(st, 2), 0);
+            else if (!strcmp(kind, "country") && dm_col_text(st, 3)) key_add(keys, 'c', dm_col_text(st, 3), 0);
+        }
+        if (rc < 0) return DM_ERR_DB;
+        /* a visit's destination is a key too, while any report tells of it */
+        if (!strcmp(e->kind, "visit") && e->country && keys->n) key_add(keys, 'c', e->country, 0);
+    }
+    return DM_OK;
+}
+
+/* Takes what a report adds to a merged event: the most precise date, a known
+ * place (a city once the state agrees), the organization and title. Returns
+ * 1 when something changed. */
+static int merge_fields(event_row *e, const char *date, const char *date_end, const char *city, const char *country,
+                        const char *org, const char *title, const char *reported) {
+    int changed = 0;
+    if (reported && (!e->reported || strcmp(reported, e->reported) < 0)) {
+        free(e->reported);
+        e->reported = dup_or_null(reported);
+        changed = 1;
+    }
+    if (dm_ymd_parse(date).precision > dm_ymd_parse(e->date).precision) {
+        free(e->date);
+        free(e->date_end);
+        e->date = dup_or_null(date);
+        e->date_end = dup_or_null(date_end);
+        changed = 1;
+    }
+    if (!e->country && country) {
+        e->country = dup_or_null(country);
+        free(e->city);
+        e->city = dup_or_null(city);
+        changed = 1;
+    } else if (!e->city && city && country && e->country && !strcmp(country, e->country)) {
+        e->city = dup_or_null(city);
+        changed = 1;
+    }
+    if (!e->org && org) e->org = dup_or_null(org), changed = 1;
+    if (!e->title && title) e->title = dup_or_null(title), changed = 1;
+    return changed;
+}
+
+static dm_status save_event(dm_store *s, int64_t id, const event_row *e, dm_error *err) {
+    sqlite3_stmt *st = dm_store_stmt(s, S_EVENT_UPDATE);
+    sqlite3_bind_int64(st, 1, id);
+    dm_bind_text(st, 2, e->date);
+    dm_bind_text(st, 3, e->date_end);
+    dm_bind_text(st, 4, e->city);
+    dm_bind_text(st, 5, e->country);
+    dm_bind_text(st, 6, e->org);
+    dm_bind_text(st, 7, e->title);
+    dm_bind_text(st, 8, e->reported);
+    return dm_store_step(s, st, "updating an event", err) < 0 ? DM_ERR_DB : DM_OK;
+}
+
+/* ---- finding the event a report tells of ------------------------------------ */
+
+/* A report as the merging needs it. */
+typedef struct {
+    const char *kind, *status, *date, *date_end, *city, *country, *org, *title, *cameo;
+    const char *reported; /* the story's or document's date */
+    dm_ymd ymd;
+    key_set keys;
+    uint64_t khash[MAX_KEYS]; /* the keys hashed, as briefs hold them */
+    int nkeys;
+} report;
+
+/* Appends the ids a candidate query returns (the queries return disjoint sets: no duplicates to weed out). */
+static dm_status collect(dm_store *s, sqlite3_stmt *st, dm_ids *out, dm_error *err) {
+    int rc;
+    while ((rc = dm_store_step(s, st, "looking for the same event", err)) == SQLITE_ROW)
+        dm_ids_push(out, sqlite3_column_int64(st, 0));
+    return rc < 0 ? DM_ERR_DB : DM_OK;
+}
+
+/* Events of kind and status first reported within days of the date `around` (only undated ones if asked). */
+static dm_status by_reported(dm_store *s, const char *kind, const char *status, const char *around, long before,
+                             long after, int undated_only, dm_ids *out, dm_error *err) {
+    dm_ymd d = dm_ymd_parse(around);
+    if (!d.precision) return DM_OK;
+    for (long day = dm_ymd_day(d, 0) - before, last = dm_ymd_day(d, 1) + after; day <= last; day++) {
+        char value[11];
+        dm_day_format(day, value);
+        if (dm_index_lookup(s, kind, status, undated_only ? 'U' : 'R', value, out, err)) return DM_ERR_DB;
+    }
+    return DM_OK;
+}
+
+/* The candidates for "the same event": the events whose dates contain the
+ * report's or lie a day from it, those it contains, and undated ones first
+ * reported within a few days (all events so reported when it is undated). */
+static dm_status candidates(dm_store *s, const report *r, const char *status, dm_ids *out, dm_error *err) {
+    if (!r->ymd.precision) return by_reported(s, r->kind, status, r->reported, DOC_DAYS_APART, DOC_DAYS_APART, 0, out, err);
+    char v[5][16] = {"", "", "", "", ""}, lo[24] = "", hi[24] = "";
+    dm_ymd d = r->ymd;
+    snprintf(v[0], 16, "%04d", d.y);
+    if (d.precision >= 2) snprintf(v[1], 16, "%04d-%02d", d.y, d.m);
+    if (d.precision == 3) {
+        long day = dm_ymd_day(d, 0);
+        dm_day_format(day - 1, v[2]);
+        dm_day_format(day, v[3]);
+        dm_day_format(day + 1, v[4]);
+    }
+    for (int i = 0; i < 5; i++)
+        if (dm_index_lookup(s, r->kind, status, 'D', v[i], out, err)) return DM_ERR_DB;
+    if (d.precision < 3) {
+        snprintf(lo, sizeof lo, "%s-", d.precision == 2 ? v[1] : v[0]);
+        snprintf(hi, sizeof hi, "%s.", d.precision == 2 ? v[1] : v[0]);
+        sqlite3_stmt *st = dm_store_stmt(s, S_CAND_WITHIN);
+        dm_bind_text(st, 1, r->kind);
+        dm_bind_text(st, 2, status);
+        dm_bind_text(st, 3, lo);
+        dm_bind_text(st, 4, hi);
+        if (collect(s, st, out, err)) return DM_ERR_DB;
+    }
+    return by_reported(s, r->kind, status, r->reported, DOC_DAYS_APART, DOC_DAYS_APART, 1, out, err);
+}
+
+/* ---- what the merging knows of an event, cached ------------------------------ */
+
+/* An event as the merging compares it: its participant keys (hashed), dates
+ * and planned link. Comparing a report with the events of nearby dates is
+ * most of ingest's work, and an event is compared many times, so briefs are
+ * kept in a fixed table by id (a newer event takes an older one's slot) and
+ * read from the database only when missing. They change with the rows (a
+ * merge, a link) and are all dropped when rows are rolled back or a document
+ * is replaced (dm_store_forget). */
+#define BRIEF_KEYS 24
+#define BRIEF_SLOTS 16384
+struct dm_brief {
+    int64_t id, planned_id; /* id 0: an empty slot */
+    char date[16], reported[16];
+    int nkeys;
+    uint64_t keys[BRIEF_KEYS];
+};
+
+void dm_store_forget(dm_store *s) {
+    dm_index_forget(s);
+    if (s->briefs) memset(s->briefs, 0, BRIEF_SLOTS * sizeof *s->briefs);
+    dm_people_forget(s);
+}
+
+void dm_store_forget_free(dm_store *s) {
+    free(s->briefs);
+    s->briefs = NULL;
+    dm_people_free(s);
+}
+
+static uint64_t key_hash(const char *key) { return XXH3_64bits(key, strlen(key)); }
+
+static void brief_add_key(dm_brief *b, uint64_t k) {
+    for (int i = 0; i < b->nkeys; i++)
+        if (b->keys[i] == k) return;
+    if (b->nkeys < BRIEF_KEYS) b->keys[b->nkeys++] = k;
+}
+
+static dm_brief *brief_slot(dm_store *s, int64_t id) {
+    if (!s->briefs) {
+        s->briefs = calloc(BRIEF_SLOTS, sizeof *s->briefs);
+        if (!s->briefs) dm_die_oom();
+    }
+    return &s->briefs[(uint64_t)id % BRIEF_SLOTS];
+}
+
+static void brief_set_dates(dm_brief *b, const char *date, const char *reported) {
+    snprintf(b->date, sizeof b->date, "%s", date ? date : "");
+    snprintf(b->reported, sizeof b->reported, "%s", reported ? reported : "");
+}
+
+/* The brief of event id, from the cache or the database. */
+static dm_status brief_of(dm_store *s, int64_t id, dm_brief **out, dm_error *err) {
+    dm_brief *b = brief_slot(s, id);
+    *out = b;
+    if (b->id == id) return DM_OK;
+    event_row e;
+    key_set keys;
+    dm_status status = load_event(s, id, &e, &keys, err);
+    if (!status) {
+        memset(b, 0, sizeof *b);
+        b->id = id;
+        b->planned_id = e.planned_id;
+        brief_set_dates(b, e.date, e.reported);
+        for (int i = 0; i < keys.n; i++) brief_add_key(b, key_hash(keys.v[i]));
+    } else {
+        b->id = 0;
+    }
+    event_row_free(&e);
+    return status;
+}
+
+/* How many of the report's keys the event has; 0 unless enough to be one
+ * event: two in common, or all of the smaller set when it holds fewer. */
+static int shared_keys(const dm_brief *b, const uint64_t *keys, int nkeys) {
+    int shared = 0;
+    for (int i = 0; i < nkeys; i++)
+        for (int j = 0; j < b->nkeys; j++)
+            if (keys[i] == b->keys[j]) {
+                shared++;
+                break;
+            }
+    int need = nkeys < b->nkeys ? nkeys : b->nkeys;
+    if (need > 2) need = 2;
+    return need > 0 && shared >= need ? shared : 0;
+}
+
+/* Are an event's and a report's dates compatible; an undated side only when
+ * the stories (documents) that first told them are dated a few days apart. */
+static int when_compatible(const dm_brief *b, const report *r) {
+    dm_ymd ed = dm_ymd_parse(b->date);
+    if (ed.precision && r->ymd.precision) return dates_compatible(ed, r->ymd);
+    dm_ymd mine = dm_ymd_parse(r->reported), first = dm_ymd_parse(b->reported);
+    if (mine.precision < 3 || first.precision < 3) return 0;
+    long apart = dm_ymd_day(mine, 0) - dm_ymd_day(first, 0);
+    return apart >= -DOC_DAYS_APART && apart <= DOC_DAYS_APART;
+}
+
+/* The merged event this report tells of, or 0: same kind and status, enough
+ * participants in common, compatible dates; the most keys shared wins. The
+ * document's own other events are never candidates: the extractor already
+ * told them apart. */
+static dm_status find_same(dm_store *s, dm_put *put, const report *r, int64_t *found, dm_error *err) {
+    *found = 0;
+    if (!r->nkeys) return DM_OK;
+    dm_ids cand = {0};
+    dm_status status = candidates(s, r, r->status, &cand, err);
+    int best = 0;
+    for (size_t i = 0; !status && i < cand.n; i++) {
+        if (dm_idset_has(&put->own_events, cand.v[i])) continue;
+        dm_brief *b;
+        status = brief_of(s, cand.v[i], &b, err);
+        int shared = status ? 0 : shared_keys(b, r->khash, r->nkeys);
+        /* the most keys shared; on a tie the earliest event, whatever order the candidates came in */
+        if (shared && (shared > best || (shared == best && cand.v[i] < *found)) && when_compatible(b, r)) {
+            best = shared;
+            *found = cand.v[i];
+        }
+    }
+    dm_ids_free(&cand);
+    return status;
+}
+
+static dm_status set_planned(dm_store *s, int64_t occurred, int64_t planned, dm_put *put, dm_error *err) {
+    sqlite3_stmt *st = dm_store_stmt(s, S_EVENT_SET_PLANNED);
+    sqlite3_bind_int64(st, 1, occurred);
+    sqlite3_bind_int64(st, 2, planned);
+    if (dm_store_step(s, st, "linking a planned event", err) < 0) return DM_ERR_DB;
+    dm_brief *b = brief_slot(s, occurred);
+    if (b->id == occurred) b->planned_id = planned;
+    put->result->linked++;
+    return DM_OK;
+}
+
+/* Links an occurred event (told as r) to the planned one it fulfils: same
+ * kind, enough participants in common, announced on or before the day it
+ * happened and at most PLANNED_WITHIN_DAYS earlier, the planned date (if any)
+ * compatible. */
+static dm_status link_to_planned(dm_store *s, int64_t occurred, const report *r, dm_put *put, dm_error *err) {
+    const char *when = r->date ? r->date : r->reported;
+    dm_ymd on = dm_ymd_parse(when);
+    if (!on.precision || !r->nkeys) return DM_OK;
+    /* the announcements of the months of the window (a few lookups, not one a day) */
+    long last = dm_ymd_day(on, 1), first_day = dm_ymd_day(on, 0) - PLANNED_WITHIN_DAYS;
+    dm_ids cand = {0};
+    dm_status status = DM_OK;
+    char day[11], month[8] = "";
+    for (long k = first_day; !status && k <= last; k++) {
+        dm_day_format(k, day);
+        if (!strncmp(day, month, 7)) continue;
+        memcpy(month, day, 7);
+        status = dm_index_lookup(s, r->kind, "planned", 'M', month, &cand, err);
+    }
+    int64_t best = 0;
+    int best_shared = 0;
+    for (size_t i = 0; !status && i < cand.n; i++) {
+        dm_brief *b;
+        status = brief_of(s, cand.v[i], &b, err);
+        if (status) break;
+        dm_ymd pd = dm_ymd_parse(b->date), first = dm_ymd_parse(b->reported);
+        int shared = shared_keys(b, r->khash, r->nkeys);
+        if (shared && (shared > best_shared || (shared == best_shared && cand.v[i] < best)) && first.precision &&
+            dm_ymd_day(first, 0) <= last &&
+            dm_ymd_day(first, 0) >= first_day &&
+            (!pd.precision || !r->date || dates_compatible(pd, on))) {
+            best_shared = shared;
+            best = cand.v[i];
+        }
+    }
+    dm_ids_free(&cand);
+    if (status || !best) return status;
+    return set_planned(s, occurred, best, put, err);
+}
+
+/* A new planned event (told as r): link the occurred events already stored
+ * that fulfil it (documents need not come in the order things happened). */
+static dm_status link_occurred_to(dm_store *s, int64_t planned, const report *r, dm_put *put, dm_error *err) {
+    dm_ymd announced = dm_ymd_parse(r->reported);
+    if (announced.precision < 3 || !r->nkeys) return DM_OK;
+    long from = dm_ymd_day(announced, 0), to = from + PLANNED_WITHIN_DAYS;
+    dm_ids cand = {0};
+    dm_status status;
+    if (r->ymd.precision) {
+        /* a planned date: the occurred events whose dates fit it */
+        status = candidates(s, r, "occurred", &cand, err);
+    } else {
+        /* an undated plan: the occurred events of the days (and months) that follow */
+        status = DM_OK;
+        char value[11], month[8] = "";
+        for (long day = from; !status && day <= to; day++) {
+            dm_day_format(day, value);
+            status = dm_index_lookup(s, r->kind, "occurred", 'D', value, &cand, err);
+            if (!status && strncmp(value, month, 7) != 0) {
+                memcpy(month, value, 7);
+                status = dm_index_lookup(s, r->kind, "occurred", 'D', month, &cand, err);
+            }
+        }
+    }
+    for (size_t i = 0; !status && i < cand.n; i++) {
+        if (dm_idset_has(&put->own_events, cand.v[i])) continue;
+        dm_brief *b;
+        status = brief_of(s, cand.v[i], &b, err);
+        if (status) break;
+        dm_ymd d = dm_ymd_parse(b->date[0] ? b->date : b->reported);
+        if (b->planned_id || !shared_keys(b, r->khash, r->nkeys) || !d.precision || dm_ymd_day(d, 1) < from ||
+            dm_ymd_day(d, 0) > to || (r->ymd.precision && b->date[0] && !dates_compatible(r->ymd, d)))
+            continue;
+        status = set_planned(s, cand.v[i], planned, put, err);
+    }
+    dm_ids_free(&cand);
+    return status;
+}
+
+/* ---- one report --------------------------------------------------------------- */
+
+static dm_status insert_participant(dm_store *s, int64_t report_id, int seq, const json_t *p, int64_t person,
+                                    int signatory, dm_error *err) {
+    const char *kind = dm_jstr(p, "kind");
+    sqlite3_stmt *st = dm_store_stmt(s, S_PART_INSERT);
+    sqlite3_bind_int64(st, 1, report_id);
+    sqlite3_bind_int(st, 2, seq);
+    dm_bind_text(st, 3, kind ? kind : "person");
+    if (person) sqlite3_bind_int64(st, 4, person);
+    dm_bind_text(st, 5, dm_jstr(p, "name"));
+    dm_bind_text(st, 6, dm_jstr(p, "title"));
+    dm_bind_text(st, 7, dm_jstr(p, "role"));
+    dm_bind_text(st, 8, dm_jstr(p, "country"));
+    dm_bind_text(st, 9, kind && !strcmp(kind, "org") ? dm_jstr(p, "code") : dm_jstr(p, "org"));
+    sqlite3_bind_int(st, 10, signatory);
+    return dm_store_step(s, st, "storing a participant", err) < 0 ? DM_ERR_DB : DM_OK;
+}
+
+/* Resolves the people among participants (persons[k] is their person id, or 0). */
+static dm_status resolve_people(dm_store *s, dm_put *put, const json_t *list, const char *seen, int64_t *persons,
+                                size_t max, dm_error *err) {
+    for (size_t k = 0; k < json_array_size(list) && k < max; k++) {
+        const json_t *p = json_array_get(list, k);
+        const char *kind = dm_jstr(p, "kind"), *name = dm_jstr(p, "name");
+        persons[k] = 0;
+        if (!kind || strcmp(kind, "person") || !name) continue;
+        if (dm_store_person(s, put, name, dm_jstr(p, "country"), dm_jstr(p, "org"), dm_jstr(p, "title"),
+                           dm_jstr(p, "role"), seen, &persons[k], err))
+            return DM_ERR_DB;
+    }
+    return DM_OK;
+}
+
+dm_status dm_store_report(dm_store *s, dm_put *put, const json_t *ev, const char *json, int seq, dm_error *err) {
+    report r;
+    memset(&r, 0, sizeof r);
+    r.kind = dm_jstr(ev, "kind");
+    r.status = dm_jstr(ev, "status");
+    if (!r.kind || !r.status)
+        return dm_error_set(err, DM_ERR_JSON, 0, "event %d has no \"kind\" or \"status\"", seq);
+    r.date = dm_jstr(ev, "date");
+    r.date_end = dm_jstr(ev, "date_end");
+    const json_t *loc = json_object_get(ev, "location");
+    r.city = dm_jstr(loc, "city");
+    r.country = dm_jstr(loc, "country");
+    r.org = dm_jstr(ev, "org");
+    r.title = dm_jstr(ev, "title");
+    r.cameo = dm_jstr(ev, "cameo");
+    r.ymd = dm_ymd_parse(r.date);
+    const json_t *story = json_object_get(ev, "story");
+    int64_t story_seq = json_is_integer(story) ? (int64_t)json_integer_value(story) : -1;
+    r.reported = story_seq >= 0 && (size_t)story_seq < put->nstories ? put->story_date[story_seq] : put->published;
+    const char *seen = !strcmp(r.status, "occurred") && r.date ? r.date : r.reported;
+
+    /* people first: their ids are the event's keys */
+    const json_t *parts = json_object_get(ev, "participants"), *signers = json_object_get(ev, "signatories");
+    int64_t part_ids[MAX_KEYS] = {0}, signer_ids[MAX_KEYS] = {0};
+    if (resolve_people(s, put, parts, seen, part_ids, MAX_KEYS, err) ||
+        resolve_people(s, put, signers, seen, signer_ids, MAX_KEYS, err))
+        return DM_ERR_DB;
+    for (size_t k = 0; k < json_array_size(parts) && k < MAX_KEYS; k++) {
+        const json_t *p = json_array_get(parts, k);
+        const char *kind = dm_jstr(p, "kind");
+        if (part_ids[k]) key_add(&r.keys, 'p', NULL, part_ids[k]);
+        else if (kind && !strcmp(kind, "org") && dm_jstr(p, "code")) key_add(&r.keys, 'o', dm_jstr(p, "code"), 0);
+        else if (kind && !strcmp(kind, "country") && dm_jstr(p, "country"))
+            key_add(&r.keys, 'c', dm_jstr(p, "country"), 0);
+    }
+    if (!strcmp(r.kind, "visit") && r.country) key_add(&r.keys, 'c', r.country, 0);
+    for (int k = 0; k < r.keys.n; k++) r.khash[r.nkeys++] = key_hash(r.keys.v[k]);
+
+    int64_t event_id;
+    if (find_same(s, put, &r, &event_id, err)) return DM_ERR_DB;
+    int is_new = !event_id;
+    if (is_new) {
+        sqlite3_stmt *st = dm_store_stmt(s, S_EVENT_INSERT);
+        dm_bind_text(st, 1, r.kind);
+        dm_bind_text(st, 2, r.status);
+        dm_bind_text(st, 3, r.date);
+        dm_bind_text(st, 4, r.date_end);
+        dm_bind_text(st, 5, r.country ? r.city : NULL);
+        dm_bind_text(st, 6, r.country);
+        dm_bind_text(st, 7, r.org);
+        dm_bind_text(st, 8, r.title);
+        dm_bind_text(st, 9, r.cameo);
+        dm_bind_text(st, 10, r.reported);
+        if (dm_store_step(s, st, "storing an event", err) < 0) return DM_ERR_DB;
+        event_id = sqlite3_last_insert_rowid(s->db);
+        dm_index_added(s, event_id, r.kind, r.status, r.date, r.reported);
+        dm_brief *b = brief_slot(s, event_id);
+        memset(b, 0, sizeof *b);
+        b->id = event_id;
+        brief_set_dates(b, r.date, r.reported);
+        for (int k = 0; k < r.nkeys; k++) brief_add_key(b, r.khash[k]);
+    } else {
+        event_row e;
+        dm_status status = load_event(s, event_id, &e, NULL, err);
+        char *old_date = dup_or_null(e.date), *old_reported = dup_or_null(e.reported);
+        if (!status && merge_fields(&e, r.date, r.date_end, r.city, r.country, r.org, r.title, r.reported)) {
+            status = save_event(s, event_id, &e, err);
+            dm_index_moved(s, event_id, r.kind, r.status, old_date, old_reported, e.date, e.reported);
+        }
+        free(old_date);
+        free(old_reported);
+        dm_brief *b = brief_slot(s, event_id);
+        if (!status && b->id == event_id) {
+            brief_set_dates(b, e.date, e.reported);
+            for (int k = 0; k < r.nkeys; k++) brief_add_key(b, r.khash[k]);
+        }
+        event_row_free(&e);
+        if (status) return status;
+        put->result->merged++;
+    }
+    dm_idset_add(&put->own_events, event_id);
+
+    char topics[512] = "";
+    const json_t *tl = json_object_get(ev, "topics");
+    for (size_t k = 0; k < json_array_size(tl); k++) {
+        const json_t *t = json_array_get(tl, k);
+        if (!json_is_string(t)) continue;
+        size_t used = strlen(topics);
+        snprintf(topics + used, sizeof topics - used, "%s%s", used ? " " : "", json_string_value(t));
+        sqlite3_stmt *st = dm_store_stmt(s, S_TOPIC_INSERT);
+        sqlite3_bind_int64(st, 1, event_id);
+        dm_bind_text(st, 2, json_string_value(t));
+        if (dm_store_step(s, st, "storing a topic", err) < 0) return DM_ERR_DB;
+    }
+
+    sqlite3_stmt *st = dm_store_stmt(s, S_REPORT_INSERT);
+    sqlite3_bind_int64(st, 1, event_id);
+    sqlite3_bind_int64(st, 2, put->doc_id);
+    sqlite3_bind_int(st, 3, seq);
+    if (story_seq >= 0) sqlite3_bind_int64(st, 4, story_seq);
+    const char *text[] = {r.kind, r.status, r.date, r.date_end, r.city, r.country, r.org, r.title, r.cameo};
+    for (int i = 0; i < 9; i++) dm_bind_text(st, 5 + i, text[i]);
+    dm_bind_text(st, 14, topics);
+    dm_bind_text(st, 15, json);
+    if (dm_store_step(s, st, "storing a report", err) < 0) return DM_ERR_DB;
+    int64_t report_id = sqlite3_last_insert_rowid(s->db);
+    put->result->reports++;
+
+    int n = 0;
+    for (size_t k = 0; k < json_array_size(parts) && k < MAX_KEYS; k++)
+        if (insert_participant(s, report_id, n++, json_array_get(parts, k), part_ids[k], 0, err)) return DM_ERR_DB;
+    for (size_t k = 0; k < json_array_size(signers) && k < MAX_KEYS; k++)
+        if (insert_participant(s, report_id, n++, json_array_get(signers, k), signer_ids[k], 1, err))
+            return DM_ERR_DB;
+    const json_t *evidence = json_object_get(ev, "evidence");
+    for (size_t k = 0; k < json_array_size(evidence); k++) {
+        const json_t *sp = json_array_get(evidence, k);
+        st = dm_store_stmt(s, S_EVIDENCE_INSERT);
+        sqlite3_bind_int64(st, 1, report_id);
+        sqlite3_bind_int64(st, 2, json_integer_value(json_object_get(sp, "start")));
+        sqlite3_bind_int64(st, 3, json_integer_value(json_object_get(sp, "end")));
+        if (dm_store_step(s, st, "storing evidence", err) < 0) return DM_ERR_DB;
+    }
+
+    if (!strcmp(r.status, "occurred")) return is_new ? link_to_planned(s, event_id, &r, put, err) : DM_OK;
+    if (is_new) return link_occurred_to(s, event_id, &r, put, err);
+    return DM_OK;
+}
+
+/* ---- after a replacement ------------------------------------------------------ */
+
+/* Recomputes a merged event from the reports left to it. */
+static dm_status remerge_event(dm_store *s, int64_t id, dm_error *err) {
+    event_row e;
+    dm_status status = load_event(s, id, &e, NULL, err);
+    if (status) return status;
+    /* start from nothing: every field comes back from a remaining report */
+    int64_t planned = e.planned_id;
+    event_row_free(&e);
+    e.planned_id = planned;
+    sqlite3_stmt *st = dm_store_stmt(s, S_TOPICS_CLEAR);
+    sqlite3_bind_int64(st, 1, id);
+    if (dm_store_step(s, st, "recomputing an event", err) < 0) status = DM_ERR_DB;
+    /* topics of all its reports, gathered first: the statement cannot be shared while stepping */
+    char (*topics)[32] = NULL;
+    size_t ntopics = 0;
+    st = dm_store_stmt(s, S_EVENT_REPORTS);
+    sqlite3_bind_int64(st, 1, id);
+    int rc = 0;
+    while (!status && (rc = dm_store_step(s, st, "recomputing an event", err)) == SQLITE_ROW) {
+        merge_fields(&e, dm_col_text(st, 0), dm_col_text(st, 1), dm_col_text(st, 2), dm_col_text(st, 3),
+                     dm_col_text(st, 4), dm_col_text(st, 5), NULL);
+        const char *t = dm_col_text(st, 6);
+        while (t && *t) {
+            size_t len = strcspn(t, " ");
+            if (len && len < 32) {
+                topics = dm_xrealloc(topics, (ntopics + 1) * sizeof *topics);
+                memcpy(topics[ntopics], t, len);
+                topics[ntopics++][len] = 0;
+            }
+            t += len + (t[len] == ' ');
+        }
+    }
+    if (!status && rc < 0) status = DM_ERR_DB;
+    sqlite3_reset(st);
+    for (size_t k = 0; !status && k < ntopics; k++) {
+        st = dm_store_stmt(s, S_TOPIC_INSERT);
+        sqlite3_bind_int64(st, 1, id);
+        dm_bind_text(st, 2, topics[k]);
+        if (dm_store_step(s, st, "recomputing an event's topics", err) < 0) status = DM_ERR_DB;
+    }
+    if (!status) {
+        st = dm_store_stmt(s, S_EVENT_REPORTED);
+        sqlite3_bind_int64(st, 1, id);
+        if (dm_store_step(s, st, "recomputing an event", err) < 0) status = DM_ERR_DB;
+        else e.reported = dup_or_null(dm_col_text(st, 0));
+        sqlite3_reset(st);
+    }
+    if (!status) status = save_event(s, id, &e, err);
+    free(topics);
+    event_row_free(&e);
+    return status;
+}
+
+dm_status dm_store_cleanup(dm_store *s, dm_put *put, const dm_ids *events, const dm_ids *people,
+                           const dm_ids *relink, dm_error *err) {
+    dm_store_forget(s); /* events are recomputed below: their briefs would be stale */
+    for (size_t i = 0; i < events->n; i++) {
+        sqlite3_stmt *st = dm_store_stmt(s, S_EVENT_DELETE_ORPHAN);
+        sqlite3_bind_int64(st, 1, events->v[i]);
+        if (dm_store_step(s, st, "removing an event nothing reports", err) < 0) return DM_ERR_DB;
+        if (!sqlite3_changes(s->db) && remerge_event(s, events->v[i], err)) return DM_ERR_DB;
+    }
+    for (size_t i = 0; i < people->n; i++) {
+        sqlite3_stmt *st = dm_store_stmt(s, S_PERSON_DELETE_ORPHAN);
+        sqlite3_bind_int64(st, 1, people->v[i]);
+        if (dm_store_step(s, st, "removing a person nothing reports", err) < 0) return DM_ERR_DB;
+        if (!sqlite3_changes(s->db) && dm_store_refresh_person(s, people->v[i], err)) return DM_ERR_DB;
+    }
+    for (size_t i = 0; i < relink->n; i++) {
+        /* the occurred event as if told again: its keys and dates */
+        event_row e;
+        report r;
+        memset(&r, 0, sizeof r);
+        dm_status status = load_event(s, relink->v[i], &e, &r.keys, err);
+        for (int k = 0; k < r.keys.n; k++) r.khash[r.nkeys++] = key_hash(r.keys.v[k]);
+        if (!status && !e.planned_id) {
+            r.kind = e.kind;
+            r.status = e.status;
+            r.date = e.date;
+            r.reported = e.reported;
+            r.country = e.country;
+            r.ymd = dm_ymd_parse(e.date);
+            status = link_to_planned(s, relink->v[i], &r, put, err);
+        }
+        event_row_free(&e);
+        if (status) return status;
+    }
+    return DM_OK;
+}
