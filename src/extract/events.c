@@ -614,6 +614,11 @@ static dm_event *new_event(sent_ctx *c, uint8_t kind, const trigger *tr) {
         e.date = c->sc->carry_date;
         e.date_explicit = 1;
     }
+    /* "... will also take her to Astana on 21 February" in a story of 19 February: what is dated
+     * days after the story's own date has not happened yet, whatever the verb's tense */
+    if (e.status == ST_OCCURRED && e.date_explicit && e.date.from.d && c->sc->date.d &&
+        dm_days(e.date.from) >= dm_days(c->sc->date) + 2)
+        e.status = ST_PLANNED;
     int city = -1, country = -1;
     if (place_after_prep(c, c->t0, c->t1, &city, &country, 0) || place_words(c, &city, &country) ||
         place_opening(c, &city, &country)) {
