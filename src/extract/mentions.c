@@ -134,6 +134,16 @@ static int type_rank(uint8_t type) {
     }
 }
 
+/* "America" and "American" name the United States, but not after a part of the
+ * continent: "South America", "Latin American countries", "Central America". */
+static int continental_america(const dm_tokens *t, size_t t0, size_t i, uint8_t type) {
+    static const char *const PARTS[] = {"south", "north", "central", "latin", NULL};
+    if ((type != LX_COUNTRY && type != LX_CADJ) || i == t0 || t->v[i].flags & TF_NL) return 0;
+    const char *f = dm_tok_fold(t, i);
+    if (!dm_eq(f, "america") && !dm_eq(f, "american") && !dm_eq(f, "americans")) return 0;
+    return dm_word_in(PARTS, dm_tok_fold(t, i - 1));
+}
+
 static void gazetteer(const dm_ctx *ctx, const dm_tokens *t, size_t t0, size_t t1, dm_mention **v, size_t *n,
                       size_t *cap, dm_arena *a, uint8_t *known, int with_titles) {
     uint32_t mask = LXM(LX_COUNTRY) | LXM(LX_CADJ) | LXM(LX_CITY) | LXM(LX_ORG);
@@ -154,6 +164,10 @@ static void gazetteer(const dm_ctx *ctx, const dm_tokens *t, size_t t0, size_t t
         if (known)
             for (size_t k = 0; k < hit.ntok; k++) known[i + k - t0] = 1;
         if (!best) { /* a topic word only */
+            i += hit.ntok;
+            continue;
+        }
+        if (continental_america(t, t0, i, best->type)) { /* "South America", "Latin American": no state */
             i += hit.ntok;
             continue;
         }
