@@ -57,6 +57,20 @@ demo: deps
 	@echo "== dragoman extract on samples/ (JSON in $(BUILD)/samples.jsonl)"
 	@$(BUILD)/dragoman extract --quiet samples > $(BUILD)/samples.jsonl
 	@$(BUILD)/dragoman extract --quiet --format text samples
+	@echo
+	@echo "== dragoman ingest samples/ into $(BUILD)/demo.db (made afresh), then a few queries"
+	@rm -f $(BUILD)/demo.db $(BUILD)/demo.db-wal $(BUILD)/demo.db-shm
+	@$(BUILD)/dragoman ingest --quiet --db $(BUILD)/demo.db samples
+	@echo; echo "\$$ dragoman events --person Morimoto   # one meeting told by two outlets: 2 sources"
+	@$(BUILD)/dragoman events --db $(BUILD)/demo.db --person Morimoto
+	@echo; echo "\$$ dragoman partners KAZ"
+	@$(BUILD)/dragoman partners KAZ --db $(BUILD)/demo.db
+	@echo; echo "\$$ dragoman people --role foreign_minister"
+	@$(BUILD)/dragoman people --db $(BUILD)/demo.db --role foreign_minister
+	@echo; echo "\$$ dragoman facts --metric trade_turnover"
+	@$(BUILD)/dragoman facts --db $(BUILD)/demo.db --metric trade_turnover
+	@echo; echo "\$$ dragoman search 'water AND cooperation'"
+	@$(BUILD)/dragoman search --db $(BUILD)/demo.db 'water AND cooperation'
 
 # Throughput (MB/s, sentences/s, 1 thread and all cores), peak memory and the
 # ratio to `wc -w` on a generated corpus (tools/gen_bench.py), kept in $(BUILD)/bench.
