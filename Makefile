@@ -62,15 +62,15 @@ demo: deps
 	@rm -f $(BUILD)/demo.db $(BUILD)/demo.db-wal $(BUILD)/demo.db-shm
 	@$(BUILD)/dragoman ingest --quiet --db $(BUILD)/demo.db samples
 	@echo; echo "\$$ dragoman events --person Morimoto   # one meeting told by two outlets: 2 sources"
-	@$(BUILD)/dragoman events --db $(BUILD)/demo.db --person Morimoto
+	@$(BUILD)/dragoman events --db $(BUILD)/demo.db --format table --person Morimoto
 	@echo; echo "\$$ dragoman partners KAZ"
-	@$(BUILD)/dragoman partners KAZ --db $(BUILD)/demo.db
+	@$(BUILD)/dragoman partners KAZ --db $(BUILD)/demo.db --format table
 	@echo; echo "\$$ dragoman people --role foreign_minister"
-	@$(BUILD)/dragoman people --db $(BUILD)/demo.db --role foreign_minister
+	@$(BUILD)/dragoman people --db $(BUILD)/demo.db --format table --role foreign_minister
 	@echo; echo "\$$ dragoman facts --metric trade_turnover"
-	@$(BUILD)/dragoman facts --db $(BUILD)/demo.db --metric trade_turnover
+	@$(BUILD)/dragoman facts --db $(BUILD)/demo.db --format table --metric trade_turnover
 	@echo; echo "\$$ dragoman search 'water AND cooperation'"
-	@$(BUILD)/dragoman search --db $(BUILD)/demo.db 'water AND cooperation'
+	@$(BUILD)/dragoman search --db $(BUILD)/demo.db --format table 'water AND cooperation'
 
 # Throughput (MB/s, sentences/s, 1 thread and all cores), peak memory and the
 # ratio to `wc -w` on a generated corpus (tools/gen_bench.py), kept in $(BUILD)/bench.

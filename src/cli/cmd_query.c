@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 enum {
     C_EVENTS = 1,
@@ -50,7 +51,7 @@ static const struct option {
     const char *help;
 } OPTIONS[O_COUNT] = {
     [O_DB] = {"--db", "PATH", C_ALL, "the knowledge base (default ./dragoman.db), opened read-only"},
-    [O_FORMAT] = {"--format", "FORMAT", C_ALL, "table (default; export: jsonl), json, jsonl, csv or tsv"},
+    [O_FORMAT] = {"--format", "FORMAT", C_ALL, "table (default on a terminal and for show, else tsv; export: jsonl), json, jsonl, csv or tsv"},
     [O_COUNTRY] = {"--country", "ISO3", C_EVENTS | C_PEOPLE | C_FACTS | C_EXPORT,
                    "a participant's state or the location (people: their state; facts: either party)"},
     [O_WITH] = {"--with", "ISO3", C_EVENTS | C_PARTNERS | C_FACTS | C_EXPORT,
@@ -282,7 +283,10 @@ static void write_show(const dm_event_detail *d, dm_format f, dm_buf *out) {
 }
 
 static int run(const struct command *c, query_args *a) {
-    dm_format format = c->bit == C_EXPORT ? DM_FMT_JSONL : DM_FMT_TABLE;
+    /* a table for a person at a terminal; tab-separated lines with a header for a pipe (cut, sort, awk) */
+    dm_format format = c->bit == C_EXPORT                 ? DM_FMT_JSONL
+                       : c->bit == C_SHOW || isatty(1) ? DM_FMT_TABLE /* show: sections for a reader */
+                                                         : DM_FMT_TSV;
     if (a->value[O_FORMAT]) dm_format_parse(a->value[O_FORMAT], &format);
     dm_query_filter f = {0};
     f.country = a->value[O_COUNTRY] ? a->country : NULL;

@@ -55,7 +55,7 @@ check() {
     end
   done
   begin "$cname (table)"
-  q "$@" --db "$DB"
+  q "$@" --db "$DB" --format table
   expect_rc 0
   head -n 1 "$T/out" | grep -q "$field" || fail "no header with $field"
   end
@@ -126,6 +126,12 @@ cp "$DB" "$T/dragoman.db"
 expect_rc 0
 rows json id 7,8,11,1,2,3,4,5,6,9,10
 rm -f "$T/dragoman.db"
+end
+
+begin "without --format, a pipe gets tab-separated lines with a header"
+q events --db "$DB"
+expect_rc 0
+rows tsv id 7,8,11,1,2,3,4,5,6,9,10
 end
 
 begin "an empty knowledge base: no rows, a header"
