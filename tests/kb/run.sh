@@ -79,6 +79,15 @@ elif cmd == "consistent":     # integrity, foreign keys, text index, no orphans
         problems.append("events without reports")
     if q("SELECT count(*) FROM people WHERE id NOT IN (SELECT person_id FROM participants WHERE person_id IS NOT NULL)")[0][0]:
         problems.append("people without participants")
+    # what is kept across documents equals what the reports say, recomputed from scratch
+    seen = ("CASE WHEN r.status = 'occurred' AND r.date IS NOT NULL THEN r.date ELSE COALESCE(s.date, d.published) END")
+    joins = ("FROM participants p JOIN reports r ON r.id = p.report_id JOIN documents d ON d.id = r.doc_id "
+             "LEFT JOIN stories s ON s.doc_id = r.doc_id AND s.seq = r.story WHERE p.person_id IS NOT NULL")
+    titles = set(q("SELECT p.person_id, p.title, MIN(%s), MAX(%s), COUNT(*) %s AND p.title IS NOT NULL GROUP BY 1, 2" % (seen, seen, joins)))
+    if titles != set(q("SELECT person_id, title, first_seen, last_seen, reports FROM person_titles")):
+        problems.append("person_titles differ from the participants' titles")
+    if set(q("SELECT p.person_id, MIN(%s), MAX(%s) %s GROUP BY 1" % (seen, seen, joins))) != set(q("SELECT id, first_seen, last_seen FROM people")):
+        problems.append("people's first and last seen differ from their reports'")
     print("; ".join(problems) or "ok")
 elif cmd == "whole":          # whole DB EXTRACT.jsonl: every stored document has all its events, facts, stories
     want = {}
