@@ -88,6 +88,11 @@ elif cmd == "consistent":     # integrity, foreign keys, text index, no orphans
         problems.append("person_titles differ from the participants' titles")
     if set(q("SELECT p.person_id, MIN(%s), MAX(%s) %s GROUP BY 1" % (seen, seen, joins))) != set(q("SELECT id, first_seen, last_seen FROM people")):
         problems.append("people's first and last seen differ from their reports'")
+    union = set()
+    for event, topics in q("SELECT event_id, topics FROM reports"):
+        union.update((event, t) for t in (topics or "").split())
+    if union != set(q("SELECT event_id, topic FROM event_topics")):
+        problems.append("event_topics differ from the union of the reports' topics")
     print("; ".join(problems) or "ok")
 elif cmd == "whole":          # whole DB EXTRACT.jsonl: every stored document has all its events, facts, stories
     want = {}
