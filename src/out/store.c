@@ -61,9 +61,9 @@ static const char *const SQL[S_COUNT] = {
                        "JOIN reports r ON r.id = p.report_id" REPORT_JOINS " WHERE p.person_id = ?1 ORDER BY p.rowid",
     [S_PERSON_DELETE_ORPHAN] = "DELETE FROM people WHERE id = ?1 "
                                "AND NOT EXISTS (SELECT 1 FROM participants WHERE person_id = ?1)",
-    [S_TITLE_UPSERT] = "INSERT INTO person_titles(person_id, title, role, first_seen, last_seen) "
-                       "VALUES (?1, ?2, ?3, ?4, ?4) ON CONFLICT(person_id, title) DO UPDATE SET "
-                       "reports = reports + 1, "
+    [S_TITLE_UPSERT] = "INSERT INTO person_titles(person_id, title, role, first_seen, last_seen, reports) "
+                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(person_id, title) DO UPDATE SET "
+                       "reports = reports + excluded.reports, "
                        "first_seen = CASE WHEN excluded.first_seen IS NULL THEN first_seen "
                        "WHEN first_seen IS NULL OR excluded.first_seen < first_seen THEN excluded.first_seen "
                        "ELSE first_seen END, "
@@ -231,7 +231,9 @@ static dm_status check_or_create(sqlite3 *db, const char *path, dm_error *err) {
     if (query_int(db, "SELECT count(*) FROM sqlite_schema", &tables) != SQLITE_OK)
         return db_error(db, path, "cannot read the database", err);
     if (version == 0 && tables == 0) {
-        /* a new database: the whole schema in one transaction, so a crash leaves none of it */
+        /* a new database: 8 KB pages (documents' text fills them; fewer page splits than 4 KB),
+         * and the whole schema in one transaction, so a crash leaves none of it */
+        sqlite3_exec(db, "PRAGMA page_size = 8192", NULL, NULL, NULL);
         if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
             return db_error(db, path, "cannot create the knowledge base", err);
         if (query_int(db, "SELECT count(*) FROM sqlite_schema", &tables) == SQLITE_OK && tables == 0) {
@@ -393,6 +395,19 @@ void dm_store_close(dm_store *s) {
     free(s);
 }
 
+/* After a rollback: nothing written in the transaction may be remembered. */
+static void rolled_back(dm_store *s) {
+    s->fts_pending.n = 0;
+    dm_titles_discard(s);
+    dm_store_forget(s);
+}
+
+/* What waits for the end of a transaction: titles, the text index. */
+static dm_status before_commit(dm_store *s, dm_error *err) {
+    if (dm_titles_flush(s, err) != DM_OK) return DM_ERR_DB;
+    return index_pending(s, err);
+}
+
 dm_status dm_store_begin(dm_store *s, dm_error *err) {
     if (s->in_txn) return DM_OK;
     if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
@@ -406,22 +421,20 @@ dm_status dm_store_commit(dm_store *s, dm_error *err) {
     s->in_txn = 0;
     if (s->doomed) {
         s->doomed = 0;
-        s->fts_pending.n = 0;
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-        dm_store_forget(s);
+        rolled_back(s);
         return dm_error_set(err, DM_ERR_DB, 0, "%s: a document could not be written, so its batch was rolled back",
                             s->path);
     }
-    if (index_pending(s, err) != DM_OK) {
+    if (before_commit(s, err) != DM_OK) {
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-        s->fts_pending.n = 0;
-        dm_store_forget(s);
+        rolled_back(s);
         return DM_ERR_DB;
     }
     if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
         db_error(s->db, s->path, "cannot commit", err);
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-        dm_store_forget(s);
+        rolled_back(s);
         return DM_ERR_DB;
     }
     return DM_OK;
@@ -523,6 +536,8 @@ static dm_status collect_ids(dm_store *s, int stmt, int64_t id, dm_ids *out, dm_
 /* Removes an older version of the document, noting what its rows touched. */
 static dm_status remove_old(dm_store *s, int64_t old_id, dm_ids *events, dm_ids *people, dm_ids *relink,
                             dm_error *err) {
+    /* titles noted so far go in first: the people touched are recomputed from what remains */
+    if (dm_titles_flush(s, err)) return DM_ERR_DB;
     if (collect_ids(s, S_DOC_EVENTS, old_id, events, err) || collect_ids(s, S_DOC_PEOPLE, old_id, people, err))
         return DM_ERR_DB;
     for (size_t i = 0; i < events->n; i++)
@@ -684,13 +699,12 @@ dm_status dm_store_put_prepared(dm_store *s, const dm_store_prepared *p, dm_stor
     if (!status && old_id) status = dm_store_cleanup(s, &put, &events, &people, &relink, err);
     if (!status) dm_ids_push(&s->fts_pending, put.doc_id);
     if (own) {
-        if (!status) status = index_pending(s, err);
+        if (!status) status = before_commit(s, err);
         if (!status && sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
             status = db_error(s->db, s->path, "cannot commit", err);
         if (status) {
             sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-            s->fts_pending.n = 0;
-            dm_store_forget(s);
+            rolled_back(s);
         }
     } else if (status) {
         /* rows of this document may be half written: only rolling the batch back undoes them */

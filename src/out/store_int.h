@@ -65,7 +65,14 @@ struct dm_store {
     struct dm_brief *briefs; /* store_merge.c: events as the merging compares them */
     struct dm_known *known;  /* store_merge.c: people by the names reports give */
     struct dm_index *index;  /* store_index.c: events by date */
+    struct dm_titles *titles; /* store_people.c: titles seen, written at the end of the transaction */
 };
+typedef struct dm_titles dm_titles;
+/* store_people.c: writes the titles noted in this transaction (before a
+ * commit, and before rows are deleted or recomputed), or drops them (after a
+ * rollback). */
+dm_status dm_titles_flush(dm_store *s, dm_error *err);
+void dm_titles_discard(dm_store *s);
 typedef struct dm_index dm_index;
 /* store_index.c: the events of kind and status whose date (tag 'D'), first
  * report date when undated ('U'), first report date ('R') or its month

@@ -720,6 +720,7 @@ static dm_status remerge_event(dm_store *s, int64_t id, dm_error *err) {
 dm_status dm_store_cleanup(dm_store *s, dm_put *put, const dm_ids *events, const dm_ids *people,
                            const dm_ids *relink, dm_error *err) {
     dm_store_forget(s); /* events are recomputed below: their briefs would be stale */
+    if (dm_titles_flush(s, err)) return DM_ERR_DB; /* the new version's titles, before people are recomputed */
     for (size_t i = 0; i < events->n; i++) {
         sqlite3_stmt *st = dm_store_stmt(s, S_EVENT_DELETE_ORPHAN);
         sqlite3_bind_int64(st, 1, events->v[i]);

@@ -114,6 +114,95 @@ static void known_seen(dm_known *k, const char *seen) {
     if (!k->last[0] || strcmp(seen, k->last) > 0) snprintf(k->last, sizeof k->last, "%s", seen);
 }
 
+/* Titles seen in the current transaction, written when it ends (dm_titles_flush):
+ * the same person holds the same title in report after report, and one
+ * upsert with the count replaces one per report. */
+typedef struct {
+    uint64_t key; /* 0: empty */
+    int64_t person;
+    char *title, *role;
+    char first[16], last[16];
+    int reports;
+} pending_title;
+
+struct dm_titles {
+    pending_title *v;
+    size_t n, cap;
+};
+
+static uint64_t title_key(int64_t person, const char *title) {
+    uint64_t h = XXH3_64bits_withSeed(title, strlen(title), (uint64_t)person);
+    return h ? h : 1;
+}
+
+static pending_title *title_slot(pending_title *v, size_t cap, uint64_t key, int64_t person, const char *title) {
+    size_t i = key & (cap - 1);
+    while (v[i].key && !(v[i].key == key && v[i].person == person && !strcmp(v[i].title, title))) i = (i + 1) & (cap - 1);
+    return &v[i];
+}
+
+static void note_title(dm_store *s, int64_t person, const char *title, const char *role, const char *seen) {
+    if (!s->titles) {
+        s->titles = calloc(1, sizeof *s->titles);
+        if (!s->titles) dm_die_oom();
+    }
+    dm_titles *t = s->titles;
+    if (2 * (t->n + 1) > t->cap) {
+        size_t cap = t->cap ? t->cap * 2 : 1024;
+        pending_title *v = calloc(cap, sizeof *v);
+        if (!v) dm_die_oom();
+        for (size_t i = 0; i < t->cap; i++)
+            if (t->v[i].key) *title_slot(v, cap, t->v[i].key, t->v[i].person, t->v[i].title) = t->v[i];
+        free(t->v);
+        t->v = v;
+        t->cap = cap;
+    }
+    uint64_t key = title_key(person, title);
+    pending_title *e = title_slot(t->v, t->cap, key, person, title);
+    if (!e->key) {
+        e->key = key;
+        e->person = person;
+        e->title = strdup(title);
+        e->role = strdup(role);
+        if (!e->title || !e->role) dm_die_oom();
+        t->n++;
+    }
+    e->reports++;
+    if (seen && (!e->first[0] || strcmp(seen, e->first) < 0)) snprintf(e->first, sizeof e->first, "%s", seen);
+    if (seen && (!e->last[0] || strcmp(seen, e->last) > 0)) snprintf(e->last, sizeof e->last, "%s", seen);
+}
+
+void dm_titles_discard(dm_store *s) {
+    dm_titles *t = s->titles;
+    if (!t) return;
+    for (size_t i = 0; i < t->cap; i++)
+        if (t->v[i].key) {
+            free(t->v[i].title);
+            free(t->v[i].role);
+        }
+    memset(t->v, 0, t->cap * sizeof *t->v);
+    t->n = 0;
+}
+
+dm_status dm_titles_flush(dm_store *s, dm_error *err) {
+    dm_titles *t = s->titles;
+    dm_status status = DM_OK;
+    for (size_t i = 0; t && !status && i < t->cap; i++) {
+        const pending_title *e = &t->v[i];
+        if (!e->key) continue;
+        sqlite3_stmt *st = dm_store_stmt(s, S_TITLE_UPSERT);
+        sqlite3_bind_int64(st, 1, e->person);
+        dm_bind_text(st, 2, e->title);
+        dm_bind_text(st, 3, e->role);
+        dm_bind_text(st, 4, e->first[0] ? e->first : NULL);
+        dm_bind_text(st, 5, e->last[0] ? e->last : NULL);
+        sqlite3_bind_int(st, 6, e->reports);
+        if (dm_store_step(s, st, "storing a title", err) < 0) status = DM_ERR_DB;
+    }
+    dm_titles_discard(s);
+    return status;
+}
+
 /* The person record for a named participant: the known person with the same
  * folded surname, compatible state and organization, and a compatible given
  * name (the best fit), or a new one. Records the title held on seen. */
@@ -195,13 +284,8 @@ dm_status dm_store_person(dm_store *s, dm_put *put, const char *name, const char
     }
     known_seen(k, seen);
 seen_title:
-    if (!title) return DM_OK;
-    st = dm_store_stmt(s, S_TITLE_UPSERT);
-    sqlite3_bind_int64(st, 1, *id);
-    dm_bind_text(st, 2, title);
-    dm_bind_text(st, 3, role ? role : "official");
-    dm_bind_text(st, 4, seen);
-    return dm_store_step(s, st, "storing a title", err) < 0 ? DM_ERR_DB : DM_OK;
+    if (title) note_title(s, *id, title, role ? role : "official", seen);
+    return DM_OK;
 }
 
 void dm_people_forget(dm_store *s) {
@@ -211,6 +295,10 @@ void dm_people_forget(dm_store *s) {
 void dm_people_free(dm_store *s) {
     free(s->known);
     s->known = NULL;
+    dm_titles_discard(s);
+    if (s->titles) free(s->titles->v);
+    free(s->titles);
+    s->titles = NULL;
 }
 
 /* Recomputes a person from the participants left to them: the fullest name,

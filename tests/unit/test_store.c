@@ -102,6 +102,13 @@ static void assert_no_orphans(void) {
                      0);
     assert_int_equal(sql_int("SELECT count(*) FROM pragma_foreign_key_check"), 0);
     assert_string_equal(sql_str("PRAGMA integrity_check"), "ok");
+    /* the text index matches the documents (rank 1: checked against the content table) */
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    int rc = sqlite3_exec(db, "INSERT INTO documents_fts(documents_fts, rank) VALUES ('integrity-check', 1)", NULL,
+                          NULL, NULL);
+    if (rc != SQLITE_OK) fail_msg("documents_fts does not match documents: %s", sqlite3_errmsg(db));
+    sqlite3_close(db);
 }
 
 static const char MEETING_A[] =
