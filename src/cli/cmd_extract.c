@@ -143,9 +143,7 @@ int dm_cmd_extract(int argc, char **argv) {
             }
             text = !strcmp(argv[++i], "text");
         } else {
-            int r = dm_cli_opts_take(&o, "extract", argc, argv, &i);
-            if (r == 0) fprintf(stderr, "dragoman extract: unknown option '%s' (see dragoman extract --help)\n", a);
-            if (r <= 0) {
+            if (!dm_cli_opts_take(&o, "extract", argc, argv, &i)) {
                 dm_cli_opts_free(&o);
                 return 2;
             }

@@ -186,9 +186,7 @@ int dm_cmd_ingest(int argc, char **argv) {
             }
             db = argv[++i];
         } else {
-            int r = dm_cli_opts_take(&o, "ingest", argc, argv, &i);
-            if (r == 0) fprintf(stderr, "dragoman ingest: unknown option '%s' (see dragoman ingest --help)\n", a);
-            if (r <= 0) {
+            if (!dm_cli_opts_take(&o, "ingest", argc, argv, &i)) {
                 dm_cli_opts_free(&o);
                 return 2;
             }

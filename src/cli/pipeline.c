@@ -157,14 +157,14 @@ int dm_cli_opts_take(dm_cli_opts *o, const char *cmd, int argc, char **argv, int
         long v = *i + 1 < argc ? strtol(argv[*i + 1], &end, 10) : 0;
         if (*i + 1 >= argc || !end || *end || end == argv[*i + 1] || v < 1 || v > 256) {
             fprintf(stderr, "dragoman %s: --jobs needs a whole number of threads from 1 to 256\n", cmd);
-            return -1;
+            return 0;
         }
         o->jobs = (int)v;
         (*i)++;
     } else if (!strcmp(a, "--lexicon")) {
         if (*i + 1 >= argc) {
             fprintf(stderr, "dragoman %s: --lexicon needs a file\n", cmd);
-            return -1;
+            return 0;
         }
         o->lexicons[o->nlexicons++] = argv[++*i];
     } else if (!strcmp(a, "--quiet") || !strcmp(a, "-q")) {
@@ -172,6 +172,7 @@ int dm_cli_opts_take(dm_cli_opts *o, const char *cmd, int argc, char **argv, int
     } else if (!strcmp(a, "--stats")) {
         o->stats = 1;
     } else if (a[0] == '-' && a[1]) {
+        fprintf(stderr, "dragoman %s: unknown option '%s' (see dragoman %s --help)\n", cmd, a, cmd);
         return 0;
     } else {
         o->paths[o->npaths++] = argv[*i];

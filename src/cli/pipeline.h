@@ -55,8 +55,9 @@ typedef struct {
 void dm_cli_opts_init(dm_cli_opts *o, int argc);
 void dm_cli_opts_free(dm_cli_opts *o);
 /* Takes argv[*i] (and its value, advancing *i) if it is a shared option or an
- * operand: returns 1 when taken, 0 when not ours, -1 after printing a usage
- * error naming cmd. */
+ * operand: returns 1 when taken, 0 after printing a usage error naming cmd (a
+ * bad value, or an option the command does not know). Commands try their own
+ * options first. */
 int dm_cli_opts_take(dm_cli_opts *o, const char *cmd, int argc, char **argv, int *i);
 /* The --stats line: documents, bytes, sentences, time, MB/s, peak memory. */
 void dm_pipeline_print_stats(const dm_pipeline_stats *st, int jobs);

@@ -7,6 +7,7 @@
 #include "../core/arena.h"
 #include "../core/buf.h"
 #include "../core/error.h"
+#include "../extract/dates.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,48 +45,14 @@ dm_ymd dm_ymd_parse(const char *s) {
     return d;
 }
 
-/* Days since 1970-01-01 of a civil date (H. Hinnant's days_from_civil). */
-static long days_from_civil(long y, int m, int d) {
-    y -= m <= 2;
-    long era = (y >= 0 ? y : y - 399) / 400;
-    long yoe = y - era * 400;
-    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-static int days_in_month(int y, int m) {
-    static const int dim[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    return m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0) ? 29 : dim[m - 1];
-}
-
+/* The extractor's calendar (extract/dates.c) does the arithmetic. */
 long dm_ymd_day(dm_ymd d, int last) {
     int m = d.m ? d.m : last ? 12 : 1;
-    int day = d.d ? d.d : last ? days_in_month(d.y, m) : 1;
-    return days_from_civil(d.y, m, day);
+    int day = d.d ? d.d : last ? dm_days_in_month(d.y, m) : 1;
+    return dm_days((dm_date){(int16_t)d.y, (int8_t)m, (int8_t)day});
 }
 
-void dm_day_format(long z, char *out) {
-    z += 719468;
-    long era = (z >= 0 ? z : z - 146096) / 146097;
-    long doe = z - era * 146097;
-    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long y = yoe + era * 400;
-    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    long mp = (5 * doy + 2) / 153;
-    long d = doy - (153 * mp + 2) / 5 + 1;
-    long m = mp + (mp < 10 ? 3 : -9);
-    y += m <= 2;
-    /* called for every day of every window: digits by hand, not printf */
-    long parts[3] = {y % 10000, m, d};
-    int widths[3] = {4, 2, 2}, at = 0;
-    for (int i = 0; i < 3; i++) {
-        if (i) out[at++] = '-';
-        for (int k = widths[i] - 1; k >= 0; k--, parts[i] /= 10) out[at + k] = (char)('0' + parts[i] % 10);
-        at += widths[i];
-    }
-    out[at] = 0;
-}
+void dm_day_format(long z, char *out) { dm_date_format(dm_from_days(z), out); }
 
 /* Equal, one containing the other (2023-09 contains 2023-09-21), or days a day apart. */
 static int dates_compatible(dm_ymd a, dm_ymd b) {
