@@ -156,31 +156,30 @@ static void remove_from(dm_store *s, const char *kind, const char *status, char 
         }
 }
 
-void dm_index_added(dm_store *s, int64_t id, const char *kind, const char *status, const char *date,
-                    const char *reported) {
-    if (!s->index) return;
-    add_to(s, kind, status, 'D', date, id);
-    if (!date || !date[0]) add_to(s, kind, status, 'U', reported, id);
-    add_to(s, kind, status, 'R', reported, id);
+/* The buckets an event is filed under: its date, its first report's date (for undated
+ * events, and by month), each given to op (add_to or remove_from). */
+static void file_event(dm_store *s, int64_t id, const char *kind, const char *status, const char *date,
+                       const char *reported,
+                       void (*op)(dm_store *, const char *, const char *, char, const char *, int64_t)) {
+    op(s, kind, status, 'D', date, id);
+    if (!date || !date[0]) op(s, kind, status, 'U', reported, id);
+    op(s, kind, status, 'R', reported, id);
     if (reported && strlen(reported) >= 7) {
         char month[8];
         memcpy(month, reported, 7);
         month[7] = 0;
-        add_to(s, kind, status, 'M', month, id);
+        op(s, kind, status, 'M', month, id);
     }
+}
+
+void dm_index_added(dm_store *s, int64_t id, const char *kind, const char *status, const char *date,
+                    const char *reported) {
+    if (s->index) file_event(s, id, kind, status, date, reported, add_to);
 }
 
 void dm_index_moved(dm_store *s, int64_t id, const char *kind, const char *status, const char *old_date,
                     const char *old_reported, const char *date, const char *reported) {
     if (!s->index) return;
-    remove_from(s, kind, status, 'D', old_date, id);
-    if (!old_date || !old_date[0]) remove_from(s, kind, status, 'U', old_reported, id);
-    remove_from(s, kind, status, 'R', old_reported, id);
-    if (old_reported && strlen(old_reported) >= 7) {
-        char month[8];
-        memcpy(month, old_reported, 7);
-        month[7] = 0;
-        remove_from(s, kind, status, 'M', month, id);
-    }
+    file_event(s, id, kind, status, old_date, old_reported, remove_from);
     dm_index_added(s, id, kind, status, date, reported);
 }
