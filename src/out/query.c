@@ -280,9 +280,11 @@ dm_status dm_query_events(dm_kb *kb, const dm_query_filter *f, dm_rows *out, dm_
 
 /* ---- people ---------------------------------------------------------------------- */
 
+/* The latest title held; "his Kazakh counterpart" tells a relation, not an office,
+ * so such a description is shown only when nothing else was said. */
 #define SQL_LATEST_TITLE(col)                                                                           \
     "(SELECT t." col " FROM person_titles t WHERE t.person_id = p.id ORDER BY t.last_seen IS NULL,"      \
-    " t.last_seen DESC, t.first_seen DESC, t.reports DESC, t.title LIMIT 1)"
+    " t.title LIKE '%counterpart%', t.last_seen DESC, t.first_seen DESC, t.reports DESC, t.title LIMIT 1)"
 
 dm_status dm_query_people(dm_kb *kb, const dm_query_filter *f, dm_rows *out, dm_error *err) {
     dm_buf sql;

@@ -44,6 +44,7 @@ INSERT INTO person_titles(person_id, title, role, first_seen, last_seen, reports
 (1, 'Deputy Foreign Minister', 'deputy_minister', '2022-11', '2022-11', 1),
 (1, 'Foreign Minister', 'foreign_minister', '2023-03-13', '2023-06-20', 3),
 (2, 'Foreign Minister', 'foreign_minister', '2023-03-13', '2023-03-13', 2),
+(2, 'Kazakh counterpart', 'foreign_minister', '2023-06-20', '2023-06-20', 1),
 (3, 'President', 'head_of_state', '2022-10-12', '2023-06-20', 6),
 (4, 'Federal Chancellor', 'head_of_government', '2023-05-01', '2023-06-20', 2),
 (5, 'President', 'head_of_state', '2022-10-12', '2022-10-12', 2),

@@ -174,6 +174,12 @@ static void people_latest_title_and_titles_over_time(void **state) {
                         "Deputy Foreign Minister");
     assert_string_equal(json_string_value(json_object_get(json_array_get(titles, 1), "role")), "foreign_minister");
     json_decref(titles);
+    /* person 2 was last called "Kazakh counterpart", a relation: the office is shown */
+    assert_string_equal(dm_rows_get(&r, 6, "id"), "2");
+    assert_string_equal(dm_rows_get(&r, 6, "title"), "Foreign Minister");
+    titles = json_loads(dm_rows_get(&r, 6, "titles"), 0, &jerr);
+    assert_int_equal(json_array_size(titles), 2);
+    json_decref(titles);
     dm_rows_free(&r);
 }
 
