@@ -70,7 +70,7 @@ static const char *const DOC_NOUNS[] = {"statement", "declaration", "communique"
                                         "roadmap", "protocol", "documents", "document", "accord", NULL};
 
 static const char *const OTHER_TRIGGERS[] = {
-    "phone", "telephone", "spoke", "talked", "speak", "speaks", "telephoned", "phoned", "video", "videoconference",
+    "phone", "telephone", "spoke", "spoken", "talked", "speak", "speaks", "telephoned", "phoned", "video", "videoconference",
     "discussed", "discusses", "conferred", "arrived", "arrives", "arrive", "adopted", "announced", "concluded",
     "courtesy", "call", "calls", "called", "calling", NULL};
 
@@ -141,6 +141,20 @@ static int inside_title(const sent_ctx *c, size_t i) {
     return 0;
 }
 
+/* Is the verb at i passive ("was received", "was later received", "were warmly welcomed")?
+ * 1 for a past auxiliary (was, were, been), 2 for a present one (is, being), else 0;
+ * at most one adverb may come between. */
+static int passive_aux(const sent_ctx *c, size_t i) {
+    static const char *const ADVERBS[] = {"also", "later", "then", "first", "again", "today", "yesterday", "too",
+                                          "separately", "subsequently", "warmly", "cordially", "officially", NULL};
+    size_t k = i;
+    if (k > c->t0 + 1 && dm_word_in(ADVERBS, FW(c, k - 1))) k--;
+    if (k <= c->t0) return 0;
+    k--;
+    if (is(c, k, "was") || is(c, k, "were") || is(c, k, "been")) return 1;
+    return is(c, k, "is") || is(c, k, "being") ? 2 : 0;
+}
+
 static size_t find_triggers(const sent_ctx *c, trigger *out, size_t max) {
     size_t n = 0;
     for (size_t i = c->t0; i < c->t1 && n < max; i++) {
@@ -155,7 +169,8 @@ static size_t find_triggers(const sent_ctx *c, trigger *out, size_t max) {
             tr.form = TR_NOUN;
             tr.end = i + 2;
             i++;
-        } else if ((is(c, i, "spoke") || is(c, i, "talked") || is(c, i, "speak") || is(c, i, "speaks")) &&
+        } else if ((is(c, i, "spoke") || is(c, i, "spoken") || is(c, i, "talked") || is(c, i, "speak") ||
+                    is(c, i, "speaks")) &&
                    (phone_near(c, i + 1) || is(c, i + 2, "phone"))) {
             tr.kind = EV_CALL;
             tr.form = TR_VERB;
@@ -198,14 +213,12 @@ static size_t find_triggers(const sent_ctx *c, trigger *out, size_t max) {
                 continue; /* "received a copy of the letter" */
             if (phone_near(c, i)) continue;
             /* "The meeting, hosted by X, ...": a participle describing an event already told */
-            if (is(c, i + 1, "by") && !(i > c->t0 && (is(c, i - 1, "was") || is(c, i - 1, "were") || is(c, i - 1, "been") ||
-                                                      is(c, i - 1, "is") || is(c, i - 1, "being"))))
-                continue;
+            int aux = passive_aux(c, i);
+            if (is(c, i + 1, "by") && !aux) continue;
             tr.kind = EV_MEETING;
             tr.form = TR_VERB;
             tr.received = f[0] == 'r' || f[0] == 'h' || f[0] == 'w'; /* received, hosted, welcomed */
-            if (i > c->t0 && (is(c, i - 1, "was") || is(c, i - 1, "were") || is(c, i - 1, "been")) && is(c, i + 1, "by"))
-                tr.passive = 1;
+            if (aux == 1 && is(c, i + 1, "by")) tr.passive = 1;
         } else if (is(c, i, "meeting") || is(c, i, "meetings")) {
             /* "meeting of the SCO Council" is multilateral; "meeting with X" bilateral */
             if (is(c, i + 1, "of") && !has_with_after(c, i, 3)) {
@@ -656,6 +669,22 @@ static size_t countries_after(const sent_ctx *c, size_t from, int *out, size_t m
     return n;
 }
 
+/* The state of a delegation named before token `before` ("the Ugandan delegation", "the
+ * delegation of Uganda"), or -1. */
+static int delegation_state(const sent_ctx *c, size_t before) {
+    for (size_t k = c->t0; k < before; k++) {
+        if (!is(c, k, "delegation")) continue;
+        const dm_mention *m = k > c->t0 ? mention_at(c, k - 1) : NULL;
+        if (m && (m->kind == MK_CADJ || m->kind == MK_COUNTRY) && m->t1 == k) return m->id;
+        size_t j = k + 1;
+        if (is(c, j, "of")) j++;
+        if (is(c, j, "the")) j++;
+        m = j > k + 1 ? mention_at(c, j) : NULL;
+        if (m && m->kind == MK_COUNTRY && m->t0 == j) return m->id;
+    }
+    return -1;
+}
+
 /* Meeting and call participants: subjects before the trigger, objects after with/by/between. */
 static void people_of(sent_ctx *c, const trigger *tr, pref *ps, size_t np, int *subj, size_t *nsubj, int *obj,
                       size_t *nobj) {
@@ -782,6 +811,15 @@ static void people_of(sent_ctx *c, const trigger *tr, pref *ps, size_t np, int *
             if (ps[k].person == subj[0] && ps[k].t1 < ps[k + 1].t0 && is(c, ps[k + 1].t0 - 1, "and") &&
                 ps[k + 1].person != subj[0] && !(ps[k + 1].pronoun && ps[k + 1].possessive))
                 subj[(*nsubj)++] = ps[k + 1].person;
+    }
+    /* "The Ugandan delegation was received by X": the delegation stands for its head, the
+     * latest person of its state in the story */
+    if (!*nsubj) {
+        int state = delegation_state(c, tr->at);
+        int head = state >= 0 ? dm_people_find_title(c->doc, c->sc->ms.story, 0, state, -1, -1) : -1;
+        int dup = 0;
+        for (size_t j = 0; j < *nobj; j++) dup |= obj[j] == head;
+        if (head >= 0 && !dup) subj[(*nsubj)++] = head;
     }
     int unnamed_subject = 0;
     for (size_t k = 0; k < c->ms->n; k++)

@@ -976,6 +976,18 @@ static void bare_names(scan *s) {
     }
 }
 
+/* Is a person whose name ends at token `end` the subject of the clause holding the pronoun at `at`:
+ * an auxiliary or modal follows the name ("Mugisha would make his", "she has led her") and no
+ * punctuation or conjunction comes between? */
+static int subject_of_clause(const scan *s, size_t end, size_t at) {
+    static const char *const AUX[] = {"would", "will", "shall", "should", "could", "can", "may", "might", "must",
+                                      "had", "has", "have", "was", "is", "did", "does", NULL};
+    if (end >= at || at - end > 4 || !dm_word_in(AUX, FW(s, end))) return 0;
+    for (size_t k = end; k < at; k++)
+        if (!is_word(s, k) || dm_eq(FW(s, k), "and") || dm_eq(FW(s, k), "or")) return 0;
+    return 1;
+}
+
 static void pronouns(scan *s, int before_subject, int before_person) {
     for (size_t i = s->t0; i < s->t1; i++) {
         const char *f = FW(s, i);
@@ -991,11 +1003,18 @@ static void pronouns(scan *s, int before_subject, int before_person) {
         /* the antecedent comes before: a person named earlier in the sentence, else the previous subject */
         m.id = before_subject >= 0 ? before_subject : before_person;
         uint32_t first = UINT32_MAX; /* the sentence's first person, its likely subject; mentions are not in order yet */
-        for (size_t k = 0; k < s->out->n; k++)
-            if (s->out->v[k].kind == MK_PERSON && s->out->v[k].t1 <= i && s->out->v[k].t0 < first) {
-                m.id = s->out->v[k].id;
-                first = s->out->v[k].t0;
+        const dm_mention *nearest = NULL;
+        for (size_t k = 0; k < s->out->n; k++) {
+            const dm_mention *p = &s->out->v[k];
+            if (p->kind != MK_PERSON || p->t1 > i) continue;
+            if (p->t0 < first) {
+                m.id = p->id;
+                first = p->t0;
             }
+            if (!nearest || p->t1 > nearest->t1) nearest = p;
+        }
+        /* "... agreed that Mugisha would make his first visit": the subject of the pronoun's own clause */
+        if (nearest && nearest->t0 != first && subject_of_clause(s, nearest->t1, i)) m.id = nearest->id;
         if (m.id < 0) continue; /* "His Excellency ..." opening a story: nobody to refer to */
         m.country = m.org = -1;
         m.possessive = f[1] == 'i' || f[1] == 'e'; /* his, her */
