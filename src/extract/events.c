@@ -15,6 +15,7 @@ typedef struct {
     size_t s, t0, t1;
     const dm_mentions *ms;
     dm_story_ctx *sc;
+    const dm_mention **at; /* each token's mention (index_mentions), or NULL: scan */
 } sent_ctx;
 
 static inline const char *FW(const sent_ctx *c, size_t i) { return i >= c->t0 && i < c->t1 ? dm_tok_fold(c->t, i) : ""; }
@@ -22,16 +23,31 @@ static inline int is(const sent_ctx *c, size_t i, const char *w) { return dm_eq(
 static int is_comma(const sent_ctx *c, size_t i) { return is(c, i, ",") || is(c, i, ";"); }
 
 /* The mention covering token i: one starting there first, else the narrowest. */
+static int better_at(const dm_mention *m, const dm_mention *best, size_t i) {
+    return !best || (m->t0 == i && best->t0 != i) ||
+           ((m->t0 == i) == (best->t0 == i) && m->t1 - m->t0 < best->t1 - best->t0);
+}
+
 static const dm_mention *mention_at(const sent_ctx *c, size_t i) {
+    if (c->at) return i >= c->t0 && i < c->t1 ? c->at[i - c->t0] : NULL;
     const dm_mention *best = NULL;
     for (size_t k = 0; k < c->ms->n; k++) {
         const dm_mention *m = &c->ms->v[k];
-        if (m->t0 > i || i >= m->t1) continue;
-        if (!best || (m->t0 == i && best->t0 != i) ||
-            ((m->t0 == i) == (best->t0 == i) && m->t1 - m->t0 < best->t1 - best->t0))
-            best = m;
+        if (m->t0 <= i && i < m->t1 && better_at(m, best, i)) best = m;
     }
     return best;
+}
+
+/* Fills at[] (one slot a token of the sentence) with each token's mention as mention_at
+ * chooses it, so the many lookups of a sentence do not scan all its mentions. */
+static void index_mentions(sent_ctx *c, const dm_mention **at) {
+    for (size_t i = c->t0; i < c->t1; i++) at[i - c->t0] = NULL;
+    for (size_t k = 0; k < c->ms->n; k++) {
+        const dm_mention *m = &c->ms->v[k];
+        for (size_t i = m->t0; i < m->t1; i++)
+            if (i >= c->t0 && i < c->t1 && better_at(m, at[i - c->t0], i)) at[i - c->t0] = m;
+    }
+    c->at = at;
 }
 
 static dm_extraction *X(const sent_ctx *c) { return c->doc->x; }
@@ -74,12 +90,19 @@ static const char *const OTHER_TRIGGERS[] = {
     "discussed", "discusses", "conferred", "arrived", "arrives", "arrive", "adopted", "announced", "concluded",
     "courtesy", "call", "calls", "called", "calling", NULL};
 
+static const char *const FUTURE_BEFORE[] = {"will", "would", "shall", "'ll", "plans", "planned", "plan",
+                                            "scheduled", "expected", "upcoming", "forthcoming", "next", "future",
+                                            "invitation", "invited", "invite", "intends", "intend", "preparation",
+                                            "preparations", "prepare", "preparing", "arrange", "proposed",
+                                            "suggested", "propose", "agreed", "soon", "coming", NULL};
+
 /* The words at which continue_focus looks for "took place", "was held", "headed by", "attended by". */
 static const char *const FOCUS_VERBS[] = {"took", "was", "being", "came", "headed", "led", "hosted", "chaired",
                                           "one", "side", "delegation", "attended", "participated", NULL};
 
 void dm_events_register_words(void) {
     dm_wordclass_add(FOCUS_VERBS, WC_FOCUS);
+    dm_wordclass_add(FUTURE_BEFORE, WC_FUTURE);
     dm_wordclass_add(MEET_VERBS, WC_TRIGGER);
     dm_wordclass_add(MEET_NOUNS, WC_TRIGGER);
     dm_wordclass_add(MULTI_NOUNS, WC_TRIGGER);
@@ -295,15 +318,11 @@ static size_t find_triggers(const sent_ctx *c, trigger *out, size_t max) {
 
 /* ---- status ---- */
 
-static const char *const FUTURE_BEFORE[] = {"will", "would", "shall", "'ll", "plans", "planned", "plan",
-                                            "scheduled", "expected", "upcoming", "forthcoming", "next", "future",
-                                            "invitation", "invited", "invite", "intends", "intend", "preparation",
-                                            "preparations", "prepare", "preparing", "arrange", "proposed",
-                                            "suggested", "propose", "agreed", "soon", "coming", NULL};
 
 static int future_in(const sent_ctx *c, size_t a, size_t b) {
     for (size_t k = a; k < b; k++) {
-        if (dm_word_in(FUTURE_BEFORE, FW(c, k))) return 1;
+        if (c->t->v[k].kind == TK_WORD ? (c->t->v[k].wc & WC_FUTURE) != 0 : dm_word_in(FUTURE_BEFORE, FW(c, k)))
+            return 1;
         /* "is to meet", "are to discuss", "to hold", headline "to visit" */
         if (is(c, k, "to") && k + 1 < b &&
             (is(c, k + 1, "hold") || is(c, k + 1, "visit") || is(c, k + 1, "meet") || is(c, k + 1, "sign") ||
@@ -1416,7 +1435,9 @@ static int body_session(const sent_ctx *c, trigger *tr) {
 }
 
 void dm_find_events(const dm_ctx *ctx, dm_doc *doc, size_t s, const dm_mentions *ms, dm_story_ctx *sc) {
-    sent_ctx c = {ctx, doc, &doc->toks, s, doc->sents[s].t0, doc->sents[s].t1, ms, sc};
+    sent_ctx c = {ctx, doc, &doc->toks, s, doc->sents[s].t0, doc->sents[s].t1, ms, sc, NULL};
+    const dm_mention *at[512];
+    if (c.t1 - c.t0 <= sizeof at / sizeof *at) index_mentions(&c, at);
     if (doc->sents[s].headline && sc->headline_city < 0 && s == doc->stories[sc->ms.story].s0) {
         int city = -1, country = -1;
         if (place_after_prep(&c, c.t0, c.t1, &city, &country, 0) && city >= 0) sc->headline_city = city;

@@ -17,6 +17,7 @@ enum {
     WC_MONTH = 1u << 6,       /* a month's name */
     WC_WEEKDAY = 1u << 7,     /* a weekday's name */
     WC_FOCUS = 1u << 8,       /* verbs that go on with the event in focus ("took place", "headed by") */
+    WC_FUTURE = 1u << 9,      /* words before an event that make it planned ("will", "invited") */
 };
 
 /* Registers a NULL-terminated list under the given class bits. Called by the
