@@ -53,6 +53,7 @@ static const char *const INSTITUTION[] = {
     "technologies", "protection", "social", "national", "foreign", "international", "mission", "staff",
     "forces", "army", "police", "guard", "court", "conference", "forum", "khural", "kurultai", "rada", "sejm",
     "knesset", "bundestag", "maslahaty", "kenesh", "oliy", "legislature", "integration", "diaspora",
+    "expatriates", "emigrants", "emigration", "compatriots", "nationals", "abroad", "overseas", "citizens",
     "works", "housing", "policy", "planning", "mining", "water", "youth", "women", "family", "territorial",
     "regional", "public", "diplomacy", "preventive", "civilizations", "alliance", "programme", "program",
     "commerce", "industries", "economic", "presidential", "royal", "supreme", "federal", "general",
@@ -694,12 +695,35 @@ static void add_person_mention(scan *s, size_t n0, size_t n1, const chunk *c, si
     s->st->last_person = p;
 }
 
+/* From the comma at `comma` before a title, back over post-nominal letters between a name and
+ * its title ("Mulambo Haimbe, SC, MP, Minister of ..."): the comma that follows the name. */
+static size_t before_postnominals(const scan *s, size_t comma) {
+    static const char *const POSTNOMINALS[] = {"mp", "sc", "qc", "kc", "mna", "mla", "mpp", "mhk", "td", "pc", "jp",
+                                               "phd", "obe", "mbe", "cbe", "kbe", "cmg", "kcmg", "gcmg", "frs",
+                                               "gcvo", "egh", "ogw", "cbs", NULL};
+    size_t e = comma;
+    while (e > s->t0 + 2 && (s->t->v[e - 1].flags & TF_UPPER) && dm_word_in(POSTNOMINALS, FW(s, e - 1)) &&
+           dm_eq(FW(s, e - 2), ","))
+        e -= 2;
+    return e;
+}
+
+/* A person mention ending just before ", [post-nominals,] TITLE" at title_start: the title is
+ * that person's ("his counterpart, Hon. Mulambo Haimbe, SC, MP, Minister of Foreign Affairs"). */
+static dm_mention *person_before_title(scan *s, size_t title_start) {
+    if (title_start <= s->t0 + 1 || !dm_eq(FW(s, title_start - 1), ",")) return NULL;
+    size_t e = before_postnominals(s, title_start - 1);
+    for (size_t k = s->out->n; k-- > 0;)
+        if (s->out->v[k].kind == MK_PERSON && s->out->v[k].t1 == e) return &s->out->v[k];
+    return NULL;
+}
+
 /* A name just before ", [the] TITLE": apposition. Returns its start, or SIZE_MAX when there is none. */
 static size_t apposition_name(scan *s, size_t title_start, size_t *end) {
     size_t i = title_start;
     if (i > s->t0 && dm_eq(FW(s, i - 1), "the")) i--;
     if (i <= s->t0 + 1 || strcmp(FW(s, i - 1), ",") != 0) return SIZE_MAX;
-    size_t e = i - 1;
+    size_t e = before_postnominals(s, i - 1);
     /* walk back over name tokens */
     size_t b = e;
     while (b > s->t0) {
@@ -773,6 +797,14 @@ static void titles_and_names(scan *s) {
                                               "reception", "opening", "launch", "talks", "news", NULL};
         if (c.count == 1 && c.t1 == h->t1 && dm_word_in(ADJ_USE, FW(s, h->t1)) && (s->t->v[h->t0].flags & TF_LOWER)) {
             claim(s, c.t0, c.t1);
+            continue;
+        }
+        /* "..., Hon. Mulambo Haimbe, SC, MP, Minister of ...": the title of the person just named */
+        dm_mention *named = c.name1 ? NULL : person_before_title(s, c.t0);
+        if (named) {
+            claim(s, c.t0, c.t1);
+            dm_person *p = &s->doc->x->people[named->id];
+            if (role_priority(c.role) > role_priority(p->role)) p->role = (uint8_t)c.role;
             continue;
         }
         /* "Kaha Imnadze, the Special Representative of ..." */
