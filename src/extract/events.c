@@ -155,6 +155,18 @@ static int reference_only(const sent_ctx *c, size_t i) {
     return 0;
 }
 
+/* "The ministers discussed the latest round of nuclear talks between Iran and the US": talks that are
+ * the object of discussing or reviewing are a subject of the conversation, not an event told here. */
+static int discussed_topic(const sent_ctx *c, size_t i) {
+    static const char *const TOPIC_VERBS[] = {"discussed", "discussing", "reviewed", "reviewing", "briefed", NULL};
+    for (size_t k = i; k > c->t0 && k + 6 > i; k--) {
+        const char *f = FW(c, k - 1);
+        if (dm_eq(f, ",") || dm_eq(f, ";") || dm_eq(f, "and") || dm_eq(f, "during") || dm_eq(f, "at")) return 0;
+        if (dm_word_in(TOPIC_VERBS, f)) return 1;
+    }
+    return 0;
+}
+
 /* Is token i part of a person's title ("the Chairman of the Council of Ministers")? */
 static int inside_title(const sent_ctx *c, size_t i) {
     for (size_t k = 0; k < c->ms->n; k++) {
@@ -305,6 +317,7 @@ static size_t find_triggers(const sent_ctx *c, trigger *out, size_t max) {
             continue;
         }
         if (tr.kind == EV_MULTILATERAL && reference_only(c, i)) continue;
+        if (tr.kind == EV_MEETING && tr.form == TR_NOUN && discussed_topic(c, i)) continue;
         if (tr.kind == EV_MULTILATERAL && inside_title(c, i)) continue;
         if (tr.kind == EV_MULTILATERAL && dm_word_in(MULTI_NOUNS, f) && i > c->t0 && is(c, i - 1, "the") &&
             !is(c, i + 1, "of") && !(i > c->t0 + 1 && (is(c, i - 2, "next") || is(c, i - 2, "upcoming")))) {
@@ -1648,6 +1661,13 @@ static void infer_countries(const dm_ctx *ctx, dm_doc *doc, dm_story_ctx *sc, dm
         if (e->kind != EV_VISIT && e->country >= 0 && e->loc_explicit && !e->third_place) cand = e->country;
         for (int j = 0; j < nt; j++)
             if (taken[j] == cand) cand = -1;
+        /* else the state of the story's dateline ("ANKARA --"), where it was told, when nobody else holds it */
+        const dm_story *st = &doc->stories[sc->ms.story];
+        if (cand < 0 && st->dateline_country >= 0 && !(e->kind == EV_VISIT && e->country == st->dateline_country)) {
+            cand = st->dateline_country;
+            for (int j = 0; j < nt; j++)
+                if (taken[j] == cand) cand = -1;
+        }
         /* else the state the story speaks of most that nobody else holds; last, its home */
         if (cand < 0) {
             /* the most mentioned state that nobody else holds (and, for a visit, not the destination) */
