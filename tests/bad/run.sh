@@ -9,35 +9,13 @@
 # Prints "ok - NAME" or "not ok - NAME: why" per check and ends with
 # "N passed, N failed"; exit status 1 if any check failed.
 
-if [ $# -ne 1 ]; then
-  echo "usage: sh tests/bad/run.sh PATH/TO/dragoman" >&2
-  exit 2
-fi
-case $1 in
-  /*) DM=$1 ;;
-  *) DM=$(pwd)/$1 ;;
-esac
-if [ ! -x "$DM" ]; then
-  echo "tests/bad/run.sh: $DM is not an executable" >&2
-  exit 2
-fi
 HERE=$(cd "$(dirname "$0")" && pwd)
-SAMPLES=$HERE/../../samples
-if ! command -v python3 >/dev/null 2>&1; then
-  echo "tests/bad/run.sh: python3 is needed to check the JSON output" >&2
-  exit 2
-fi
+. "$HERE/../harness.sh"
+harness_start tests/bad/run.sh "to check the JSON output" "$@"
+SAMPLES=$ROOT/samples
 
-T=$(mktemp -d "${TMPDIR:-/tmp}/dragoman-bad.XXXXXX") || exit 2
-trap 'rm -rf "$T"' EXIT
-trap 'rm -rf "$T"; exit 130' INT TERM HUP
-
-passed=0
-failed=0
 : >"$T/all.out"
 
-ok() { passed=$((passed + 1)); echo "ok - $1"; }
-not_ok() { failed=$((failed + 1)); echo "not ok - $1: $2"; }
 
 # A small checker for JSON Lines: every line must be a JSON object with a
 # string "doc"; prints the "doc" values one per line, with backslashes,
@@ -70,9 +48,6 @@ run() {
   if [ $collect = 1 ]; then cat "$T/out" >>"$T/all.out"; fi
 }
 
-begin() { name=$1; why=; }
-fail() { why="${why:+$why; }$1"; }
-end() { if [ -z "$why" ]; then ok "$name"; else not_ok "$name" "$why"; fi; }
 
 err_lines() { wc -l <"$T/err" | tr -d ' '; }
 first_err() { head -n 1 "$T/err" | cut -c 1-200; }
@@ -527,5 +502,4 @@ if ! python3 "$T/jl.py" "$T/all.out" >/dev/null 2>"$T/jlerr"; then fail "$(cat "
 [ -s "$T/all.out" ] || fail "no output at all"
 end
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+harness_finish

@@ -9,33 +9,15 @@
 #
 # Prints "ok - NAME" or "not ok - NAME: why" per check and ends with
 # "N passed, N failed"; exit status 1 if any check failed.
-if [ $# -ne 1 ]; then
-  echo "usage: sh tests/kb/query.sh PATH/TO/dragoman" >&2
-  exit 2
-fi
-case $1 in
-  /*) DM=$1 ;;
-  *) DM=$(pwd)/$1 ;;
-esac
 HERE=$(cd "$(dirname "$0")" && pwd)
-ROOT=$HERE/../..
-T=$(mktemp -d "${TMPDIR:-/tmp}/dragoman-kb.XXXXXX") || exit 2
-trap 'rm -rf "$T"' EXIT
-trap 'rm -rf "$T"; exit 130' INT TERM HUP
+. "$HERE/../harness.sh"
+harness_start tests/kb/query.sh "to build and read the fixture database" "$@"
 DB=$T/kb.db
 if ! python3 "$HERE/make_db.py" "$ROOT/src/out/schema.sql" "$HERE/fixture.sql" "$DB"; then
   echo "tests/kb/query.sh: cannot build the fixture database" >&2
   exit 2
 fi
 
-passed=0
-failed=0
-begin() { name=$1; why=; }
-fail() { why="${why:+$why; }$1"; }
-end() {
-  if [ -z "$why" ]; then passed=$((passed + 1)); echo "ok - $name"
-  else failed=$((failed + 1)); echo "not ok - $name: $why"; fi
-}
 # q ARGS... : runs dragoman ARGS in $T (stdout $T/out, stderr $T/err, status $rc).
 q() { (cd "$T" && "$DM" "$@" >"$T/out" 2>"$T/err") 2>>"$T/err"; rc=$?; }
 expect_rc() { [ "$rc" -eq "$1" ] || fail "exit status $rc, expected $1 ($(head -c 200 "$T/err"))"; }
@@ -196,5 +178,4 @@ expect_rc 0
 expect_out "--series"
 end
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+harness_finish

@@ -11,37 +11,9 @@
 # Prints "ok - NAME" or "not ok - NAME: why" per check and ends with
 # "N passed, N failed"; exit status 1 if any check failed.
 
-if [ $# -ne 1 ]; then
-  echo "usage: sh tests/kb/run.sh PATH/TO/dragoman" >&2
-  exit 2
-fi
-case $1 in
-  /*) DM=$1 ;;
-  *) DM=$(pwd)/$1 ;;
-esac
-if [ ! -x "$DM" ]; then
-  echo "tests/kb/run.sh: $DM is not an executable" >&2
-  exit 2
-fi
 HERE=$(cd "$(dirname "$0")" && pwd)
-ROOT=$HERE/../..
-if ! command -v python3 >/dev/null 2>&1; then
-  echo "tests/kb/run.sh: python3 is needed to read the databases" >&2
-  exit 2
-fi
-
-T=$(mktemp -d "${TMPDIR:-/tmp}/dragoman-kb.XXXXXX") || exit 2
-trap 'rm -rf "$T"' EXIT
-trap 'rm -rf "$T"; exit 130' INT TERM HUP
-
-passed=0
-failed=0
-begin() { name=$1; why=; }
-fail() { why="${why:+$why; }$1"; }
-end() {
-  if [ -z "$why" ]; then passed=$((passed + 1)); echo "ok - $name"
-  else failed=$((failed + 1)); echo "not ok - $name: $why"; fi
-}
+. "$HERE/../harness.sh"
+harness_start tests/kb/run.sh "to read the databases" "$@"
 
 # ingest ARGS... : runs dragoman ingest in $T, stdout in $T/out, stderr in $T/err, status in $rc.
 ingest() {
@@ -269,5 +241,4 @@ ingest --db kb.db
 expect_rc 2
 end
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+harness_finish
