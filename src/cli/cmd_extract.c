@@ -125,35 +125,22 @@ static void write_item(void *user, const dm_input_item *it, dm_doc *doc, void *p
     }
 }
 
+/* extract's own option: --format json|text */
+static int extract_option(void *user, int argc, char **argv, int *i) {
+    if (strcmp(argv[*i], "--format")) return 0;
+    if (*i + 1 >= argc || (strcmp(argv[*i + 1], "json") && strcmp(argv[*i + 1], "text"))) {
+        fprintf(stderr, "dragoman extract: --format takes json or text\n");
+        return -1;
+    }
+    *(int *)user = !strcmp(argv[++*i], "text");
+    return 1;
+}
+
 int dm_cmd_extract(int argc, char **argv) {
     int text = 0;
     dm_cli_opts o;
-    dm_cli_opts_init(&o, argc);
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
-            usage(stdout);
-            dm_cli_opts_free(&o);
-            return 0;
-        } else if (!strcmp(a, "--format")) {
-            if (i + 1 >= argc || (strcmp(argv[i + 1], "json") && strcmp(argv[i + 1], "text"))) {
-                fprintf(stderr, "dragoman extract: --format takes json or text\n");
-                dm_cli_opts_free(&o);
-                return 2;
-            }
-            text = !strcmp(argv[++i], "text");
-        } else {
-            if (!dm_cli_opts_take(&o, "extract", argc, argv, &i)) {
-                dm_cli_opts_free(&o);
-                return 2;
-            }
-        }
-    }
-    if (!o.npaths) {
-        usage(stderr);
-        dm_cli_opts_free(&o);
-        return 2;
-    }
+    int rc = dm_cli_opts_parse(&o, "extract", argc, argv, usage, extract_option, &text);
+    if (rc >= 0) return rc;
     dm_ctx *ctx = dm_cli_context(o.lexicons, o.nlexicons);
     if (!ctx) {
         dm_cli_opts_free(&o);

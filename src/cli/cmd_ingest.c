@@ -168,35 +168,22 @@ static void ingest_batch_done(void *user) {
     memset(&g->batch_sum, 0, sizeof g->batch_sum);
 }
 
+/* ingest's own option: --db PATH */
+static int ingest_option(void *user, int argc, char **argv, int *i) {
+    if (strcmp(argv[*i], "--db")) return 0;
+    if (*i + 1 >= argc || !argv[*i + 1][0]) {
+        fprintf(stderr, "dragoman ingest: --db needs a file path\n");
+        return -1;
+    }
+    *(const char **)user = argv[++*i];
+    return 1;
+}
+
 int dm_cmd_ingest(int argc, char **argv) {
     const char *db = "dragoman.db";
     dm_cli_opts o;
-    dm_cli_opts_init(&o, argc);
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
-            usage(stdout);
-            dm_cli_opts_free(&o);
-            return 0;
-        } else if (!strcmp(a, "--db")) {
-            if (i + 1 >= argc || !argv[i + 1][0]) {
-                fprintf(stderr, "dragoman ingest: --db needs a file path\n");
-                dm_cli_opts_free(&o);
-                return 2;
-            }
-            db = argv[++i];
-        } else {
-            if (!dm_cli_opts_take(&o, "ingest", argc, argv, &i)) {
-                dm_cli_opts_free(&o);
-                return 2;
-            }
-        }
-    }
-    if (!o.npaths) {
-        usage(stderr);
-        dm_cli_opts_free(&o);
-        return 2;
-    }
+    int rc = dm_cli_opts_parse(&o, "ingest", argc, argv, usage, ingest_option, &db);
+    if (rc >= 0) return rc;
     dm_error err = {0};
     dm_store *kb;
     if (dm_store_open(db, &kb, &err) != DM_OK) {

@@ -179,3 +179,29 @@ int dm_cli_opts_take(dm_cli_opts *o, const char *cmd, int argc, char **argv, int
     }
     return 1;
 }
+
+int dm_cli_opts_parse(dm_cli_opts *o, const char *cmd, int argc, char **argv, void (*usage)(FILE *),
+                      dm_cli_own_option own, void *user) {
+    dm_cli_opts_init(o, argc);
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        int r = 0;
+        if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+            usage(stdout);
+            dm_cli_opts_free(o);
+            return 0;
+        }
+        if (own) r = own(user, argc, argv, &i);
+        if (r == 0) r = dm_cli_opts_take(o, cmd, argc, argv, &i) ? 1 : -1;
+        if (r < 0) {
+            dm_cli_opts_free(o);
+            return 2;
+        }
+    }
+    if (!o->npaths) {
+        usage(stderr);
+        dm_cli_opts_free(o);
+        return 2;
+    }
+    return -1;
+}

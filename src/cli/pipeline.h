@@ -59,6 +59,14 @@ void dm_cli_opts_free(dm_cli_opts *o);
  * bad value, or an option the command does not know). Commands try their own
  * options first. */
 int dm_cli_opts_take(dm_cli_opts *o, const char *cmd, int argc, char **argv, int *i);
+/* A command's own options: takes argv[*i] (advancing *i past a value) and returns 1, returns 0
+ * when the option is not the command's, or -1 after printing a usage error. */
+typedef int (*dm_cli_own_option)(void *user, int argc, char **argv, int *i);
+/* Parses argv[1..] into o (initialized here): --help prints usage on stdout, own options go to
+ * own (may be NULL), then the shared ones and the operands. Returns -1 to go on, else the exit
+ * status to return (0 after --help, 2 for a usage error or no operand); o is freed unless -1. */
+int dm_cli_opts_parse(dm_cli_opts *o, const char *cmd, int argc, char **argv, void (*usage)(FILE *),
+                      dm_cli_own_option own, void *user);
 /* The --stats line: documents, bytes, sentences, time, MB/s, peak memory. */
 void dm_pipeline_print_stats(const dm_pipeline_stats *st, int jobs);
 #endif
