@@ -1584,9 +1584,14 @@ void dm_find_events(const dm_ctx *ctx, dm_doc *doc, size_t s, const dm_mentions 
 
 static int same_keys(const dm_ctx *ctx, const dm_doc *doc, const dm_event *a, const dm_event *b) {
     (void)ctx;
-    (void)doc;
     if (a->kind != b->kind) return 0;
     if (a->kind == EV_VISIT) {
+        /* a visit made long before the story ("visited Astana in October 2022") is not the one just agreed */
+        if (a->status != b->status) {
+            const dm_event *made = a->status == ST_OCCURRED ? a : b;
+            dm_date told = doc->stories[made->story].date;
+            if (made->date_explicit && told.y && dm_days(made->date.from) + 30 < dm_days(told)) return 0;
+        }
         return a->parts[0].kind == b->parts[0].kind && a->parts[0].id == b->parts[0].id &&
                (a->country == b->country || a->country < 0 || b->country < 0);
     }

@@ -695,6 +695,21 @@ static void add_person_mention(scan *s, size_t n0, size_t n1, const chunk *c, si
     s->st->last_person = p;
 }
 
+/* "His Highness the Amir" after a call between the Amir and a President: of the story's holders of
+ * the rank, the latest whose title agrees with the words (a monarch's with a monarch's), or -1. */
+static int agreeing_holder(const scan *s, int role, int country, const char *title) {
+    const dm_extraction *x = s->doc->x;
+    int best = -1;
+    for (size_t i = 0; i < x->npeople; i++) {
+        const dm_person *q = &x->people[i];
+        if (q->story != s->st->story || q->anonymous || q->role != role || !q->title) continue;
+        if (country >= 0 && q->country >= 0 && q->country != country) continue;
+        if (!dm_titles_agree(title, q->title)) continue;
+        if (best < 0 || q->last_tok > x->people[best].last_tok) best = (int)i;
+    }
+    return best;
+}
+
 /* From the comma at `comma` before a title, back over post-nominal letters between a name and
  * its title ("Mulambo Haimbe, SC, MP, Minister of ..."): the comma that follows the name. */
 static size_t before_postnominals(const scan *s, size_t comma) {
@@ -905,7 +920,9 @@ static void titles_and_names(scan *s) {
         }
         /* a title alone: "the President", "the Kazakh Foreign Minister", "The Swiss diplomat";
          * a lower-case one needs its determiner ("will co-chair the roundtable" names nobody) */
-        if (!is_cap(s, c.t0) && !(c.t0 > s->t0 && dm_word_in(DETERMINERS, FW(s, c.t0 - 1)))) continue;
+        if (!is_cap(s, c.t0) && !dm_word_in(DETERMINERS, FW(s, c.t0)) && /* "the amir" holds its own */
+            !(c.t0 > s->t0 && dm_word_in(DETERMINERS, FW(s, c.t0 - 1))))
+            continue;
         const dm_title *ti = title_of(s, h);
         int generic = (ti->flags & TT_GENERIC) != 0;
         int role = generic && c.count == 1 ? -1 : c.role;
@@ -941,7 +958,8 @@ static void titles_and_names(scan *s) {
             p = dm_people_find_title(s->doc, s->st->story, role, -1, -1, s->st->home_country);
         if (p < 0 && role > 0 && c.org >= 0)
             p = dm_people_find_title(s->doc, s->st->story, -1, c.country, c.org, -1);
-        if (p >= 0 && !dm_titles_agree(title_string(s, &c), s->doc->x->people[p].title)) p = -1;
+        if (p >= 0 && !dm_titles_agree(title_string(s, &c), s->doc->x->people[p].title))
+            p = agreeing_holder(s, c.role, c.country, title_string(s, &c));
         dm_mention m = {0};
         m.t0 = (uint32_t)a0;
         m.t1 = (uint32_t)(c.t1 > a0 ? c.t1 : end);
@@ -1028,6 +1046,8 @@ static void pronouns(scan *s, int before_subject, int before_person) {
         if (s->st->last_person < 0) continue;
         /* "His Excellency", "Her Majesty": an honorific, not a pronoun */
         if (i > s->t0 && is_cap(s, i) && i + 1 < s->t1 && is_cap(s, i + 1)) continue;
+        const dm_mention *hon = base_at(s, i); /* also at the start of a sentence */
+        if (hon && hon->kind == MK_TITLE && hon->t0 == i && (title_of(s, hon)->flags & TT_HONORIFIC)) continue;
         dm_mention m = {0};
         m.t0 = (uint32_t)i;
         m.t1 = (uint32_t)(i + 1);
