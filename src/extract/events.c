@@ -365,6 +365,14 @@ static int status_of(const sent_ctx *c, const trigger *tr) {
                                      is(c, k, "conduct") || is(c, k, "co-chair")))
             return ST_PLANNED;
     }
+    /* "is scheduled to continue his visit to Kuala Lumpur on Monday to meet X": an infinitive's
+     * event is planned when its clause says so, however far back */
+    if (tr->at > c->t0 && is(c, tr->at - 1, "to") && tr->form == TR_VERB) {
+        for (size_t k = tr->at - 1; k > c->t0 && k + 20 > tr->at; k--) {
+            if (is(c, k - 1, ".") || is(c, k - 1, ";") || is(c, k - 1, ",")) break;
+            if (c->t->v[k - 1].wc & WC_FUTURE) return ST_PLANNED;
+        }
+    }
     /* after: "to be held", "will be signed", "is scheduled", "which was accepted" */
     for (size_t k = tr->at + 1; k < c->t1 && k < tr->at + 16; k++) {
         if (is(c, k, "scheduled") || is(c, k, "planned") || is(c, k, "upcoming")) return ST_PLANNED;

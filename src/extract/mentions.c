@@ -927,15 +927,18 @@ static void titles_and_names(scan *s) {
         int generic = (ti->flags & TT_GENERIC) != 0;
         int role = generic && c.count == 1 ? -1 : c.role;
         int p = -1;
-        if (c.country < 0 && c.org < 0 && !generic) {
+        /* "the minister" with no state: the story's main actor if the rank fits */
+        if (p < 0 && c.country < 0 && c.org < 0 && s->st->main_actor >= 0 && c.count == 1 &&
+            (dm_eq(FW(s, c.t0), "the") || (c.t0 > s->t0 && dm_eq(FW(s, c.t0 - 1), "the")))) {
+            /* "The minister is scheduled to continue his visit": the story's main actor, even when
+             * other ministers were named since */
+            const dm_person *ma = &s->doc->x->people[s->st->main_actor];
+            if (ma->role == c.role || (c.role == R_MINISTER && ma->role == R_FOREIGN_MINISTER)) p = s->st->main_actor;
+        }
+        if (p < 0 && c.country < 0 && c.org < 0 && !generic) {
             /* "the Deputy Prime Minister": first the person whose title says so */
             char *words = title_string(s, &c);
             p = dm_people_find_title_words(s->doc, s->st->story, words);
-        }
-        /* "the minister" with no state: the story's main actor if the rank fits */
-        if (p < 0 && generic == 0 && c.country < 0 && c.org < 0 && s->st->main_actor >= 0 && c.count == 1) {
-            const dm_person *ma = &s->doc->x->people[s->st->main_actor];
-            if (ma->role == c.role || (c.role == R_MINISTER && ma->role == R_FOREIGN_MINISTER)) p = s->st->main_actor;
         }
         if (p < 0) p = dm_people_find_title(s->doc, s->st->story, role, c.country, c.org, s->st->home_country);
         if (p < 0 && c.country >= 0 && !generic &&
