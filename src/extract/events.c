@@ -340,7 +340,7 @@ static int future_in(const sent_ctx *c, size_t a, size_t b) {
         if (is(c, k, "to") && k + 1 < b &&
             (is(c, k + 1, "hold") || is(c, k + 1, "visit") || is(c, k + 1, "meet") || is(c, k + 1, "sign") ||
              is(c, k + 1, "make") || is(c, k + 1, "pay") || is(c, k + 1, "be") || is(c, k + 1, "discuss") ||
-             is(c, k + 1, "attend") || is(c, k + 1, "organize") || is(c, k + 1, "organise")))
+             is(c, k + 1, "attend") || is(c, k + 1, "organize") || is(c, k + 1, "organise") || is(c, k + 1, "host")))
             return 1;
     }
     return 0;
@@ -380,6 +380,10 @@ static int status_of(const sent_ctx *c, const trigger *tr) {
             (is(c, k + 2, "held") || is(c, k + 2, "signed") || is(c, k + 2, "organized") || is(c, k + 2, "convened")))
             return ST_PLANNED;
         if (is(c, k, "will") && (is(c, k + 1, "take") || is(c, k + 1, "be"))) return ST_PLANNED;
+        /* "the Summit that India is to host", "the session Baku will host" */
+        if (tr->form == TR_NOUN && (is(c, k, "to") || is(c, k, "will")) &&
+            (is(c, k + 1, "host") || is(c, k + 1, "hold") || is(c, k + 1, "convene") || is(c, k + 1, "chair")))
+            return ST_PLANNED;
         if (is(c, k, "accepted") && tr->kind == EV_VISIT) return ST_PLANNED;
         if (is(c, k, ".")) break;
     }
@@ -1008,6 +1012,10 @@ static void build_meeting(sent_ctx *c, const trigger *tr, pref *ps, size_t np, u
 
 
 /* org_hint: the organization already known to convene (-1: the one named nearest the trigger) */
+static int host_word(const sent_ctx *c, size_t i) {
+    return is(c, i, "host") || is(c, i, "hosts") || is(c, i, "hosted") || is(c, i, "hosting");
+}
+
 static void build_multilateral(sent_ctx *c, const trigger *tr, pref *ps, size_t np, int org_hint) {
     int org = org_hint >= 0 ? org_hint : org_near(c, tr->at, 8, 10);
     /* "the next summit" is the story's; "the next session of the X Council" is X's */
@@ -1021,7 +1029,7 @@ static void build_multilateral(sent_ctx *c, const trigger *tr, pref *ps, size_t 
     int attested = np > 0;
     for (size_t i = c->t0; i < c->t1; i++)
         if (is(c, i, "held") || is(c, i, "took") || is(c, i, "hold") || is(c, i, "convened") || is(c, i, "chaired") ||
-            is(c, i, "met") || ((is(c, i, "take") || is(c, i, "takes")) && is(c, i + 1, "place")))
+            is(c, i, "met") || ((is(c, i, "take") || is(c, i, "takes")) && is(c, i + 1, "place")) || host_word(c, i))
             attested = 1;
     for (size_t k = 0; k < c->ms->n; k++)
         if (c->ms->v[k].kind == MK_TITLE && c->ms->v[k].plural) attested = 1;
@@ -1116,6 +1124,22 @@ static void build_multilateral(sent_ctx *c, const trigger *tr, pref *ps, size_t 
         size_t n = plural_referents(c, m, who, 8);
         if (n <= 4)
             for (size_t j = 0; j < n; j++) add_part(e, P_PERSON, who[j]);
+    }
+    /* "India will host the Quad Leaders' Summit", "the summit that Peru is to host": the host state
+     * takes part, and the summit is in it */
+    for (size_t i = c->t0; i < c->t1; i++) {
+        if (!host_word(c, i)) continue;
+        int state = -1;
+        for (size_t k = 0; k < c->ms->n; k++) {
+            const dm_mention *m = &c->ms->v[k];
+            /* the subject: a state just before the verb, past "will", "is to", "has" */
+            if (m->kind == MK_COUNTRY && m->t1 <= i && m->t1 + 3 >= i) state = m->id;
+        }
+        if (state >= 0) {
+            add_part(e, P_COUNTRY, state);
+            if (e->country < 0 && e->city < 0) e->country = state;
+        }
+        break;
     }
 }
 
