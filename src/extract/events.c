@@ -525,7 +525,10 @@ static int count_kind(const dm_event *e, uint8_t kind) {
 
 static int place_after_prep(const sent_ctx *c, size_t from, size_t to, int *city, int *country, int want_country) {
     for (size_t i = from; i < to && i < c->t1; i++) {
-        if (!(is(c, i, "in") || is(c, i, "at") || (want_country && is(c, i, "to")))) continue;
+        /* "in Lima", "at Lima"; "scheduled for Samarkand", "set for Lima" */
+        int scheduled_for = is(c, i, "for") && i > c->t0 &&
+                            (is(c, i - 1, "scheduled") || is(c, i - 1, "planned") || is(c, i - 1, "set"));
+        if (!(is(c, i, "in") || is(c, i, "at") || scheduled_for || (want_country && is(c, i, "to")))) continue;
         size_t j = i + 1;
         if (is(c, j, "the")) j++;
         const dm_mention *m = mention_at(c, j);
@@ -1029,7 +1032,8 @@ static void build_multilateral(sent_ctx *c, const trigger *tr, pref *ps, size_t 
     int attested = np > 0;
     for (size_t i = c->t0; i < c->t1; i++)
         if (is(c, i, "held") || is(c, i, "took") || is(c, i, "hold") || is(c, i, "convened") || is(c, i, "chaired") ||
-            is(c, i, "met") || ((is(c, i, "take") || is(c, i, "takes")) && is(c, i + 1, "place")) || host_word(c, i))
+            is(c, i, "met") || ((is(c, i, "take") || is(c, i, "takes")) && is(c, i + 1, "place")) || host_word(c, i) ||
+            (is(c, i, "scheduled") && (is(c, i + 1, "for") || is(c, i + 1, "to"))))
             attested = 1;
     for (size_t k = 0; k < c->ms->n; k++)
         if (c->ms->v[k].kind == MK_TITLE && c->ms->v[k].plural) attested = 1;
