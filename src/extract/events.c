@@ -133,6 +133,15 @@ static int has_with_after(const sent_ctx *c, size_t i, size_t span) {
     return 0;
 }
 
+/* "the next round of consultations would be held in Yerevan": a passive "held" just after the noun. */
+static int held_after(const sent_ctx *c, size_t i) {
+    for (size_t k = i + 1; k < c->t1 && k <= i + 4; k++) {
+        if (is(c, k, ",") || is(c, k, ".")) return 0;
+        if (is(c, k, "held") && k > i + 1 && (is(c, k - 1, "be") || is(c, k - 1, "been"))) return 1;
+    }
+    return 0;
+}
+
 static int held_before(const sent_ctx *c, size_t i) {
     for (size_t k = i; k > c->t0 && k + 10 > i; k--) {
         const char *f = FW(c, k - 1);
@@ -272,7 +281,7 @@ static size_t find_triggers(const sent_ctx *c, trigger *out, size_t max) {
         } else if (dm_word_in(MEET_NOUNS, f)) {
             if (phone_near(c, i)) continue;
             if (i > c->t0 && is(c, i - 1, "on") && (c->t->v[i].flags & TF_CAP)) continue; /* "... on Consultations" */
-            if (!(has_with_after(c, i, 2) || held_before(c, i))) continue;
+            if (!(has_with_after(c, i, 2) || held_before(c, i) || held_after(c, i))) continue;
             tr.kind = EV_MEETING;
             tr.form = TR_NOUN;
         } else if (dm_word_in(MULTI_NOUNS, f)) {
@@ -944,6 +953,24 @@ static void states_meeting(sent_ctx *c, const trigger *tr, uint8_t kind) {
     }
 }
 
+/* "It was agreed that the next round of consultations would be held in Yerevan": the states of the
+ * story's meeting in focus meet again. Returns whether it made the event. */
+static int next_round(sent_ctx *c, const trigger *tr, uint8_t kind) {
+    int next = 0;
+    for (size_t k = tr->at; k > c->t0 && k + 4 > tr->at; k--) next |= is(c, k - 1, "next");
+    if (!next || c->sc->focus_event < 0) return 0;
+    const dm_event *was = &X(c)->events[c->sc->focus_event];
+    if (was->kind != EV_MEETING || was->nparts < 2) return 0;
+    dm_part parts[DM_MAX_PARTS];
+    int n = was->nparts;
+    memcpy(parts, was->parts, sizeof parts);
+    dm_event *e = new_event(c, kind, tr); /* may move the events: `was` is not used after this */
+    for (int j = 0; j < n; j++) add_part(e, parts[j].kind, parts[j].id);
+    e->as_states = 1; /* the people become their states once their states are known */
+    e->of_states = 1;
+    return 1;
+}
+
 static void build_meeting(sent_ctx *c, const trigger *tr, pref *ps, size_t np, uint8_t kind) {
     int subj[8], obj[8];
     size_t ns, no;
@@ -989,6 +1016,7 @@ static void build_meeting(sent_ctx *c, const trigger *tr, pref *ps, size_t np, u
             for (size_t k = 0; k < ns; k++) add_part(e, P_PERSON, subj[k]);
         } else if (np == 0 && tr->form == TR_NOUN) {
             /* nobody named in the sentence (a subject, if any, is the story's actor carried over) */
+            if (next_round(c, tr, kind)) return;
             if (!pair_by_title(c, tr, kind) && ns == 0) states_meeting(c, tr, kind);
         }
         return;
@@ -1620,7 +1648,7 @@ void dm_find_events(const dm_ctx *ctx, dm_doc *doc, size_t s, const dm_mentions 
 
 static int same_keys(const dm_ctx *ctx, const dm_doc *doc, const dm_event *a, const dm_event *b) {
     (void)ctx;
-    if (a->kind != b->kind) return 0;
+    if (a->kind != b->kind || a->as_states != b->as_states) return 0;
     if (a->kind == EV_VISIT) {
         /* a visit made long before the story ("visited Astana in October 2022") is not the one just agreed */
         if (a->status != b->status) {
@@ -1824,6 +1852,20 @@ void dm_finish_story_events(const dm_ctx *ctx, dm_doc *doc, dm_story_ctx *sc) {
             }
         }
         infer_countries(ctx, doc, sc, e);
+        if (e->as_states) {
+            dm_part parts[DM_MAX_PARTS];
+            int n = 0;
+            for (int k = 0; k < e->nparts; k++) {
+                const dm_part *p = &e->parts[k];
+                int st = p->kind == P_COUNTRY ? p->id : p->kind == P_PERSON ? x->people[p->id].country : -1;
+                int dup = st < 0;
+                for (int j = 0; j < n; j++) dup |= parts[j].id == st;
+                if (!dup) parts[n++] = (dm_part){P_COUNTRY, st};
+            }
+            memcpy(e->parts, parts, (size_t)n * sizeof *parts);
+            e->nparts = n;
+            if (n < 2) e->dropped = 1;
+        }
         /* a visit to one's own country is no visit */
         if (e->kind == EV_VISIT && e->nparts && e->parts[0].kind == P_PERSON &&
             x->people[e->parts[0].id].country == e->country) {

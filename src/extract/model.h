@@ -75,6 +75,7 @@ typedef struct {
     uint8_t host_received; /* "X received Y": held in X's country */
     int host_person;
     uint8_t dropped;
+    uint8_t as_states;     /* its people stand for their states ("the next round of consultations") */
 } dm_event;
 
 enum { MET_TRADE = 1, MET_TARGET, MET_INVESTMENT, MET_EXPORT, MET_COMPANIES, MET_JOINT };
