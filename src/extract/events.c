@@ -955,12 +955,24 @@ static void states_meeting(sent_ctx *c, const trigger *tr, uint8_t kind) {
 
 /* "It was agreed that the next round of consultations would be held in Yerevan": the states of the
  * story's meeting in focus meet again. Returns whether it made the event. */
+static int meet_again(sent_ctx *c, const trigger *tr, uint8_t kind);
+
 static int next_round(sent_ctx *c, const trigger *tr, uint8_t kind) {
     int next = 0;
     for (size_t k = tr->at; k > c->t0 && k + 4 > tr->at; k--) next |= is(c, k - 1, "next");
-    if (!next || c->sc->focus_event < 0) return 0;
-    const dm_event *was = &X(c)->events[c->sc->focus_event];
-    if (was->kind != EV_MEETING || was->nparts < 2) return 0;
+    return next && meet_again(c, tr, kind);
+}
+
+/* The states of the story's event in focus (a meeting or an agreement of two) meet at tr. */
+static int meet_again(sent_ctx *c, const trigger *tr, uint8_t kind) {
+    /* the event in focus, else the story's latest meeting or agreement */
+    long at = c->sc->focus_event;
+    for (size_t k = X(c)->nevents; at < 0 && k-- > c->sc->first_event;)
+        if (!X(c)->events[k].dropped && (X(c)->events[k].kind == EV_MEETING || X(c)->events[k].kind == EV_AGREEMENT))
+            at = (long)k;
+    if (at < 0) return 0;
+    const dm_event *was = &X(c)->events[at];
+    if ((was->kind != EV_MEETING && was->kind != EV_AGREEMENT) || was->nparts < 2) return 0;
     dm_part parts[DM_MAX_PARTS];
     int n = was->nparts;
     memcpy(parts, was->parts, sizeof parts);
@@ -1087,12 +1099,19 @@ static void build_multilateral(sent_ctx *c, const trigger *tr, pref *ps, size_t 
             }
         }
         /* "the next session of the High-Level Strategic Cooperation Council ... of Pakistan and ... of Türkiye" */
-        if ((is(c, tr->at, "session") || is(c, tr->at, "meeting")) && is(c, tr->at + 1, "of") && nc == 2) {
+        if ((is(c, tr->at, "session") || is(c, tr->at, "meeting")) && is(c, tr->at + 1, "of") && (nc == 2 || nc == 0)) {
             int body = 0;
             for (size_t k = tr->at + 2; k < c->t1 && k < tr->at + 12; k++)
                 if (is(c, k, "council") || is(c, k, "commission") || is(c, k, "committee") || is(c, k, "cabinet"))
                     body = 1;
-            if (body) {
+            if (body && nc < 2) {
+                /* "the inaugural session of the Joint Commission will be held in Rabat": the commission
+                 * the story's two states set up meets */
+                int joint = 0;
+                for (size_t k = tr->at + 2; k < c->t1 && k < tr->at + 6; k++)
+                    joint |= is(c, k, "joint") || is(c, k, "intergovernmental") || is(c, k, "bilateral");
+                if (joint) meet_again(c, tr, EV_MEETING);
+            } else if (body) {
                 /* "A and B co-chaired the 5th meeting of the intergovernmental commission": the chairs meet */
                 int chairs[2], nch = 0;
                 for (size_t k = 0; k < np && nch < 2; k++)
