@@ -1110,6 +1110,8 @@ static void build_multilateral(sent_ctx *c, const trigger *tr, pref *ps, size_t 
                 int joint = 0;
                 for (size_t k = tr->at + 2; k < c->t1 && k < tr->at + 6; k++)
                     joint |= is(c, k, "joint") || is(c, k, "intergovernmental") || is(c, k, "bilateral");
+                /* "the first meeting of the committee": the one the story just told of */
+                joint |= is(c, tr->at + 2, "the") && (is(c, tr->at + 3, "committee") || is(c, tr->at + 3, "commission"));
                 if (joint) meet_again(c, tr, EV_MEETING);
             } else if (body) {
                 /* "A and B co-chaired the 5th meeting of the intergovernmental commission": the chairs meet */
