@@ -1056,7 +1056,9 @@ static void build_meeting(sent_ctx *c, const trigger *tr, pref *ps, size_t np, u
 
 /* org_hint: the organization already known to convene (-1: the one named nearest the trigger) */
 static int host_word(const sent_ctx *c, size_t i) {
-    return is(c, i, "host") || is(c, i, "hosts") || is(c, i, "hosted") || is(c, i, "hosting");
+    const char *f = FW(c, i);
+    if (f[0] != 'h' || f[1] != 'o') return 0; /* most words, at once */
+    return dm_eq(f, "host") || dm_eq(f, "hosts") || dm_eq(f, "hosted") || dm_eq(f, "hosting");
 }
 
 static void build_multilateral(sent_ctx *c, const trigger *tr, pref *ps, size_t np, int org_hint) {
