@@ -3,32 +3,27 @@
  * given name or initial; the fullest name wins; the titles held over time. */
 #include "store_int.h"
 #include "../core/arena.h"
+#include "../core/utf8.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <utf8proc.h>
 #include <xxhash.h>
 
 /* ---- names ------------------------------------------------------------------ */
 
-/* A name word folded as people.surname is: lower case, accents removed, letters only. */
+/* A name word folded as people.surname is: the extractor's folding (dm_fold: lower case,
+ * accents removed), which the query side applies to what users type, letters only. */
 static void fold_word(const char *w, size_t n, char *out, size_t cap) {
-    size_t k = 0;
-    utf8proc_uint8_t *mapped = NULL;
-    utf8proc_ssize_t m = utf8proc_map((const utf8proc_uint8_t *)w, (utf8proc_ssize_t)n, &mapped,
-                                      UTF8PROC_STABLE | UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD);
-    for (utf8proc_ssize_t i = 0; m > 0 && i < m;) {
-        utf8proc_int32_t cp;
-        utf8proc_ssize_t len = utf8proc_iterate(mapped + i, m - i, &cp);
-        if (len <= 0) break;
-        utf8proc_category_t c = utf8proc_category(cp);
-        if (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO && k + (size_t)len < cap) {
-            memcpy(out + k, mapped + i, (size_t)len);
-            k += (size_t)len;
+    char *folded = dm_xmalloc(n * 3 + 1);
+    size_t len = dm_fold(w, n, folded, n * 3 + 1), k = 0;
+    for (size_t i = 0; i < len;) {
+        size_t at = i;
+        if (dm_cp_is_letter(dm_utf8_next(folded, len, &i)) && k + (i - at) < cap) {
+            memcpy(out + k, folded + at, i - at);
+            k += i - at;
         }
-        i += len;
     }
-    free(mapped);
+    free(folded);
     out[k] = 0;
 }
 
