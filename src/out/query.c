@@ -81,14 +81,14 @@ dm_kb *dm_kb_open(const char *path, dm_error *err) {
                      "%s is an SQLite database but not a dragoman knowledge base (no dragoman tables); "
                      "run 'dragoman ingest' first",
                      path);
-    } else if (version != DM_KB_SCHEMA_VERSION) {
+    } else if (version != DM_STORE_SCHEMA_VERSION) {
         dm_error_set(err, DM_ERR_IO, 0,
                      "%s has knowledge-base schema version %d, this dragoman reads version %d; "
                      "re-create it with this version's 'dragoman ingest'",
-                     path, version, DM_KB_SCHEMA_VERSION);
+                     path, version, DM_STORE_SCHEMA_VERSION);
     } else if (found < ntables) {
         dm_error_set(err, DM_ERR_IO, 0, "%s lacks tables of schema version %d; re-create it with 'dragoman ingest'",
-                     path, DM_KB_SCHEMA_VERSION);
+                     path, DM_STORE_SCHEMA_VERSION);
     } else if (sqlite3_create_function_v2(db, "dm_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, sql_fold,
                                           NULL, NULL, NULL) != SQLITE_OK) {
         dm_error_set(err, DM_ERR_IO, 0, "%s: %s", path, sqlite3_errmsg(db));

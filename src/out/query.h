@@ -5,8 +5,7 @@
 #define DM_QUERY_H
 #include "dragoman.h"
 #include "rows.h"
-
-#define DM_KB_SCHEMA_VERSION 1
+#include "store.h" /* DM_STORE_SCHEMA_VERSION: the one version both sides know */
 
 typedef struct dm_kb dm_kb;
 
