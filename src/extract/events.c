@@ -1880,7 +1880,7 @@ void dm_finish_story_events(const dm_ctx *ctx, dm_doc *doc, dm_story_ctx *sc) {
             int n = 0;
             for (int k = 0; k < e->nparts; k++) {
                 const dm_part *p = &e->parts[k];
-                int st = p->kind == P_COUNTRY ? p->id : p->kind == P_PERSON ? x->people[p->id].country : -1;
+                int st = dm_part_state(x, p);
                 int dup = st < 0;
                 for (int j = 0; j < n; j++) dup |= parts[j].id == st;
                 if (!dup) parts[n++] = (dm_part){P_COUNTRY, st};

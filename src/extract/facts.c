@@ -324,8 +324,7 @@ static void focus_pair(const fctx *c, int *a, int *b) {
         const dm_event *e = &c->doc->x->events[c->sc->focus_event];
         int s[2], n = 0, unknown = 0;
         for (int k = 0; k < e->nparts && n < 2 && (e->kind == EV_MEETING || e->kind == EV_CALL); k++) {
-            int st = e->parts[k].kind == P_PERSON ? c->doc->x->people[e->parts[k].id].country
-                     : e->parts[k].kind == P_COUNTRY ? e->parts[k].id : -1;
+            int st = dm_part_state(c->doc->x, &e->parts[k]);
             if (st < 0 && e->parts[k].kind == P_PERSON) unknown++;
             if (st >= 0 && (n == 0 || st != s[0])) s[n++] = st;
         }
@@ -345,8 +344,7 @@ static void focus_pair(const fctx *c, int *a, int *b) {
         if (c->sc->focus_event >= 0) {
             const dm_event *e = &c->doc->x->events[c->sc->focus_event];
             for (int k = 0; k < e->nparts; k++) {
-                int s = e->parts[k].kind == P_PERSON ? c->doc->x->people[e->parts[k].id].country
-                        : e->parts[k].kind == P_COUNTRY ? e->parts[k].id : -1;
+                int s = dm_part_state(c->doc->x, &e->parts[k]);
                 if (s < 0) continue;
                 if (*a < 0) *a = s;
                 else if (*b < 0 && s != *a) *b = s;

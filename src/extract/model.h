@@ -109,4 +109,9 @@ typedef struct dm_extraction {
     dm_fact *facts;
     size_t nfacts, facts_cap;
 } dm_extraction;
+
+/* The state a participant stands for: a person's (once known), a state itself; -1 otherwise. */
+static inline int dm_part_state(const dm_extraction *x, const dm_part *p) {
+    return p->kind == P_PERSON ? x->people[p->id].country : p->kind == P_COUNTRY ? p->id : -1;
+}
 #endif

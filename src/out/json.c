@@ -30,7 +30,7 @@ const char *dm_event_cameo(const dm_doc *doc, const dm_event *e) {
         int at_home = 0;
         for (int k = 0; k < e->nparts; k++) {
             const dm_part *p = &e->parts[k];
-            int c = p->kind == P_PERSON ? doc->x->people[p->id].country : p->kind == P_COUNTRY ? p->id : -1;
+            int c = dm_part_state(doc->x, p);
             if (c == e->country) at_home = 1;
         }
         if (!at_home) return "044";
