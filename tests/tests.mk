@@ -3,7 +3,7 @@
 # and the same under ASan/UBSan; a libFuzzer target.
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
-CMOCKA_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
+CMOCKA_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka) $(shell pkg-config --libs $(TEST_PKGS) 2>/dev/null)
 
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/helpers.h $(BUILD)/libdragoman.a
 	@mkdir -p $(dir $@)
@@ -41,6 +41,6 @@ fuzz: deps
 	@mkdir -p build-fuzz/corpus
 	@cp samples/*.txt build-fuzz/corpus/ 2>/dev/null || true
 	clang $(CSTD) -O1 -g -fsanitize=fuzzer,address,undefined -Iinclude -Isrc tests/fuzz/fuzz_extract.c \
-	    build-fuzz/libdragoman.a $(LIBS) -o build-fuzz/fuzz_extract
+	    build-fuzz/libdragoman.a $(LIBS) $(shell pkg-config --libs $(TEST_PKGS)) -o build-fuzz/fuzz_extract
 	build-fuzz/fuzz_extract -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 \
 	    -dict=tests/fuzz/extract.dict build-fuzz/corpus

@@ -37,7 +37,8 @@ typedef struct dm_store dm_store;
  * when the file is missing or empty. Refuses, with a message saying what to
  * do, a file that is not a SQLite database, a database that is not a
  * dragoman knowledge base, one of another schema version, and a path that
- * cannot be written. Sets WAL, synchronous=NORMAL and foreign keys. On
+ * cannot be written. Sets WAL and synchronous=NORMAL; foreign keys are
+ * not enforced on inserts (the store deletes what they would cascade). On
  * success *out is the store (free with dm_store_close); on failure NULL. */
 dm_status dm_store_open(const char *path, dm_store **out, dm_error *err);
 

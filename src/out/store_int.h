@@ -3,7 +3,7 @@
 #ifndef DM_STORE_INT_H
 #define DM_STORE_INT_H
 #include "store.h"
-#include <jansson.h>
+#include "line.h"
 #include <sqlite3.h>
 #include <stdint.h>
 
@@ -16,6 +16,12 @@ typedef struct {
 enum {
     S_DOC_FIND,
     S_DOC_INSERT,
+    S_DOC_DELETE_EVIDENCE,
+    S_DOC_DELETE_FIRST = S_DOC_DELETE_EVIDENCE,
+    S_DOC_DELETE_PARTICIPANTS,
+    S_DOC_DELETE_REPORTS,
+    S_DOC_DELETE_STORIES,
+    S_DOC_DELETE_FACTS,
     S_DOC_DELETE,
     S_DOC_EVENTS,
     S_DOC_PEOPLE,
@@ -39,6 +45,8 @@ enum {
     S_EVENT_REPORTED,
     S_EVENT_REPORTS,
     S_EVENT_DELETE_ORPHAN,
+    S_EVENT_DELETED_TOPICS,
+    S_EVENT_DELETED_LINKS,
     S_EVENT_SET_PLANNED,
     S_TOPIC_INSERT,
     S_TOPICS_CLEAR,
@@ -108,9 +116,6 @@ void dm_bind_text(sqlite3_stmt *st, int i, const char *v);
 /* A column as a string, or NULL. */
 const char *dm_col_text(sqlite3_stmt *st, int i);
 
-/* A JSON object's string member, or NULL. */
-const char *dm_jstr(const json_t *obj, const char *key);
-
 /* Dates as the contract writes them: YYYY, YYYY-MM or YYYY-MM-DD. */
 typedef struct {
     int y, m, d;
@@ -128,16 +133,13 @@ typedef struct dm_put dm_put;
 struct dm_store_prepared {
     dm_store_doc doc;  /* borrowed */
     char hash[33];     /* hex XXH3-128 of the text */
-    json_t *root;      /* the parsed line, owned */
-    char **event_json; /* each event object, compact, owned */
-    size_t nevents;
+    dm_line line;      /* the extract line, read */
 };
 
 /* Events and people of a document: one report stored with its participants,
  * evidence, merged event and people. story_date is the reporting story's
  * date (or the document's), NULL when unknown. */
-dm_status dm_store_report(dm_store *s, dm_put *put, const json_t *event, const char *event_json, int seq,
-                          dm_error *err);
+dm_status dm_store_report(dm_store *s, dm_put *put, const dm_line_event *event, int seq, dm_error *err);
 
 /* store_people.c: the person record for a named participant (found or new),
  * with the title held on seen recorded; and a person recomputed from the

@@ -468,72 +468,64 @@ static dm_status link_occurred_to(dm_store *s, int64_t planned, const report *r,
 
 /* ---- one report --------------------------------------------------------------- */
 
-static dm_status insert_participant(dm_store *s, int64_t report_id, int seq, const json_t *p, int64_t person,
+static dm_status insert_participant(dm_store *s, int64_t report_id, int seq, const dm_line_party *p, int64_t person,
                                     int signatory, dm_error *err) {
-    const char *kind = dm_jstr(p, "kind");
     sqlite3_stmt *st = dm_store_stmt(s, S_PART_INSERT);
     sqlite3_bind_int64(st, 1, report_id);
     sqlite3_bind_int(st, 2, seq);
-    dm_bind_text(st, 3, kind ? kind : "person");
+    dm_bind_text(st, 3, p->kind ? p->kind : "person");
     if (person) sqlite3_bind_int64(st, 4, person);
-    dm_bind_text(st, 5, dm_jstr(p, "name"));
-    dm_bind_text(st, 6, dm_jstr(p, "title"));
-    dm_bind_text(st, 7, dm_jstr(p, "role"));
-    dm_bind_text(st, 8, dm_jstr(p, "country"));
-    dm_bind_text(st, 9, kind && !strcmp(kind, "org") ? dm_jstr(p, "code") : dm_jstr(p, "org"));
+    dm_bind_text(st, 5, p->name);
+    dm_bind_text(st, 6, p->title);
+    dm_bind_text(st, 7, p->role);
+    dm_bind_text(st, 8, p->country);
+    dm_bind_text(st, 9, p->kind && !strcmp(p->kind, "org") ? p->code : p->org);
     sqlite3_bind_int(st, 10, signatory);
     return dm_store_step(s, st, "storing a participant", err) < 0 ? DM_ERR_DB : DM_OK;
 }
 
 /* Resolves the people among participants (persons[k] is their person id, or 0). */
-static dm_status resolve_people(dm_store *s, dm_put *put, const json_t *list, const char *seen, int64_t *persons,
-                                size_t max, dm_error *err) {
-    for (size_t k = 0; k < json_array_size(list) && k < max; k++) {
-        const json_t *p = json_array_get(list, k);
-        const char *kind = dm_jstr(p, "kind"), *name = dm_jstr(p, "name");
+static dm_status resolve_people(dm_store *s, dm_put *put, const dm_line_party *list, size_t n, const char *seen,
+                                int64_t *persons, dm_error *err) {
+    for (size_t k = 0; k < n; k++) {
+        const dm_line_party *p = &list[k];
         persons[k] = 0;
-        if (!kind || strcmp(kind, "person") || !name) continue;
-        if (dm_store_person(s, put, name, dm_jstr(p, "country"), dm_jstr(p, "org"), dm_jstr(p, "title"),
-                           dm_jstr(p, "role"), seen, &persons[k], err))
+        if (!p->kind || strcmp(p->kind, "person") || !p->name) continue;
+        if (dm_store_person(s, put, p->name, p->country, p->org, p->title, p->role, seen, &persons[k], err))
             return DM_ERR_DB;
     }
     return DM_OK;
 }
 
-dm_status dm_store_report(dm_store *s, dm_put *put, const json_t *ev, const char *json, int seq, dm_error *err) {
+dm_status dm_store_report(dm_store *s, dm_put *put, const dm_line_event *ev, int seq, dm_error *err) {
     report r;
     memset(&r, 0, sizeof r);
-    r.kind = dm_jstr(ev, "kind");
-    r.status = dm_jstr(ev, "status");
-    if (!r.kind || !r.status)
-        return dm_error_set(err, DM_ERR_JSON, 0, "event %d has no \"kind\" or \"status\"", seq);
-    r.date = dm_jstr(ev, "date");
-    r.date_end = dm_jstr(ev, "date_end");
-    const json_t *loc = json_object_get(ev, "location");
-    r.city = dm_jstr(loc, "city");
-    r.country = dm_jstr(loc, "country");
-    r.org = dm_jstr(ev, "org");
-    r.title = dm_jstr(ev, "title");
-    r.cameo = dm_jstr(ev, "cameo");
+    r.kind = ev->kind;
+    r.status = ev->status;
+    r.date = ev->date;
+    r.date_end = ev->date_end;
+    r.city = ev->city;
+    r.country = ev->country;
+    r.org = ev->org;
+    r.title = ev->title;
+    r.cameo = ev->cameo;
     r.ymd = dm_ymd_parse(r.date);
-    const json_t *story = json_object_get(ev, "story");
-    int64_t story_seq = json_is_integer(story) ? (int64_t)json_integer_value(story) : -1;
+    int64_t story_seq = ev->story;
     r.reported = story_seq >= 0 && (size_t)story_seq < put->nstories ? put->story_date[story_seq] : put->published;
     const char *seen = !strcmp(r.status, "occurred") && r.date ? r.date : r.reported;
 
     /* people first: their ids are the event's keys */
-    const json_t *parts = json_object_get(ev, "participants"), *signers = json_object_get(ev, "signatories");
+    size_t nparts = ev->nparticipants < MAX_KEYS ? ev->nparticipants : MAX_KEYS;
+    size_t nsigners = ev->nsignatories < MAX_KEYS ? ev->nsignatories : MAX_KEYS;
     int64_t part_ids[MAX_KEYS] = {0}, signer_ids[MAX_KEYS] = {0};
-    if (resolve_people(s, put, parts, seen, part_ids, MAX_KEYS, err) ||
-        resolve_people(s, put, signers, seen, signer_ids, MAX_KEYS, err))
+    if (resolve_people(s, put, ev->participants, nparts, seen, part_ids, err) ||
+        resolve_people(s, put, ev->signatories, nsigners, seen, signer_ids, err))
         return DM_ERR_DB;
-    for (size_t k = 0; k < json_array_size(parts) && k < MAX_KEYS; k++) {
-        const json_t *p = json_array_get(parts, k);
-        const char *kind = dm_jstr(p, "kind");
+    for (size_t k = 0; k < nparts; k++) {
+        const dm_line_party *p = &ev->participants[k];
         if (part_ids[k]) key_add(&r.keys, 'p', NULL, part_ids[k]);
-        else if (kind && !strcmp(kind, "org") && dm_jstr(p, "code")) key_add(&r.keys, 'o', dm_jstr(p, "code"), 0);
-        else if (kind && !strcmp(kind, "country") && dm_jstr(p, "country"))
-            key_add(&r.keys, 'c', dm_jstr(p, "country"), 0);
+        else if (p->kind && !strcmp(p->kind, "org") && p->code) key_add(&r.keys, 'o', p->code, 0);
+        else if (p->kind && !strcmp(p->kind, "country") && p->country) key_add(&r.keys, 'c', p->country, 0);
     }
     if (!strcmp(r.kind, "visit") && r.country) key_add(&r.keys, 'c', r.country, 0);
     for (int k = 0; k < r.keys.n; k++) r.khash[r.nkeys++] = key_hash(r.keys.v[k]);
@@ -583,15 +575,13 @@ dm_status dm_store_report(dm_store *s, dm_put *put, const json_t *ev, const char
     dm_idset_add(&put->own_events, event_id);
 
     char topics[512] = "";
-    const json_t *tl = json_object_get(ev, "topics");
-    for (size_t k = 0; k < json_array_size(tl); k++) {
-        const json_t *t = json_array_get(tl, k);
-        if (!json_is_string(t)) continue;
+    for (size_t k = 0; k < ev->ntopics; k++) {
+        const char *t = ev->topics[k];
         size_t used = strlen(topics);
-        snprintf(topics + used, sizeof topics - used, "%s%s", used ? " " : "", json_string_value(t));
+        snprintf(topics + used, sizeof topics - used, "%s%s", used ? " " : "", t);
         sqlite3_stmt *st = dm_store_stmt(s, S_TOPIC_INSERT);
         sqlite3_bind_int64(st, 1, event_id);
-        dm_bind_text(st, 2, json_string_value(t));
+        dm_bind_text(st, 2, t);
         if (dm_store_step(s, st, "storing a topic", err) < 0) return DM_ERR_DB;
     }
 
@@ -603,24 +593,21 @@ dm_status dm_store_report(dm_store *s, dm_put *put, const json_t *ev, const char
     const char *text[] = {r.kind, r.status, r.date, r.date_end, r.city, r.country, r.org, r.title, r.cameo};
     for (int i = 0; i < 9; i++) dm_bind_text(st, 5 + i, text[i]);
     dm_bind_text(st, 14, topics);
-    dm_bind_text(st, 15, json);
+    sqlite3_bind_text64(st, 15, ev->json, ev->json_len, SQLITE_STATIC, SQLITE_UTF8);
     if (dm_store_step(s, st, "storing a report", err) < 0) return DM_ERR_DB;
     int64_t report_id = sqlite3_last_insert_rowid(s->db);
     put->result->reports++;
 
     int n = 0;
-    for (size_t k = 0; k < json_array_size(parts) && k < MAX_KEYS; k++)
-        if (insert_participant(s, report_id, n++, json_array_get(parts, k), part_ids[k], 0, err)) return DM_ERR_DB;
-    for (size_t k = 0; k < json_array_size(signers) && k < MAX_KEYS; k++)
-        if (insert_participant(s, report_id, n++, json_array_get(signers, k), signer_ids[k], 1, err))
-            return DM_ERR_DB;
-    const json_t *evidence = json_object_get(ev, "evidence");
-    for (size_t k = 0; k < json_array_size(evidence); k++) {
-        const json_t *sp = json_array_get(evidence, k);
+    for (size_t k = 0; k < nparts; k++)
+        if (insert_participant(s, report_id, n++, &ev->participants[k], part_ids[k], 0, err)) return DM_ERR_DB;
+    for (size_t k = 0; k < nsigners; k++)
+        if (insert_participant(s, report_id, n++, &ev->signatories[k], signer_ids[k], 1, err)) return DM_ERR_DB;
+    for (size_t k = 0; k < ev->nevidence; k++) {
         st = dm_store_stmt(s, S_EVIDENCE_INSERT);
         sqlite3_bind_int64(st, 1, report_id);
-        sqlite3_bind_int64(st, 2, json_integer_value(json_object_get(sp, "start")));
-        sqlite3_bind_int64(st, 3, json_integer_value(json_object_get(sp, "end")));
+        sqlite3_bind_int64(st, 2, ev->evidence[k].start);
+        sqlite3_bind_int64(st, 3, ev->evidence[k].end);
         if (dm_store_step(s, st, "storing evidence", err) < 0) return DM_ERR_DB;
     }
 
@@ -692,13 +679,28 @@ dm_status dm_store_cleanup(dm_store *s, dm_put *put, const dm_ids *events, const
         sqlite3_stmt *st = dm_store_stmt(s, S_EVENT_DELETE_ORPHAN);
         sqlite3_bind_int64(st, 1, events->v[i]);
         if (dm_store_step(s, st, "removing an event nothing reports", err) < 0) return DM_ERR_DB;
-        if (!sqlite3_changes(s->db) && remerge_event(s, events->v[i], err)) return DM_ERR_DB;
+        if (!sqlite3_changes(s->db)) {
+            if (remerge_event(s, events->v[i], err)) return DM_ERR_DB;
+            continue;
+        }
+        /* the event is gone: its topics, and links to it from its occurrence */
+        for (int k = S_EVENT_DELETED_TOPICS; k <= S_EVENT_DELETED_LINKS; k++) {
+            st = dm_store_stmt(s, k);
+            sqlite3_bind_int64(st, 1, events->v[i]);
+            if (dm_store_step(s, st, "removing an event nothing reports", err) < 0) return DM_ERR_DB;
+        }
     }
     for (size_t i = 0; i < people->n; i++) {
         sqlite3_stmt *st = dm_store_stmt(s, S_PERSON_DELETE_ORPHAN);
         sqlite3_bind_int64(st, 1, people->v[i]);
         if (dm_store_step(s, st, "removing a person nothing reports", err) < 0) return DM_ERR_DB;
-        if (!sqlite3_changes(s->db) && dm_store_refresh_person(s, people->v[i], err)) return DM_ERR_DB;
+        if (!sqlite3_changes(s->db)) {
+            if (dm_store_refresh_person(s, people->v[i], err)) return DM_ERR_DB;
+            continue;
+        }
+        st = dm_store_stmt(s, S_TITLES_CLEAR); /* and the titles they held */
+        sqlite3_bind_int64(st, 1, people->v[i]);
+        if (dm_store_step(s, st, "removing a person nothing reports", err) < 0) return DM_ERR_DB;
     }
     for (size_t i = 0; i < relink->n; i++) {
         /* the occurred event as if told again: its keys and dates */

@@ -233,6 +233,15 @@ static void test_replacement_recomputes(void **state) {
                              "WHERE d.published = '2024-05-03'"),
                      1);
     assert_no_orphans();
+    /* an announcement replaced by unrelated text: the occurrence keeps no link to the event that went */
+    dm_error err = {0};
+    assert_int_equal(dm_store_open(path, &kb, &err), DM_OK); /* the same database again */
+    assert_int_equal(put_text(kb, "p.txt", MEETING_C, "2024-05-03", NULL), DM_STORE_REPLACED);
+    dm_store_close(kb);
+    assert_int_equal(sql_int("SELECT count(*) FROM events WHERE kind = 'visit'"), 1);
+    assert_int_equal(sql_int("SELECT count(*) FROM events WHERE planned_id IS NOT NULL"), 0);
+    assert_int_equal(sql_int("SELECT count(*) FROM event_topics WHERE event_id NOT IN (SELECT id FROM events)"), 0);
+    assert_no_orphans();
 }
 
 static void test_one_meeting_two_reports(void **state) {
