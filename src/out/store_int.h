@@ -6,6 +6,7 @@
 #include "line.h"
 #include <sqlite3.h>
 #include <stdint.h>
+#include <string.h>
 
 /* A growable list of row ids. */
 typedef struct {
@@ -71,6 +72,7 @@ struct dm_store {
     int doomed; /* a document failed half-written: the transaction must roll back */
     dm_ids fts_pending; /* documents stored in this transaction, not yet in documents_fts */
     struct dm_brief *briefs; /* store_merge.c: events as the merging compares them */
+    unsigned brief_epoch;    /* store_merge.c: which briefs are current */
     struct dm_known *known;  /* store_merge.c: people by the names reports give */
     struct dm_index *index;  /* store_index.c: events by date */
     struct dm_titles *titles; /* store_people.c: titles seen, written at the end of the transaction */
@@ -115,6 +117,16 @@ int dm_store_step(dm_store *s, sqlite3_stmt *st, const char *what, dm_error *err
 void dm_bind_text(sqlite3_stmt *st, int i, const char *v);
 /* A column as a string, or NULL. */
 const char *dm_col_text(sqlite3_stmt *st, int i);
+
+/* Copies src (NULL: "") into dst of cap bytes, cut to fit: the store's
+ * copies into fixed fields run for every participant and candidate, where
+ * snprintf("%s") cost more than the copying. */
+static inline void dm_copy(char *dst, size_t cap, const char *src) {
+    size_t n = src ? strlen(src) : 0;
+    if (n >= cap) n = cap - 1;
+    memcpy(dst, src ? src : "", n);
+    dst[n] = 0;
+}
 
 /* Dates as the contract writes them: YYYY, YYYY-MM or YYYY-MM-DD. */
 typedef struct {

@@ -75,9 +75,16 @@ typedef struct {
 
 static void key_add(key_set *ks, char kind, const char *code, int64_t id) {
     if (ks->n == MAX_KEYS) return;
-    char k[40];
-    if (code) snprintf(k, sizeof k, "%c%s", kind, code);
-    else snprintf(k, sizeof k, "%c%lld", kind, (long long)id);
+    char k[40] = {kind};
+    if (code) {
+        dm_copy(k + 1, sizeof k - 1, code);
+    } else { /* the id's digits, last first */
+        char digits[24];
+        int n = 0;
+        for (uint64_t v = (uint64_t)id; n == 0 || v; v /= 10) digits[n++] = (char)('0' + v % 10);
+        for (int i = 0; i < n; i++) k[1 + i] = digits[n - 1 - i];
+        k[1 + n] = 0;
+    }
     for (int i = 0; i < ks->n; i++)
         if (!strcmp(ks->v[i], k)) return;
     memcpy(ks->v[ks->n++], k, sizeof k);
@@ -258,14 +265,17 @@ static dm_status candidates(dm_store *s, const report *r, const char *status, dm
 /* An event as the merging compares it: its participant keys (hashed), dates
  * and planned link. Comparing a report with the events of nearby dates is
  * most of ingest's work, and an event is compared many times, so briefs are
- * kept in a fixed table by id (a newer event takes an older one's slot) and
+ * kept in a fixed table by id (a newer event takes an older one's slot; 65536
+ * slots hold the last 65536 events, about 16 MB, where the candidates of a
+ * chronological ingest are; at 16384 the bench corpus reloaded a third) and
  * read from the database only when missing. They change with the rows (a
  * merge, a link) and are all dropped when rows are rolled back or a document
  * is replaced (dm_store_forget). */
 #define BRIEF_KEYS 24
-#define BRIEF_SLOTS 16384
+#define BRIEF_SLOTS 65536
 struct dm_brief {
-    int64_t id, planned_id; /* id 0: an empty slot */
+    int64_t id, planned_id;
+    unsigned epoch; /* the slot holds id's brief only when this is the store's brief_epoch */
     char date[16], reported[16];
     int nkeys;
     uint64_t keys[BRIEF_KEYS];
@@ -273,7 +283,11 @@ struct dm_brief {
 
 void dm_store_forget(dm_store *s) {
     dm_index_forget(s);
-    if (s->briefs) memset(s->briefs, 0, BRIEF_SLOTS * sizeof *s->briefs);
+    /* a new epoch: every slot is stale at once, without clearing 16 MB for each replaced document */
+    if (++s->brief_epoch == 0 && s->briefs) {
+        memset(s->briefs, 0, BRIEF_SLOTS * sizeof *s->briefs);
+        s->brief_epoch = 1;
+    }
     dm_people_forget(s);
 }
 
@@ -295,31 +309,45 @@ static dm_brief *brief_slot(dm_store *s, int64_t id) {
     if (!s->briefs) {
         s->briefs = calloc(BRIEF_SLOTS, sizeof *s->briefs);
         if (!s->briefs) dm_die_oom();
+        if (!s->brief_epoch) s->brief_epoch = 1; /* the cleared slots (epoch 0) hold nothing */
     }
     return &s->briefs[(uint64_t)id % BRIEF_SLOTS];
 }
 
+/* The cached brief of event id, or NULL. */
+static dm_brief *brief_cached(dm_store *s, int64_t id) {
+    dm_brief *b = brief_slot(s, id);
+    return b->id == id && b->epoch == s->brief_epoch ? b : NULL;
+}
+
+/* The slot of event id, emptied for its brief. */
+static dm_brief *brief_claim(dm_store *s, int64_t id) {
+    dm_brief *b = brief_slot(s, id);
+    memset(b, 0, sizeof *b);
+    b->id = id;
+    b->epoch = s->brief_epoch;
+    return b;
+}
+
 static void brief_set_dates(dm_brief *b, const char *date, const char *reported) {
-    snprintf(b->date, sizeof b->date, "%s", date ? date : "");
-    snprintf(b->reported, sizeof b->reported, "%s", reported ? reported : "");
+    dm_copy(b->date, sizeof b->date, date);
+    dm_copy(b->reported, sizeof b->reported, reported);
 }
 
 /* The brief of event id, from the cache or the database. */
 static dm_status brief_of(dm_store *s, int64_t id, dm_brief **out, dm_error *err) {
-    dm_brief *b = brief_slot(s, id);
-    *out = b;
-    if (b->id == id) return DM_OK;
+    *out = brief_cached(s, id);
+    if (*out) return DM_OK;
     event_row e;
     key_set keys;
     dm_status status = load_event(s, id, &e, &keys, err);
+    dm_brief *b = *out = brief_claim(s, id);
     if (!status) {
-        memset(b, 0, sizeof *b);
-        b->id = id;
         b->planned_id = e.planned_id;
         brief_set_dates(b, e.date, e.reported);
         for (int i = 0; i < keys.n; i++) brief_add_key(b, key_hash(keys.v[i]));
     } else {
-        b->id = 0;
+        b->id = 0; /* nothing cached; the caller stops at the error */
     }
     event_row_free(&e);
     return status;
@@ -381,8 +409,8 @@ static dm_status set_planned(dm_store *s, int64_t occurred, int64_t planned, dm_
     sqlite3_bind_int64(st, 1, occurred);
     sqlite3_bind_int64(st, 2, planned);
     if (dm_store_step(s, st, "linking a planned event", err) < 0) return DM_ERR_DB;
-    dm_brief *b = brief_slot(s, occurred);
-    if (b->id == occurred) b->planned_id = planned;
+    dm_brief *b = brief_cached(s, occurred);
+    if (b) b->planned_id = planned;
     put->result->linked++;
     return DM_OK;
 }
@@ -399,11 +427,10 @@ static dm_status link_to_planned(dm_store *s, int64_t occurred, const report *r,
     long last = dm_ymd_day(on, 1), first_day = dm_ymd_day(on, 0) - PLANNED_WITHIN_DAYS;
     dm_ids cand = {0};
     dm_status status = DM_OK;
-    char day[11], month[8] = "";
-    for (long k = first_day; !status && k <= last; k++) {
-        dm_day_format(k, day);
-        if (!strncmp(day, month, 7)) continue;
-        memcpy(month, day, 7);
+    dm_date from = dm_from_days(first_day), to = dm_from_days(last);
+    for (int y = from.y, m = from.m; !status && (y < to.y || (y == to.y && m <= to.m)); m = m == 12 ? 1 : m + 1, y += m == 1) {
+        char month[16];
+        dm_date_format((dm_date){(int16_t)y, (int8_t)m, 0}, month);
         status = dm_index_lookup(s, r->kind, "planned", 'M', month, &cand, err);
     }
     int64_t best = 0;
@@ -548,9 +575,7 @@ dm_status dm_store_report(dm_store *s, dm_put *put, const dm_line_event *ev, int
         if (dm_store_step(s, st, "storing an event", err) < 0) return DM_ERR_DB;
         event_id = sqlite3_last_insert_rowid(s->db);
         dm_index_added(s, event_id, r.kind, r.status, r.date, r.reported);
-        dm_brief *b = brief_slot(s, event_id);
-        memset(b, 0, sizeof *b);
-        b->id = event_id;
+        dm_brief *b = brief_claim(s, event_id);
         brief_set_dates(b, r.date, r.reported);
         for (int k = 0; k < r.nkeys; k++) brief_add_key(b, r.khash[k]);
     } else {
@@ -563,8 +588,8 @@ dm_status dm_store_report(dm_store *s, dm_put *put, const dm_line_event *ev, int
         }
         free(old_date);
         free(old_reported);
-        dm_brief *b = brief_slot(s, event_id);
-        if (!status && b->id == event_id) {
+        dm_brief *b = brief_cached(s, event_id);
+        if (!status && b) {
             brief_set_dates(b, e.date, e.reported);
             for (int k = 0; k < r.nkeys; k++) brief_add_key(b, r.khash[k]);
         }

@@ -89,9 +89,16 @@ struct dm_known {
 };
 
 static uint64_t person_key(const char *name, const char *country, const char *org) {
+    /* name|country|org hashed as one string (joined without printf: this runs for every participant) */
     char buf[512];
-    int n = snprintf(buf, sizeof buf, "%s|%s|%s", name, country ? country : "-", org ? org : "-");
-    uint64_t h = XXH3_64bits(buf, n > 0 && (size_t)n < sizeof buf ? (size_t)n : strlen(buf));
+    size_t n = 0;
+    const char *parts[3] = {name, country ? country : "-", org ? org : "-"};
+    for (int i = 0; i < 3; i++) {
+        if (i) buf[n++] = '|';
+        dm_copy(buf + n, sizeof buf - n, parts[i]);
+        n += strlen(buf + n);
+    }
+    uint64_t h = XXH3_64bits(buf, n);
     return h ? h : 1;
 }
 
@@ -105,8 +112,8 @@ static dm_known *known_slot(dm_store *s, uint64_t key) {
 
 static void known_seen(dm_known *k, const char *seen) {
     if (!seen) return;
-    if (!k->first[0] || strcmp(seen, k->first) < 0) snprintf(k->first, sizeof k->first, "%s", seen);
-    if (!k->last[0] || strcmp(seen, k->last) > 0) snprintf(k->last, sizeof k->last, "%s", seen);
+    if (!k->first[0] || strcmp(seen, k->first) < 0) dm_copy(k->first, sizeof k->first, seen);
+    if (!k->last[0] || strcmp(seen, k->last) > 0) dm_copy(k->last, sizeof k->last, seen);
 }
 
 /* Titles seen in the current transaction, written when it ends (dm_titles_flush):
@@ -163,8 +170,8 @@ static void note_title(dm_store *s, int64_t person, const char *title, const cha
         t->n++;
     }
     e->reports++;
-    if (seen && (!e->first[0] || strcmp(seen, e->first) < 0)) snprintf(e->first, sizeof e->first, "%s", seen);
-    if (seen && (!e->last[0] || strcmp(seen, e->last) > 0)) snprintf(e->last, sizeof e->last, "%s", seen);
+    if (seen && (!e->first[0] || strcmp(seen, e->first) < 0)) dm_copy(e->first, sizeof e->first, seen);
+    if (seen && (!e->last[0] || strcmp(seen, e->last) > 0)) dm_copy(e->last, sizeof e->last, seen);
 }
 
 void dm_titles_discard(dm_store *s) {
@@ -221,7 +228,7 @@ dm_status dm_store_person(dm_store *s, dm_put *put, const char *name, const char
     split_name(name, &np);
     if (!np.surname[0]) {
         /* no letters to match on: keep the name as it is */
-        snprintf(np.surname, sizeof np.surname, "%s", name);
+        dm_copy(np.surname, sizeof np.surname, name);
     }
     st = dm_store_stmt(s, S_PERSON_FIND);
     dm_bind_text(st, 1, np.surname);
@@ -238,11 +245,11 @@ dm_status dm_store_person(dm_store *s, dm_put *put, const char *name, const char
         if (fit > best_fit || (fit && fit == best_fit && sqlite3_column_int64(st, 0) < best)) {
             best_fit = fit;
             best = sqlite3_column_int64(st, 0);
-            snprintf(best_name, sizeof best_name, "%s", other ? other : "");
+            dm_copy(best_name, sizeof best_name, other);
             /* only what the record lacks is written back */
             const char *first = dm_col_text(st, 4), *last = dm_col_text(st, 5);
-            snprintf(best_first, sizeof best_first, "%s", first ? first : "");
-            snprintf(best_last, sizeof best_last, "%s", last ? last : "");
+            dm_copy(best_first, sizeof best_first, first);
+            dm_copy(best_last, sizeof best_last, last);
             needs_update = fuller(name, best_name) || (country && !ocountry) || (org && !oorg) ||
                            (seen && (!first || strcmp(seen, first) < 0 || !last || strcmp(seen, last) > 0));
         }
