@@ -117,6 +117,7 @@ static const char *const SQL[S_COUNT] = {
     [S_BUCKET_REPORTED] = "SELECT id FROM events WHERE kind = ?1 AND status = ?2 AND reported = ?3",
     [S_BUCKET_MONTH] = "SELECT id FROM events WHERE kind = ?1 AND status = ?2 AND reported >= ?3 || '-' "
                        "AND reported < ?3 || '.'",
+    [S_EVENTS_NONE] = "SELECT NOT EXISTS (SELECT 1 FROM events)",
     [S_FTS_ADD] = "INSERT INTO documents_fts(rowid, title, text) SELECT id, title, text FROM documents "
                   "WHERE id IN (SELECT value FROM json_each(?1))",
     [S_FTS_DELETE] = "INSERT INTO documents_fts(documents_fts, rowid, title, text) "
@@ -367,6 +368,7 @@ dm_status dm_store_open(const char *path, dm_store **out, dm_error *err) {
             dm_store_close(s);
             return DM_ERR_DB;
         }
+    dm_index_start(s);
     *out = s;
     return DM_OK;
 }

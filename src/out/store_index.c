@@ -25,6 +25,7 @@ typedef struct {
 struct dm_index {
     bucket *v;
     size_t n, cap, ids;
+    int complete; /* every stored event is filed here: a bucket not held is empty, no query needed */
 };
 
 /* A bucket's key: events of kind and status whose date ('D'), first report
@@ -45,16 +46,36 @@ static uint64_t bucket_key(const char *kind, const char *status, char tag, const
     return h ? h : 1;
 }
 
-void dm_index_forget(dm_store *s) {
-    dm_index *x = s->index;
+static void clear(dm_index *x) {
     if (!x) return;
     for (size_t i = 0; i < x->cap; i++) free(x->v[i].ids.v);
     memset(x->v, 0, x->cap * sizeof *x->v);
     x->n = x->ids = 0;
+    x->complete = 0;
+}
+
+void dm_index_forget(dm_store *s) {
+    clear(s->index);
+    dm_index_start(s);
+}
+
+void dm_index_start(dm_store *s) {
+    /* With no event stored, the index can hold every event from the first: a
+     * new knowledge base (the bulk load of an archive) then asks the database
+     * nothing while merging, where each new day, month and kind cost a query */
+    sqlite3_stmt *st = dm_store_stmt(s, S_EVENTS_NONE);
+    int none = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
+    sqlite3_reset(st);
+    if (!none) return;
+    if (!s->index) {
+        s->index = calloc(1, sizeof *s->index);
+        if (!s->index) dm_die_oom();
+    }
+    s->index->complete = 1;
 }
 
 void dm_index_free(dm_store *s) {
-    dm_index_forget(s);
+    clear(s->index);
     if (s->index) free(s->index->v);
     free(s->index);
     s->index = NULL;
@@ -75,7 +96,7 @@ static bucket *insert(dm_store *s, uint64_t key) {
     }
     dm_index *x = s->index;
     if (2 * (x->n + 1) > x->cap) {
-        dm_index bigger = {NULL, 0, x->cap ? x->cap * 2 : 4096, x->ids};
+        dm_index bigger = {NULL, 0, x->cap ? x->cap * 2 : 4096, x->ids, x->complete};
         bigger.v = calloc(bigger.cap, sizeof *bigger.v);
         if (!bigger.v) dm_die_oom();
         for (size_t i = 0; i < x->cap; i++) {
@@ -100,7 +121,7 @@ static dm_status bucket_of(dm_store *s, const char *kind, const char *status, ch
                            bucket **out, dm_error *err) {
     uint64_t key = bucket_key(kind, status, tag, value);
     *out = find(s->index, key);
-    if (*out) return DM_OK;
+    if (*out || (s->index && s->index->complete)) return DM_OK; /* complete: none is an empty bucket */
     if (s->index && s->index->ids > MAX_INDEXED_IDS) dm_index_forget(s);
     sqlite3_stmt *st = dm_store_stmt(s, tag == 'D'   ? S_BUCKET_DATE
                                         : tag == 'U' ? S_BUCKET_UNDATED
@@ -129,14 +150,17 @@ dm_status dm_index_lookup(dm_store *s, const char *kind, const char *status, cha
     if (!value || !value[0]) return DM_OK;
     bucket *b;
     if (bucket_of(s, kind, status, tag, value, &b, err)) return DM_ERR_DB;
-    for (size_t i = 0; i < b->ids.n; i++) dm_ids_push(out, b->ids.v[i]);
+    for (size_t i = 0; b && i < b->ids.n; i++) dm_ids_push(out, b->ids.v[i]);
     return DM_OK;
 }
 
-/* Adds id to a bucket already read (one not read yet finds it in the database). */
+/* Adds id to a bucket already read (one not read yet finds it in the database),
+ * or to its bucket, new if need be, when the index is complete. */
 static void add_to(dm_store *s, const char *kind, const char *status, char tag, const char *value, int64_t id) {
     if (!value || !value[0]) return;
-    bucket *b = find(s->index, bucket_key(kind, status, tag, value));
+    uint64_t key = bucket_key(kind, status, tag, value);
+    bucket *b = find(s->index, key);
+    if (!b && s->index->complete) b = insert(s, key);
     if (!b) return;
     for (size_t i = 0; i < b->ids.n; i++)
         if (b->ids.v[i] == id) return;
@@ -174,7 +198,9 @@ static void file_event(dm_store *s, int64_t id, const char *kind, const char *st
 
 void dm_index_added(dm_store *s, int64_t id, const char *kind, const char *status, const char *date,
                     const char *reported) {
-    if (s->index) file_event(s, id, kind, status, date, reported, add_to);
+    if (!s->index) return;
+    if (s->index->complete && s->index->ids > MAX_INDEXED_IDS) clear(s->index); /* read as asked from now on */
+    file_event(s, id, kind, status, date, reported, add_to);
 }
 
 void dm_index_moved(dm_store *s, int64_t id, const char *kind, const char *status, const char *old_date,

@@ -59,6 +59,7 @@ enum {
     S_BUCKET_UNDATED,
     S_BUCKET_REPORTED,
     S_BUCKET_MONTH,
+    S_EVENTS_NONE,
     S_FTS_ADD,
     S_FTS_DELETE,
     S_COUNT
@@ -94,7 +95,10 @@ void dm_index_added(dm_store *s, int64_t id, const char *kind, const char *statu
                     const char *reported);
 void dm_index_moved(dm_store *s, int64_t id, const char *kind, const char *status, const char *old_date,
                     const char *old_reported, const char *date, const char *reported);
+/* Drops the buckets (after a rollback, a replaced document); they are read again as asked. */
 void dm_index_forget(dm_store *s);
+/* At open: an empty knowledge base's index holds every event from the start. */
+void dm_index_start(dm_store *s);
 void dm_index_free(dm_store *s);
 typedef struct dm_brief dm_brief;
 typedef struct dm_known dm_known;

@@ -266,6 +266,30 @@ static void test_one_meeting_two_reports(void **state) {
     assert_int_equal(dm_store_count(kb, "events"), 2);
     dm_store_close(kb);
     assert_no_orphans();
+
+    /* the same, with the second report stored by a later run: a new knowledge base keeps
+     * every event in memory, one with events already stored reads them from the database */
+    kb = open_fresh("merge-later");
+    put_text(kb, "a.txt", MEETING_A, "2024-03-05", NULL);
+    dm_store_close(kb);
+    dm_error err = {0};
+    assert_int_equal(dm_store_open(path, &kb, &err), DM_OK);
+    put_text(kb, "b.txt", MEETING_B, "2024-03-06", &res);
+    assert_int_equal(res.merged, 1);
+    assert_int_equal(dm_store_count(kb, "events"), 1);
+    /* and after a replacement (which drops what the store held in memory) */
+    put_text(kb, "c.txt", MEETING_C, "2024-04-10", NULL);
+    assert_int_equal(put_text(kb, "c.txt", MEETING_D, "2024-04-10", NULL), DM_STORE_REPLACED);
+    put_text(kb, "f.txt",
+             "Japanese Foreign Minister Yoko Tanabe and Kazakh Foreign Minister Murat Nurtleu held talks in Astana "
+             "on March 4, 2024.",
+             "2024-03-07", &res);
+    assert_int_equal(res.merged, 1);
+    assert_int_equal(sql_int("SELECT count(*) FROM reports r JOIN events e ON e.id = r.event_id "
+                             "WHERE e.date = '2024-03-04'"),
+                     3);
+    dm_store_close(kb);
+    assert_no_orphans();
 }
 
 static void test_planned_then_occurred(void **state) {
