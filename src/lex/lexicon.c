@@ -144,7 +144,7 @@ void dm_lex_add(dm_lexicon *lx, const char *phrase, size_t len, uint8_t type, ui
     dm_arena a;
     dm_arena_init(&a, 4096);
     dm_tokens t = {0};
-    dm_tokenize(&a, phrase, len, &t);
+    dm_tokenize(&a, dm_arena_strndup(&a, phrase, len), len, &t); /* NUL-terminated for the tokenizer */
     if (t.n == 0 || t.n > MAX_PHRASE) {
         dm_arena_free(&a);
         return;

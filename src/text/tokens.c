@@ -10,40 +10,74 @@ int dm_tok_is(const dm_tokens *t, size_t i, const char *word) {
     return strcmp(dm_tok_fold(t, i), word) == 0;
 }
 
-static uint32_t fnv1a(const char *s, size_t n) {
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
-    return h;
-}
-
-/* ASCII bytes: their folded form ('`' is an apostrophe) and whether they are letters. */
+/* ASCII bytes: their folded form ('`' is an apostrophe) and whether they are letters;
+ * ASCII_LETTER_FOLD is the folded form of a letter and 0 for any other byte. */
 enum { ASCII_UPPER = 1, ASCII_LOWER = 2 };
-static unsigned char ASCII_FOLD[128], ASCII_CLASS[128];
+static unsigned char ASCII_FOLD[128], ASCII_CLASS[128], ASCII_LETTER_FOLD[256];
 static void ascii_tables(void) {
     for (int c = 0; c < 128; c++) {
         ASCII_FOLD[c] = (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : c == '`' ? '\'' : c);
         ASCII_CLASS[c] = c >= 'A' && c <= 'Z' ? ASCII_UPPER : c >= 'a' && c <= 'z' ? ASCII_LOWER : 0;
+        ASCII_LETTER_FOLD[c] = ASCII_CLASS[c] ? ASCII_FOLD[c] : 0;
     }
 }
 static pthread_once_t ascii_once = PTHREAD_ONCE_INIT;
 
+#define FNV_BASIS 2166136261u
+#define FNV_PRIME 16777619u
+
+static uint32_t fnv1a(const char *s, size_t n) {
+    uint32_t h = FNV_BASIS;
+    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * FNV_PRIME;
+    return h;
+}
+
 static int is_apostrophe(int32_t cp) { return cp == '\'' || cp == 0x2019 || cp == 0x02BC; }
 
-static void push(dm_arena *a, dm_tokens *out, const char *text, uint32_t s, uint32_t e, uint8_t kind,
-                 uint8_t flags) {
-    dm_tok t = {.start = s, .end = e, .kind = kind, .flags = flags};
-    size_t need = (size_t)(e - s) * 3 + 1; /* folding can grow a character */
+/* Room for need more bytes of folded forms; returns where the next one goes. */
+static char *fold_room(dm_arena *a, dm_tokens *out, size_t need) {
     if (out->fold_len + need > out->fold_cap) {
         size_t cap = out->fold_cap ? out->fold_cap * 2 : 4096;
         while (cap < out->fold_len + need) cap *= 2;
         out->fold = dm_arena_grow(a, out->fold, out->fold_len, cap, 1);
         out->fold_cap = cap;
     }
+    return out->fold + out->fold_len;
+}
+
+/* Appends a token whose folded form (fl bytes with FNV-1a hash h) was just written
+ * at the end of out->fold; returns it for its flags. */
+static inline dm_tok *add_token(dm_arena *a, dm_tokens *out, uint32_t s, uint32_t e, uint8_t kind, uint8_t flags,
+                         size_t fl, uint32_t h) {
     char *f = out->fold + out->fold_len;
+    if (fl > 0xFFFF) fl = 0xFFFF;
+    f[fl] = 0;
+    if (out->n == out->cap) {
+        size_t cap = out->cap ? out->cap * 2 : 8;
+        out->v = dm_arena_grow(a, out->v, out->n, cap, sizeof *out->v);
+        out->cap = cap;
+    }
+    dm_tok *t = &out->v[out->n++];
+    *t = (dm_tok){.start = s,
+                  .end = e,
+                  .fold = (uint32_t)out->fold_len,
+                  .flen = (uint16_t)fl,
+                  .kind = kind,
+                  .flags = flags,
+                  .hash = h,
+                  .wc = kind == TK_WORD ? dm_wordclass_of(f, fl, h) : 0};
+    out->fold_len += fl + 1;
+    return t;
+}
+
+static void push(dm_arena *a, dm_tokens *out, const char *text, uint32_t s, uint32_t e, uint8_t kind,
+                 uint8_t flags) {
+    size_t need = (size_t)(e - s) * 3 + 1; /* folding can grow a character */
+    char *f = fold_room(a, out, need);
     /* ASCII (the usual case): fold, hash and look at the letters in one pass */
     int ascii = 1;
     unsigned seen = 0; /* ASCII_* bits of the bytes */
-    uint32_t h = 2166136261u;
+    uint32_t h = FNV_BASIS;
     size_t fl = 0;
     for (size_t k = s; k < e; k++) {
         unsigned char c = (unsigned char)text[k];
@@ -54,44 +88,61 @@ static void push(dm_arena *a, dm_tokens *out, const char *text, uint32_t s, uint
         seen |= ASCII_CLASS[c];
         c = ASCII_FOLD[c];
         f[fl++] = (char)c;
-        h = (h ^ c) * 16777619u;
+        h = (h ^ c) * FNV_PRIME;
     }
     int up = !(seen & ASCII_LOWER), letters = seen != 0;
     if (!ascii) {
         fl = dm_fold(text + s, e - s, f, need - 1);
         h = fnv1a(f, fl);
     }
-    if (fl > 0xFFFF) fl = 0xFFFF;
-    f[fl] = 0;
-    t.fold = (uint32_t)out->fold_len;
-    t.flen = (uint16_t)fl;
-    t.hash = h;
-    t.wc = kind == TK_WORD ? dm_wordclass_of(f, fl, t.hash) : 0;
-    out->fold_len += fl + 1;
-    if (kind == TK_WORD) {
-        if (ascii) {
-            char c0 = text[s];
-            if (c0 >= 'A' && c0 <= 'Z') t.flags |= TF_CAP;
-            else if (c0 >= 'a' && c0 <= 'z') t.flags |= TF_LOWER;
-            if (up && letters) t.flags |= TF_UPPER;
-            DM_VEC_PUSH(a, out->v, out->n, out->cap, t);
-            return;
-        }
-        size_t i = s;
-        int32_t cp = dm_utf8_next(text, e, &i);
-        if (dm_cp_is_upper(cp)) t.flags |= TF_CAP;
-        else if (dm_cp_is_lower(cp)) t.flags |= TF_LOWER;
-        int upper = 1, nletters = 0;
-        for (i = s; i < e;) {
-            cp = dm_utf8_next(text, e, &i);
-            if (dm_cp_is_letter(cp)) {
-                nletters++;
-                if (!dm_cp_is_upper(cp)) upper = 0;
-            }
-        }
-        if (upper && nletters) t.flags |= TF_UPPER;
+    dm_tok *t = add_token(a, out, s, e, kind, flags, fl, h);
+    if (kind != TK_WORD) return;
+    if (ascii) {
+        char c0 = text[s];
+        if (c0 >= 'A' && c0 <= 'Z') t->flags |= TF_CAP;
+        else if (c0 >= 'a' && c0 <= 'z') t->flags |= TF_LOWER;
+        if (up && letters) t->flags |= TF_UPPER;
+        return;
     }
-    DM_VEC_PUSH(a, out->v, out->n, out->cap, t);
+    size_t i = s;
+    int32_t cp = dm_utf8_next(text, e, &i);
+    if (dm_cp_is_upper(cp)) t->flags |= TF_CAP;
+    else if (dm_cp_is_lower(cp)) t->flags |= TF_LOWER;
+    int upper = 1, nletters = 0;
+    for (i = s; i < e;) {
+        cp = dm_utf8_next(text, e, &i);
+        if (dm_cp_is_letter(cp)) {
+            nletters++;
+            if (!dm_cp_is_upper(cp)) upper = 0;
+        }
+    }
+    if (upper && nletters) t->flags |= TF_UPPER;
+}
+
+/* The usual word: ASCII letters ended by an ASCII byte that is neither a letter nor an
+ * apostrophe. It is folded, hashed and classified in the pass that finds its end (push
+ * would read it again). Returns the end, or 0 for a word the general path must take.
+ * The NUL at text[len] ends the scan. */
+static size_t ascii_word(dm_arena *a, dm_tokens *out, const char *text, size_t len, size_t start,
+                         uint8_t flags) {
+    char *f = fold_room(a, out, len - start + 1); /* the word is at most the rest of the text */
+    uint32_t h = FNV_BASIS;
+    const unsigned char *p = (const unsigned char *)text + start;
+    for (unsigned c; (c = ASCII_LETTER_FOLD[*p]) != 0; p++) {
+        *f++ = (char)c;
+        h = (h ^ c) * FNV_PRIME;
+    }
+    size_t k = (size_t)((const char *)p - text);
+    if (k < len && ((unsigned char)text[k] >= 0x80 || text[k] == '\'')) return 0;
+    if (ASCII_CLASS[(unsigned char)text[start]] == ASCII_LOWER) flags |= TF_LOWER;
+    else {
+        /* all capitals unless a lowercase letter (bit 0x20) follows; most words show one at once */
+        size_t q = start + 1;
+        while (q < k && !(text[q] & 0x20)) q++;
+        flags |= q == k ? TF_CAP | TF_UPPER : TF_CAP;
+    }
+    add_token(a, out, (uint32_t)start, (uint32_t)k, TK_WORD, flags, k - start, h);
+    return k;
 }
 
 /* A dotted abbreviation at i: letter '.' letter '.' ... (U.S., D.C., H.E.). Returns its end or 0. */
@@ -157,7 +208,15 @@ void dm_tokenize(dm_arena *a, const char *text, size_t len, dm_tokens *out) {
         pending = 0;
         if (ascii_letter || dm_cp_is_letter(cp)) {
             /* a dotted abbreviation needs a '.' after its first letter */
-            size_t de = ascii_letter && (i >= len || text[i] != '.') ? 0 : dotted_end(text, len, start);
+            int may_be_dotted = !ascii_letter || (i < len && text[i] == '.');
+            if (!may_be_dotted) {
+                size_t end = ascii_word(a, out, text, len, start, flags);
+                if (end) {
+                    i = end;
+                    continue;
+                }
+            }
+            size_t de = may_be_dotted ? dotted_end(text, len, start) : 0;
             if (de) {
                 push(a, out, text, (uint32_t)start, (uint32_t)de, TK_WORD, flags | TF_DOTTED);
                 i = de;
