@@ -7,8 +7,10 @@
 
 typedef struct {
     uint32_t hash;
-    uint32_t key;  /* offset in pool: folded tokens joined by ' ', NUL-terminated */
-    uint32_t ent;  /* first entry index + 1, 0 for none */
+    uint32_t key;    /* offset in pool: folded tokens joined by ' ', NUL-terminated */
+    uint32_t prefix; /* key of the node for all tokens but the last (every prefix has a node) */
+    uint32_t ent;    /* first entry index + 1, 0 for none */
+    uint32_t last;   /* where the last token starts in the key */
     uint8_t ntok;
     uint8_t used;
 } node;
@@ -19,6 +21,7 @@ typedef struct {
 } entry_rec;
 
 struct dm_lexicon {
+    dm_lex_starts starts; /* first, for the inline test in lexicon.h */
     node *slots;
     uint32_t *tags; /* per slot: its node's hash with the low bit set, 0 when free; probing reads
                        only this dense array (a quarter of the nodes' size, so it stays in cache) */
@@ -27,13 +30,7 @@ struct dm_lexicon {
     size_t pool_len, pool_cap;
     entry_rec *ents;
     size_t nents, ents_cap;
-    /* For a bucket of first-word hashes, the types (LXM bits) of phrases that
-     * start with a word in it: most words start no phrase, and this answers
-     * that without probing the table. */
-    uint8_t first_types[1 << 16];
 };
-
-static size_t first_bucket(uint32_t word_hash) { return (word_hash * 0x9E3779B1u) >> 16; }
 
 static uint32_t mix(uint32_t h, uint32_t tok) { return (h ^ tok) * 0x9E3779B1u + 0x7F4A7C15u; }
 
@@ -88,6 +85,18 @@ static int key_eq(const dm_lexicon *lx, const node *n, const dm_tokens *t, size_
     return *k == 0;
 }
 
+/* Is node n the phrase matched so far (the node with key prefix) followed by token j?
+ * The earlier tokens were compared when the shorter phrase matched. */
+static int next_eq(const dm_lexicon *lx, const node *n, uint32_t prefix, const dm_tokens *t, size_t j,
+                   size_t ntok) {
+    if (n->ntok != ntok || (ntok > 1 && n->prefix != prefix)) return 0;
+    const char *k = key_of(lx, n) + n->last, *f = dm_tok_fold(t, j);
+    size_t fl = t->v[j].flen;
+    for (size_t q = 0; q < fl; q++) /* the key's NUL differs from any byte of f */
+        if (k[q] != f[q]) return 0;
+    return k[fl] == 0;
+}
+
 static void grow(dm_lexicon *lx) {
     size_t old_n = lx->nslots;
     node *old = lx->slots;
@@ -106,8 +115,8 @@ static void grow(dm_lexicon *lx) {
     free(old);
 }
 
-/* Finds or creates the node for t[0..ntok). */
-static node *intern(dm_lexicon *lx, const dm_tokens *t, size_t ntok, uint32_t h) {
+/* Finds or creates the node for t[0..ntok); prefix is the key of the node for t[0..ntok-1). */
+static node *intern(dm_lexicon *lx, const dm_tokens *t, size_t ntok, uint32_t h, uint32_t prefix) {
     if ((lx->nused + 1) * 2 > lx->nslots) grow(lx);
     size_t s = slot_of(h, lx->nslots);
     while (lx->slots[s].used) {
@@ -134,6 +143,8 @@ static node *intern(dm_lexicon *lx, const dm_tokens *t, size_t ntok, uint32_t h)
     n->hash = h;
     n->key = (uint32_t)lx->pool_len;
     n->ntok = (uint8_t)ntok;
+    n->prefix = prefix;
+    n->last = (uint32_t)(klen - t->v[ntok - 1].flen - 1);
     n->ent = 0;
     lx->pool_len = (size_t)(k - lx->pool);
     lx->nused++;
@@ -163,7 +174,7 @@ void dm_lex_add(dm_lexicon *lx, const char *phrase, size_t len, uint8_t type, ui
     node *n = NULL;
     for (size_t j = 0; j < t.n; j++) {
         h = mix(h, t.v[j].hash);
-        n = intern(lx, &t, j + 1, h);
+        n = intern(lx, &t, j + 1, h, n ? n->key : 0);
     }
     /* no duplicate entry for the same key */
     for (uint32_t e = n->ent; e; e = lx->ents[e - 1].next) {
@@ -178,7 +189,7 @@ void dm_lex_add(dm_lexicon *lx, const char *phrase, size_t len, uint8_t type, ui
         lx->ents_cap = lx->ents_cap ? lx->ents_cap * 2 : 1024;
         lx->ents = dm_xrealloc(lx->ents, lx->ents_cap * sizeof *lx->ents);
     }
-    lx->first_types[first_bucket(t.v[0].hash)] |= (uint8_t)LXM(type);
+    lx->starts.first_types[dm_lex_first_bucket(t.v[0].hash)] |= (uint8_t)LXM(type);
     entry_rec *r = &lx->ents[lx->nents++];
     r->e = (dm_lex_entry){type, flags, id};
     /* append, so entries keep file order */
@@ -203,12 +214,11 @@ static int case_ok(const dm_tokens *t, size_t i, size_t ntok, uint8_t flags) {
     return 1;
 }
 
-int dm_lex_longest(const dm_lexicon *lx, const dm_tokens *t, size_t i, size_t end, uint32_t mask,
-                   dm_lex_hit *hit) {
-    hit->ntok = 0;
-    hit->n = 0;
-    if (i >= end || !(lx->first_types[first_bucket(t->v[i].hash)] & mask)) return 0;
+/* dm_lex_longest past its test of the first word (hit is cleared). */
+int dm_lex_longest_probe(const dm_lexicon *lx, const dm_tokens *t, size_t i, size_t end, uint32_t mask,
+                         dm_lex_hit *hit) {
     uint32_t h = 0x12345678u;
+    const node *prev = NULL; /* the node matched one token shorter */
     for (size_t len = 1; len <= MAX_PHRASE && i + len <= end; len++) {
         size_t j = i + len - 1;
         /* phrases do not cross line breaks */
@@ -217,21 +227,22 @@ int dm_lex_longest(const dm_lexicon *lx, const dm_tokens *t, size_t i, size_t en
         size_t s = slot_of(h, lx->nslots);
         const node *found = NULL;
         for (uint32_t tag; (tag = lx->tags[s]) != 0; s = (s + 1) & (lx->nslots - 1))
-            if (tag == (h | 1) && lx->slots[s].hash == h && key_eq(lx, &lx->slots[s], t, i, len)) {
+            if (tag == (h | 1) && lx->slots[s].hash == h &&
+                next_eq(lx, &lx->slots[s], prev ? prev->key : 0, t, j, len)) {
                 found = &lx->slots[s];
                 break;
             }
         if (!found) break;
+        prev = found;
+        /* entries go straight into hit: a longer match without entries leaves hit->n as it was */
         size_t n = 0;
-        dm_lex_entry tmp[DM_LEX_MAX_HITS];
         for (uint32_t e = found->ent; e && n < DM_LEX_MAX_HITS; e = lx->ents[e - 1].next) {
             const dm_lex_entry *x = &lx->ents[e - 1].e;
-            if ((mask & LXM(x->type)) && case_ok(t, i, len, x->flags)) tmp[n++] = *x;
+            if ((mask & LXM(x->type)) && case_ok(t, i, len, x->flags)) hit->e[n++] = *x;
         }
         if (n) {
             hit->ntok = len;
             hit->n = n;
-            memcpy(hit->e, tmp, n * sizeof *tmp);
         }
     }
     return hit->ntok > 0;

@@ -32,10 +32,28 @@ typedef struct {
     dm_lex_entry e[DM_LEX_MAX_HITS];
 } dm_lex_hit;
 
+/* A lexicon begins with this table: for a bucket of first-word hashes, the types
+ * (LXM bits) of the phrases that start with a word in it. Most words start no
+ * phrase, and the inline test below answers that without a call. */
+typedef struct {
+    uint8_t first_types[1 << 16];
+} dm_lex_starts;
+
+static inline size_t dm_lex_first_bucket(uint32_t word_hash) { return (word_hash * 0x9E3779B1u) >> 16; }
+
+int dm_lex_longest_probe(const dm_lexicon *lx, const dm_tokens *t, size_t i, size_t end, uint32_t type_mask,
+                         dm_lex_hit *hit);
+
 /* Longest phrase starting at token i (tokens before end) having an entry whose
  * type is in type_mask and whose case rule the text satisfies. */
-int dm_lex_longest(const dm_lexicon *lx, const dm_tokens *t, size_t i, size_t end, uint32_t type_mask,
-                   dm_lex_hit *hit);
+static inline int dm_lex_longest(const dm_lexicon *lx, const dm_tokens *t, size_t i, size_t end, uint32_t type_mask,
+                                 dm_lex_hit *hit) {
+    hit->ntok = 0;
+    hit->n = 0;
+    if (i >= end || !(((const dm_lex_starts *)lx)->first_types[dm_lex_first_bucket(t->v[i].hash)] & type_mask))
+        return 0;
+    return dm_lex_longest_probe(lx, t, i, end, type_mask, hit);
+}
 /* The first entry of the given type in a hit, or NULL. */
 const dm_lex_entry *dm_lex_hit_get(const dm_lex_hit *hit, uint8_t type);
 size_t dm_lex_size(const dm_lexicon *lx);
