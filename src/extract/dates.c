@@ -456,15 +456,8 @@ void dm_dates_register_words(void) {
     dm_wordclass_add(OPENERS, WC_DATE);
 }
 
-static int may_open_date(const cur *c, size_t i) {
-    const dm_tok *t = &c->doc->toks.v[i];
-    return t->kind == TK_NUM || (t->kind == TK_WORD && (t->wc & WC_DATE));
-}
-
-int dm_date_parse(const dm_doc *doc, size_t i, size_t end, dm_date ref, int future, dm_datex *out) {
+int dm_date_parse_opened(const dm_doc *doc, size_t i, size_t end, dm_date ref, int future, dm_datex *out) {
     cur c = {doc, end};
-    memset(out, 0, sizeof *out);
-    if (i >= end || !may_open_date(&c, i)) return 0;
     /* "first half of April 2023" */
     const char *a = F(&c, i);
     if ((dm_eq(a, "first") || dm_eq(a, "second")) && dm_eq(F(&c, i + 1), "half") &&

@@ -6,6 +6,7 @@
 #ifndef DM_DATES_H
 #define DM_DATES_H
 #include "../text/doc.h"
+#include "../text/wordclass.h"
 
 enum {
     DX_NONE = 0,
@@ -23,10 +24,21 @@ typedef struct {
     uint8_t weekday; /* 1..7 when a weekday was written, else 0 */
 } dm_datex;
 
+/* dm_date_parse for a token that may open a date (out is cleared). */
+int dm_date_parse_opened(const dm_doc *doc, size_t i, size_t end, dm_date ref, int future, dm_datex *out);
+
 /* Parses a date expression starting at token i (not past end). ref is the
  * reference date (y == 0: unknown); future selects the next weekday/month
- * rather than the last one. Returns 1 and fills out, or 0. */
-int dm_date_parse(const dm_doc *doc, size_t i, size_t end, dm_date ref, int future, dm_datex *out);
+ * rather than the last one. Returns 1 and fills out, or 0. Callers try most
+ * tokens of a sentence, so the test of the first token is inline: a date opens
+ * with a number or a word of class WC_DATE. */
+static inline int dm_date_parse(const dm_doc *doc, size_t i, size_t end, dm_date ref, int future, dm_datex *out) {
+    *out = (dm_datex){0};
+    if (i >= end) return 0;
+    const dm_tok *t = &doc->toks.v[i];
+    if (t->kind != TK_NUM && !(t->kind == TK_WORD && (t->wc & WC_DATE))) return 0;
+    return dm_date_parse_opened(doc, i, end, ref, future, out);
+}
 
 /* Month number of a month name (English, abbreviated, or es/fr/pt/de) or 0. */
 int dm_month_of(const char *fold);

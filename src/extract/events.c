@@ -410,26 +410,37 @@ static int status_of(const sent_ctx *c, const trigger *tr) {
 
 /* ---- quotations ---- */
 
-/* Is token i inside a quotation? A sentence may open inside one that began
- * earlier: its first quote mark then closes ("... this year," he said). */
-static int inside_quote(const sent_ctx *c, size_t at) {
-    int state = 0;
+/* Whether tokens are inside a quotation, walked along the sentence. A sentence
+ * may open inside one that began earlier: its first quote mark then closes
+ * ("... this year," he said). */
+typedef struct {
+    size_t next;   /* the first token not yet walked over */
+    int state;     /* inside a quotation before token next */
+} quote_walk;
+
+static quote_walk quote_walk_start(const sent_ctx *c) {
+    quote_walk w = {c->t0, 0};
     /* how the sentence begins: its first quote mark tells */
     for (size_t i = c->t0; i < c->t1; i++) {
         const char *f = FW(c, i);
-        if (dm_eq(f, "\xe2\x80\x9d")) state = 1;
-        else if (dm_eq(f, "\"")) state = i > c->t0 && c->t->v[i - 1].kind == TK_PUNCT && !(c->t->v[i].flags & TF_SPACE);
-        else if (dm_eq(f, "\xe2\x80\x9c")) state = 0;
+        if (dm_eq(f, "\xe2\x80\x9d")) w.state = 1;
+        else if (dm_eq(f, "\"")) w.state = i > c->t0 && c->t->v[i - 1].kind == TK_PUNCT && !(c->t->v[i].flags & TF_SPACE);
+        else if (dm_eq(f, "\xe2\x80\x9c")) w.state = 0;
         else continue;
         break;
     }
-    for (size_t i = c->t0; i < c->t1 && i < at; i++) {
-        const char *f = FW(c, i);
-        if (dm_eq(f, "\xe2\x80\x9c")) state = 1;
-        else if (dm_eq(f, "\xe2\x80\x9d")) state = 0;
-        else if (dm_eq(f, "\"")) state = !state;
+    return w;
+}
+
+/* Is token at (at or after the tokens walked so far) inside a quotation? */
+static int quote_walk_to(const sent_ctx *c, quote_walk *w, size_t at) {
+    for (; w->next < c->t1 && w->next < at; w->next++) {
+        const char *f = FW(c, w->next);
+        if (dm_eq(f, "\xe2\x80\x9c")) w->state = 1;
+        else if (dm_eq(f, "\xe2\x80\x9d")) w->state = 0;
+        else if (dm_eq(f, "\"")) w->state = !w->state;
     }
-    return state;
+    return w->state;
 }
 
 /* ---- dates ---- */
@@ -438,6 +449,8 @@ static int inside_quote(const sent_ctx *c, size_t at) {
 static int date_near(const sent_ctx *c, size_t at, int future, dm_dspan *out, int *kind) {
     int best_dist = 1 << 30;
     dm_datex best = {0};
+    quote_walk walk = {0}; /* along the candidates, which come in order */
+    int walked = 0, trigger_quoted = 0;
     for (size_t i = c->t0; i < c->t1; i++) {
         dm_datex dx;
         if (!dm_date_parse(c->doc, i, c->t1, c->sc->date, future, &dx) || dx.kind == DX_UNRESOLVED) continue;
@@ -454,7 +467,13 @@ static int date_near(const sent_ctx *c, size_t at, int future, dm_dspan *out, in
                     money = 1;
             if (money || dm_eq(prev, "the") || dm_eq(prev, "in-")) goto next;
         }
-        if (inside_quote(c, i) != inside_quote(c, at)) goto next;
+        if (!walked) { /* the first candidate: start the walk, and see where the trigger is */
+            walk = quote_walk_start(c);
+            quote_walk to_trigger = walk;
+            trigger_quoted = quote_walk_to(c, &to_trigger, at);
+            walked = 1;
+        }
+        if (quote_walk_to(c, &walk, i) != trigger_quoted) goto next;
         {
             long dist = (long)i - (long)at;
             if (dist < 0) dist = -dist * 2; /* prefer dates after the trigger word */

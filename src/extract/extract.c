@@ -136,8 +136,10 @@ static void process_story(const dm_ctx *ctx, dm_doc *doc, size_t si) {
         for (size_t i = doc->sents[s].t0; i < doc->sents[s].t1 && i < doc->sents[s].t0 + 8; i++) {
             dm_datex bx;
             if (dm_tok_is(&doc->toks, i, ",") && i > doc->sents[s].t0 + 3) break;
-            if (dm_date_parse(doc, i, doc->sents[s].t1, sc->date, 0, &bx) && bx.kind == DX_YEAR &&
-                sc->date.y && bx.span.from.y < sc->date.y && i > doc->sents[s].t0 && dm_tok_is(&doc->toks, i - 1, "in")) {
+            /* the cheap tests first: few tokens follow "in" */
+            if (sc->date.y && i > doc->sents[s].t0 && dm_tok_is(&doc->toks, i - 1, "in") &&
+                dm_date_parse(doc, i, doc->sents[s].t1, sc->date, 0, &bx) && bx.kind == DX_YEAR &&
+                bx.span.from.y < sc->date.y) {
                 sc->carry_date = bx.span;
                 break;
             }
