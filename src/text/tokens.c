@@ -128,9 +128,21 @@ static size_t ascii_word(dm_arena *a, dm_tokens *out, const char *text, size_t l
     char *f = fold_room(a, out, len - start + 1); /* the word is at most the rest of the text */
     uint32_t h = FNV_BASIS;
     const unsigned char *p = (const unsigned char *)text + start;
-    for (unsigned c; (c = ASCII_LETTER_FOLD[*p]) != 0; p++) {
-        *f++ = (char)c;
-        h = (h ^ c) * FNV_PRIME;
+    /* two bytes a round (p[1] is there: p[0] is a letter, so not the final NUL) */
+    for (;;) {
+        unsigned c0 = ASCII_LETTER_FOLD[p[0]];
+        if (!c0) break;
+        unsigned c1 = ASCII_LETTER_FOLD[p[1]];
+        f[0] = (char)c0;
+        h = (h ^ c0) * FNV_PRIME;
+        if (!c1) {
+            p++;
+            break;
+        }
+        f[1] = (char)c1;
+        h = (h ^ c1) * FNV_PRIME;
+        p += 2;
+        f += 2;
     }
     size_t k = (size_t)((const char *)p - text);
     if (k < len && ((unsigned char)text[k] >= 0x80 || text[k] == '\'')) return 0;
@@ -287,6 +299,13 @@ void dm_tokenize(dm_arena *a, const char *text, size_t len, dm_tokens *out) {
         }
         /* Combining marks and format characters glued to nothing are skipped. */
         if (dm_cp_is_mark(cp) || cp == 0x200D || cp == 0x200C) continue;
+        if (b < 0x80) { /* ASCII punctuation, one byte: its fold and hash at once */
+            char *f = fold_room(a, out, 2);
+            f[0] = (char)ASCII_FOLD[b];
+            add_token(a, out, (uint32_t)start, (uint32_t)i, TK_PUNCT, flags, 1,
+                      (FNV_BASIS ^ (unsigned char)f[0]) * FNV_PRIME);
+            continue;
+        }
         push(a, out, text, (uint32_t)start, (uint32_t)i, TK_PUNCT, flags);
     }
 }

@@ -4,17 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct {
-    const char *word;
-    uint32_t hash, bits;
-    uint32_t len;
-} slot;
-
-#define NSLOTS 4096 /* a power of two, well above the words registered */
-static slot table[NSLOTS];
-/* Each slot's hash with the low bit set (0: free), probed first: 16 KB that stay
- * in cache, where the slots themselves are read only on a match. */
-static uint32_t tags[NSLOTS];
+/* The table dm_wordclass_of probes (wordclass.h): each slot's hash with the low bit set
+ * (0: free) is probed first, 16 KB that stay in cache, where the slots themselves are
+ * read only on a match. */
+dm_wordclass_slot dm_wordclass_slots[DM_WORDCLASS_SLOTS];
+uint32_t dm_wordclass_tags[DM_WORDCLASS_SLOTS];
 static size_t used;
 
 static uint32_t fnv1a(const char *s, size_t n) {
@@ -27,28 +21,21 @@ void dm_wordclass_add(const char *const *words, uint32_t bits) {
     for (size_t k = 0; words[k]; k++) {
         size_t n = strlen(words[k]);
         uint32_t h = fnv1a(words[k], n);
-        size_t s = h & (NSLOTS - 1);
-        while (table[s].word && strcmp(table[s].word, words[k]) != 0) s = (s + 1) & (NSLOTS - 1);
-        if (!table[s].word) {
-            if (used * 2 >= NSLOTS) {
+        size_t s = h & (DM_WORDCLASS_SLOTS - 1);
+        while (dm_wordclass_slots[s].word && strcmp(dm_wordclass_slots[s].word, words[k]) != 0) s = (s + 1) & (DM_WORDCLASS_SLOTS - 1);
+        if (!dm_wordclass_slots[s].word) {
+            if (used * 2 >= DM_WORDCLASS_SLOTS) {
                 /* the lists are the program's own: more words than slots is a build error */
                 abort();
             }
-            table[s].word = words[k];
-            table[s].hash = h;
-            tags[s] = h | 1;
-            table[s].len = (uint32_t)n;
+            dm_wordclass_slots[s].word = words[k];
+            dm_wordclass_slots[s].hash = h;
+            dm_wordclass_tags[s] = h | 1;
+            dm_wordclass_slots[s].len = (uint32_t)n;
             used++;
         }
-        table[s].bits |= bits;
+        dm_wordclass_slots[s].bits |= bits;
     }
-}
-
-uint32_t dm_wordclass_of(const char *fold, size_t n, uint32_t h) {
-    for (size_t s = h & (NSLOTS - 1); tags[s]; s = (s + 1) & (NSLOTS - 1))
-        if (tags[s] == (h | 1) && table[s].hash == h && table[s].len == n && memcmp(table[s].word, fold, n) == 0)
-            return table[s].bits;
-    return 0;
 }
 
 /* The lists live with the modules that use them; they register here. */

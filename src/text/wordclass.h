@@ -6,6 +6,7 @@
 #define DM_WORDCLASS_H
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 enum {
     WC_NOT_NAME = 1u << 0,    /* capitalized, but never part of a person's name */
@@ -25,6 +26,39 @@ enum {
 void dm_wordclass_add(const char *const *words, uint32_t bits);
 /* Builds the table once; safe to call more than once. */
 void dm_wordclass_init(void);
-/* The class bits of a folded word of n bytes with FNV-1a hash h. */
-uint32_t dm_wordclass_of(const char *fold, size_t n, uint32_t h);
+typedef struct {
+    const char *word;
+    uint32_t hash, bits;
+    uint32_t len;
+} dm_wordclass_slot;
+
+#define DM_WORDCLASS_SLOTS 4096 /* a power of two, well above the words registered */
+extern dm_wordclass_slot dm_wordclass_slots[DM_WORDCLASS_SLOTS];
+extern uint32_t dm_wordclass_tags[DM_WORDCLASS_SLOTS];
+
+/* a == b for n bytes; the registered words are short, and a comparison of a
+ * known size needs no call */
+static inline int dm_wordclass_eq(const char *a, const char *b, size_t n) {
+    switch (n) {
+    case 1: return a[0] == b[0];
+    case 2: return memcmp(a, b, 2) == 0;
+    case 3: return memcmp(a, b, 3) == 0;
+    case 4: return memcmp(a, b, 4) == 0;
+    case 5: return memcmp(a, b, 5) == 0;
+    case 6: return memcmp(a, b, 6) == 0;
+    case 7: return memcmp(a, b, 7) == 0;
+    case 8: return memcmp(a, b, 8) == 0;
+    default: return memcmp(a, b, n) == 0;
+    }
+}
+
+/* The class bits of a folded word of n bytes with FNV-1a hash h. Inline: the
+ * tokenizer asks for every word. */
+static inline uint32_t dm_wordclass_of(const char *fold, size_t n, uint32_t h) {
+    for (size_t s = h & (DM_WORDCLASS_SLOTS - 1); dm_wordclass_tags[s]; s = (s + 1) & (DM_WORDCLASS_SLOTS - 1))
+        if (dm_wordclass_tags[s] == (h | 1) && dm_wordclass_slots[s].hash == h && dm_wordclass_slots[s].len == n &&
+            dm_wordclass_eq(dm_wordclass_slots[s].word, fold, n))
+            return dm_wordclass_slots[s].bits;
+    return 0;
+}
 #endif
