@@ -125,7 +125,7 @@ typedef struct {
     size_t end;
 } cur;
 
-static const char *F(const cur *c, size_t i) { return i < c->end ? dm_tok_fold(&c->doc->toks, i) : ""; }
+static const char *F(const cur *c, size_t i) { return i < c->end ? dm_tok_fold(&c->doc->toks, i) : DM_NO_WORD; }
 static int is_num(const cur *c, size_t i) { return i < c->end && c->doc->toks.v[i].kind == TK_NUM; }
 static int glued(const cur *c, size_t i) { return i < c->end && !(c->doc->toks.v[i].flags & TF_SPACE); }
 static int num_val(const cur *c, size_t i) {

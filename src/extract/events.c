@@ -18,8 +18,8 @@ typedef struct {
     const dm_mention **at; /* each token's mention (index_mentions), or NULL: scan */
 } sent_ctx;
 
-static inline const char *FW(const sent_ctx *c, size_t i) { return i >= c->t0 && i < c->t1 ? dm_tok_fold(c->t, i) : ""; }
-static inline int is(const sent_ctx *c, size_t i, const char *w) { return dm_eq(FW(c, i), w); }
+DM_HOT_INLINE const char *FW(const sent_ctx *c, size_t i) { return i >= c->t0 && i < c->t1 ? dm_tok_fold(c->t, i) : DM_NO_WORD; }
+DM_HOT_INLINE int is(const sent_ctx *c, size_t i, const char *w) { return dm_eq(FW(c, i), w); }
 static int is_comma(const sent_ctx *c, size_t i) { return is(c, i, ",") || is(c, i, ";"); }
 
 /* The mention covering token i: one starting there first, else the narrowest. */
@@ -1091,7 +1091,7 @@ static void build_multilateral(sent_ctx *c, const trigger *tr, pref *ps, size_t 
     size_t nc = countries_after(c, tr->at, countries, 16);
     /* evidence that it happens: a participant, or "held", "took place" */
     int attested = np > 0;
-    for (size_t i = c->t0; i < c->t1; i++)
+    for (size_t i = c->t0; i < c->t1 && !attested; i++)
         if (is(c, i, "held") || is(c, i, "took") || is(c, i, "hold") || is(c, i, "convened") || is(c, i, "chaired") ||
             is(c, i, "met") || ((is(c, i, "take") || is(c, i, "takes")) && is(c, i + 1, "place")) || host_word(c, i) ||
             (is(c, i, "scheduled") && (is(c, i + 1, "for") || is(c, i + 1, "to"))))

@@ -14,7 +14,7 @@ typedef struct {
     dm_story_ctx *sc;
 } fctx;
 
-static const char *FW(const dm_doc *doc, size_t end, size_t i) { return i < end ? dm_tok_fold(&doc->toks, i) : ""; }
+static const char *FW(const dm_doc *doc, size_t end, size_t i) { return i < end ? dm_tok_fold(&doc->toks, i) : DM_NO_WORD; }
 #define W(i) FW(c->doc, c->t1, (i))
 #define IS(i, w) (dm_eq(W(i), (w)))
 

@@ -102,7 +102,7 @@ typedef struct {
     size_t nbase;
 } scan;
 
-static const char *FW(const scan *s, size_t i) { return i < s->t1 ? dm_tok_fold(s->t, i) : ""; }
+static const char *FW(const scan *s, size_t i) { return i < s->t1 ? dm_tok_fold(s->t, i) : DM_NO_WORD; }
 static int is_word(const scan *s, size_t i) { return i < s->t1 && s->t->v[i].kind == TK_WORD; }
 static int is_cap(const scan *s, size_t i) { return is_word(s, i) && (s->t->v[i].flags & TF_CAP); }
 static int glued(const scan *s, size_t i) { return i < s->t1 && !(s->t->v[i].flags & TF_SPACE); }
