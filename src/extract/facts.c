@@ -24,6 +24,26 @@ static double number_of(const char *f) {
     for (; *f && o < sizeof buf - 1; f++)
         if (*f != ',') buf[o++] = *f;
     buf[o] = 0;
+    /* The usual figure, digits with at most one '.': its digits as an integer below 2^53
+     * and a power of ten up to 1e22 are exact doubles, so one division rounds as strtod
+     * does (to the double nearest the decimal value). Anything else goes to strtod. */
+    static const double POW10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+                                   1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    uint64_t digits = 0;
+    int ndigits = 0, decimals = -1; /* -1: no '.' yet */
+    for (size_t k = 0; k < o; k++) {
+        if (buf[k] >= '0' && buf[k] <= '9') {
+            digits = digits * 10 + (uint64_t)(buf[k] - '0');
+            ndigits++;
+            if (decimals >= 0) decimals++;
+        } else if (buf[k] == '.' && decimals < 0 && k > 0 && k + 1 < o) {
+            decimals = 0;
+        } else {
+            ndigits = 99; /* not a plain figure */
+            break;
+        }
+    }
+    if (ndigits > 0 && ndigits <= 15 && buf[0] != '.') return (double)digits / POW10[decimals < 0 ? 0 : decimals];
     return strtod(buf, NULL);
 }
 
@@ -74,12 +94,7 @@ static int iso_currency(const char *f) {
     return dm_word_in(C, f);
 }
 
-int dm_parse_money(const dm_doc *doc, size_t i, size_t end, dm_amount *out) {
-    memset(out, 0, sizeof *out);
-    /* the number comes first or after a prefix of at most two tokens ("US $") */
-    if (!(i < end && doc->toks.v[i].kind == TK_NUM) && !(i + 1 < end && doc->toks.v[i + 1].kind == TK_NUM) &&
-        !(i + 2 < end && doc->toks.v[i + 2].kind == TK_NUM))
-        return 0;
+int dm_parse_money_near_number(const dm_doc *doc, size_t i, size_t end, dm_amount *out) {
     size_t j = i;
     char code[4] = "";
     const char *f = FW(doc, end, j);
