@@ -11,8 +11,10 @@ typedef struct {
     uint32_t prefix; /* key of the node for all tokens but the last (every prefix has a node) */
     uint32_t ent;    /* first entry index + 1, 0 for none */
     uint32_t last;   /* where the last token starts in the key */
+    uint16_t last_len;
     uint8_t ntok;
-    uint8_t used;
+    uint8_t used : 1;
+    uint8_t longer : 1; /* some phrase goes on from this one (is its prefix) */
 } node;
 
 typedef struct {
@@ -89,12 +91,8 @@ static int key_eq(const dm_lexicon *lx, const node *n, const dm_tokens *t, size_
  * The earlier tokens were compared when the shorter phrase matched. */
 static int next_eq(const dm_lexicon *lx, const node *n, uint32_t prefix, const dm_tokens *t, size_t j,
                    size_t ntok) {
-    if (n->ntok != ntok || (ntok > 1 && n->prefix != prefix)) return 0;
-    const char *k = key_of(lx, n) + n->last, *f = dm_tok_fold(t, j);
-    size_t fl = t->v[j].flen;
-    for (size_t q = 0; q < fl; q++) /* the key's NUL differs from any byte of f */
-        if (k[q] != f[q]) return 0;
-    return k[fl] == 0;
+    if (n->ntok != ntok || (ntok > 1 && n->prefix != prefix) || n->last_len != t->v[j].flen) return 0;
+    return memcmp(key_of(lx, n) + n->last, dm_tok_fold(t, j), n->last_len) == 0;
 }
 
 static void grow(dm_lexicon *lx) {
@@ -145,6 +143,7 @@ static node *intern(dm_lexicon *lx, const dm_tokens *t, size_t ntok, uint32_t h,
     n->ntok = (uint8_t)ntok;
     n->prefix = prefix;
     n->last = (uint32_t)(klen - t->v[ntok - 1].flen - 1);
+    n->last_len = t->v[ntok - 1].flen;
     n->ent = 0;
     lx->pool_len = (size_t)(k - lx->pool);
     lx->nused++;
@@ -174,6 +173,7 @@ void dm_lex_add(dm_lexicon *lx, const char *phrase, size_t len, uint8_t type, ui
     node *n = NULL;
     for (size_t j = 0; j < t.n; j++) {
         h = mix(h, t.v[j].hash);
+        if (n) n->longer = 1; /* before intern, which may move the nodes */
         n = intern(lx, &t, j + 1, h, n ? n->key : 0);
     }
     /* no duplicate entry for the same key */
@@ -244,6 +244,7 @@ int dm_lex_longest_probe(const dm_lexicon *lx, const dm_tokens *t, size_t i, siz
             hit->ntok = len;
             hit->n = n;
         }
+        if (!found->longer) break;
     }
     return hit->ntok > 0;
 }
