@@ -26,8 +26,8 @@ int dm_topic_of(const char *name) {
 }
 
 int dm_country_by_code(const dm_ctx *ctx, const char *code) {
-    for (size_t i = 0; i < ctx->ncountries; i++)
-        if (!strcmp(ctx->countries[i].code, code)) return (int)i;
+    for (size_t i = 0; i < ctx->ncountries; i++) /* the first letter rules out most, without a call */
+        if (ctx->countries[i].code[0] == code[0] && !strcmp(ctx->countries[i].code, code)) return (int)i;
     return -1;
 }
 

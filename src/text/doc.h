@@ -6,6 +6,7 @@
 #include "../core/arena.h"
 #include "../core/buf.h"
 #include <stdint.h>
+#include <string.h>
 
 /* A calendar date of known precision: y only, y-m, or y-m-d (0 = unknown part). */
 typedef struct {
@@ -80,6 +81,11 @@ struct dm_doc {
 
 /* Folded text of token i. */
 static inline const char *dm_tok_fold(const dm_tokens *t, size_t i) { return t->fold + t->v[i].fold; }
-/* Does token i fold to exactly word (a lowercase ASCII literal)? */
-int dm_tok_is(const dm_tokens *t, size_t i, const char *word);
+/* Does token i fold to exactly word (a lowercase ASCII literal)? Inline: most
+ * tokens differ in the first byte. */
+static inline int dm_tok_is(const dm_tokens *t, size_t i, const char *word) {
+    if (i >= t->n) return 0;
+    const char *f = dm_tok_fold(t, i);
+    return f[0] == word[0] && strcmp(f, word) == 0;
+}
 #endif

@@ -4,11 +4,6 @@
 #include <pthread.h>
 #include <string.h>
 
-int dm_tok_is(const dm_tokens *t, size_t i, const char *word) {
-    if (i < t->n && t->fold[t->v[i].fold] != word[0]) return 0;
-    if (i >= t->n) return 0;
-    return strcmp(dm_tok_fold(t, i), word) == 0;
-}
 
 /* ASCII bytes: their folded form ('`' is an apostrophe) and whether they are letters;
  * ASCII_LETTER_FOLD is the folded form of a letter and 0 for any other byte. */
