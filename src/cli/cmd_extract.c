@@ -2,6 +2,7 @@
  * order (the shared pipeline, pipeline.h, keeps the order whatever --jobs). */
 #include "../core/arena.h"
 #include "../core/buf.h"
+#include "../extract/facts.h"
 #include "../extract/model.h"
 #include "../lex/gazetteer.h"
 #include "../out/json.h"
@@ -79,8 +80,8 @@ static void write_text(const dm_ctx *ctx, dm_doc *doc, FILE *out) {
         double v = f->value;
         const char *scale = v >= 1e9 ? " billion" : v >= 1e6 ? " million" : "";
         double shown = v >= 1e9 ? v / 1e9 : v >= 1e6 ? v / 1e6 : v;
-        fprintf(out, "  %-14s %s-%s %s%g%s %s", dm_metric_name(f->metric), ctx->countries[f->parties[0]].code,
-                ctx->countries[f->parties[1]].code,
+        fprintf(out, "  %-14s %s-%s %s%g%s %s", dm_metric_name(f->metric), dm_party_code(ctx, f->parties[0]),
+                dm_party_code(ctx, f->parties[1]),
                 f->qualifier == '>' ? "over " : f->qualifier == '<' ? "nearly " : f->qualifier == '~' ? "about " : "",
                 shown, scale, f->unit[0] ? f->unit : "");
         if (f->year) fprintf(out, " in %d", f->year);

@@ -308,12 +308,33 @@ static int since_of(const fctx *c) {
     return 0;
 }
 
-/* States named in the sentence, in order. */
+const char *dm_party_code(const dm_ctx *ctx, int party) {
+    return party >= DM_ORG_PARTY ? ctx->orgs[party - DM_ORG_PARTY].code : ctx->countries[party].code;
+}
+
+/* Is an organization named where a party of a figure stands: the sentence's
+ * subject ("The EBRD has invested ..."), or after a word that joins a party
+ * ("trade with / between Kazakhstan and / imports from / investment by the EU").
+ * Not after "at", "of", "in" ("at the SCO summit", "the Secretary-General of
+ * the UN", "cooperation in the CIS"): there it is a venue or a frame. */
+static int org_as_party(const fctx *c, const dm_mention *m) {
+    size_t p = m->t0;
+    if (p > c->t0 && IS(p - 1, "the")) p--;
+    if (p == c->t0) return 1;
+    static const char *const JOINS[] = {"with", "and", "between", "from", "to", "into", "by"};
+    for (size_t k = 0; k < sizeof JOINS / sizeof *JOINS; k++)
+        if (IS(p - 1, JOINS[k])) return 1;
+    return 0;
+}
+
+/* The parties named in the sentence, in order: states, and organizations where a party stands. */
 static size_t states(const fctx *c, int *out, size_t *pos, size_t max) {
     size_t n = 0;
     for (size_t k = 0; k < c->ms->n && n < max; k++) {
         const dm_mention *m = &c->ms->v[k];
-        int id = m->kind == MK_COUNTRY || m->kind == MK_CADJ ? m->id : m->kind == MK_CITY ? -2 : -1;
+        int id = m->kind == MK_COUNTRY || m->kind == MK_CADJ ? m->id
+                 : m->kind == MK_ORG && org_as_party(c, m) ? DM_ORG_PARTY + m->id
+                                                              : -1;
         if (id < 0) continue;
         pos[n] = m->t0;
         out[n++] = id;
@@ -541,6 +562,10 @@ static void count_facts(fctx *c) {
             if (origin < 0)
                 for (size_t k = 0; k < ns; k++)
                     if (pos[k] > noun && IS(pos[k] + 1, "capital")) origin = st[k];
+            /* "... with Italian capital operate in the country": the other side of the pair in focus */
+            for (size_t k = noun + 1; host < 0 && origin >= 0 && k + 2 < c->t1 && k < noun + 12; k++)
+                if (IS(k, "in") && IS(k + 1, "the") && (IS(k + 2, "country") || IS(k + 2, "republic")))
+                    host = origin == a ? b : a;
             if (origin < 0 || host < 0) continue;
             f.parties[0] = origin;
             f.parties[1] = host;

@@ -26,5 +26,8 @@ static inline int dm_parse_money(const dm_doc *doc, size_t i, size_t end, dm_amo
     return dm_parse_money_near_number(doc, i, end, out);
 }
 
+/* A fact party's code: a state's alpha-3 or an organization's code. */
+const char *dm_party_code(const dm_ctx *ctx, int party);
+
 void dm_find_facts(const dm_ctx *ctx, dm_doc *doc, size_t sent, const dm_mentions *ms, dm_story_ctx *sc);
 #endif

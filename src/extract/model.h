@@ -80,9 +80,13 @@ typedef struct {
 
 enum { MET_TRADE = 1, MET_TARGET, MET_INVESTMENT, MET_EXPORT, MET_COMPANIES, MET_JOINT };
 
+/* A fact's party that is an organization ("trade with the EU", "the EBRD has
+ * invested"): its index plus this, above any country index. */
+#define DM_ORG_PARTY 0x100000
+
 typedef struct {
     uint8_t metric;
-    int parties[2]; /* country indexes, -1 */
+    int parties[2]; /* country indexes, DM_ORG_PARTY + organization index, or -1 */
     double value;
     char unit[4]; /* ISO 4217 or "" for count */
     char qualifier;

@@ -1,5 +1,6 @@
 #include "json.h"
 #include "../extract/dates.h"
+#include "../extract/facts.h"
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -193,8 +194,8 @@ static void put_event(const dm_ctx *ctx, const dm_doc *doc, const dm_event *e, s
 static void put_fact(const dm_ctx *ctx, const dm_doc *doc, const dm_fact *f, size_t base, uint32_t story_base,
                      dm_buf *b) {
     put_code(b, "{\"metric\":", dm_metric_name(f->metric));
-    put_code(b, ",\"parties\":[", ctx->countries[f->parties[0]].code);
-    put_code(b, ",", ctx->countries[f->parties[1]].code);
+    put_code(b, ",\"parties\":[", dm_party_code(ctx, f->parties[0]));
+    put_code(b, ",", dm_party_code(ctx, f->parties[1]));
     dm_buf_puts(b, "],\"value\":");
     put_number(b, f->value);
     put_code(b, ",\"unit\":", f->unit[0] ? f->unit : "count");
