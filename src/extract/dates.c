@@ -158,7 +158,8 @@ static int month_at(const cur *c, size_t i, int *m) {
     /* "may" and "march" are also ordinary words: demand a capital */
     if ((v == 5 || v == 3) && !(c->doc->toks.v[i].flags & TF_CAP)) return 0;
     *m = v;
-    if (dm_eq(F(c, i + 1), ".") && glued(c, i + 1)) return 2;
+    /* the dot of an abbreviation ("Dec."), not a sentence's full stop after "December." */
+    if (dm_eq(F(c, i + 1), ".") && glued(c, i + 1) && strlen(F(c, i)) <= 4) return 2;
     return 1;
 }
 
@@ -441,10 +442,113 @@ static int parse_relative(const cur *c, size_t i, dm_date ref, int future, dm_da
     return 0;
 }
 
+/* A year said as a number or relative to ref ("2025", "this year", "next year", "the year",
+ * "the current year"); returns the tokens used, or 0. */
+static int year_expr(const cur *c, size_t i, dm_date ref, int *y) {
+    if (year_at(c, i, y)) return 1;
+    if (!ref.y) return 0;
+    size_t j = i;
+    if (dm_eq(F(c, j), "the")) {
+        if (dm_eq(F(c, j + 1), "year")) {
+            *y = ref.y;
+            return 2;
+        }
+        j++;
+    }
+    const char *a = F(c, j);
+    int which = dm_eq(a, "this") || dm_eq(a, "current") ? 0
+              : dm_eq(a, "next") || dm_eq(a, "coming")   ? 1
+              : dm_eq(a, "last") || dm_eq(a, "previous") ? -1
+                                                         : 2;
+    if (which == 2 || !dm_eq(F(c, j + 1), "year")) return 0;
+    *y = ref.y + which;
+    return (int)(j + 2 - i);
+}
+
+/* A month with or without its year ("October", "October 2025", "October this year");
+ * without, the one a plan (future) or a report means. Returns the tokens used, or 0. */
+static int month_expr(const cur *c, size_t i, dm_date ref, int future, dm_date *out) {
+    int m, y, k = month_at(c, i, &m), n;
+    if (!k) return 0;
+    size_t j = i + (size_t)k;
+    if ((n = year_expr(c, j + (dm_eq(F(c, j), ",") || dm_eq(F(c, j), "of")), ref, &y))) {
+        j += (size_t)n + (dm_eq(F(c, j), ",") || dm_eq(F(c, j), "of"));
+    } else {
+        y = infer_year(ref, m, 1, future);
+        if (!y) return 0;
+    }
+    *out = mk(y, m, 0);
+    return (int)(j - i);
+}
+
+/* A part of a year or month: "the fourth quarter of this year", "the first half of 2025",
+ * "the end of the year", "the beginning of next year", "the end of October", "early December",
+ * "in autumn". Plans are dated by these ("will visit in the fourth quarter"), so an event
+ * is not left with the day of the report. */
+static int parse_period(const cur *c, size_t i, dm_date ref, int future, dm_datex *out) {
+    size_t j = i + dm_eq(F(c, i), "the");
+    const char *a = F(c, j);
+    int y, n;
+    /* quarters and halves of a year */
+    int quarter = dm_eq(a, "first") ? 1 : dm_eq(a, "second") ? 2 : dm_eq(a, "third") ? 3
+                : dm_eq(a, "fourth") || dm_eq(a, "last") || dm_eq(a, "final") ? 4 : 0;
+    const char *unit = F(c, j + 1);
+    if (quarter && (dm_eq(unit, "quarter") || (dm_eq(unit, "half") && quarter <= 2)) && dm_eq(F(c, j + 2), "of") &&
+        (n = year_expr(c, j + 3, ref, &y))) {
+        int first = unit[0] == 'q' ? 3 * quarter - 2 : 6 * quarter - 5, months = unit[0] == 'q' ? 3 : 6;
+        out->span = range(mk(y, first, 0), mk(y, first + months - 1, 0));
+        out->ntok = (uint32_t)(j + 3 + n - i);
+        out->kind = DX_RELATIVE;
+        return 1;
+    }
+    /* "the end / beginning of" a year or a month */
+    int end = dm_eq(a, "end"), start = dm_eq(a, "beginning") || dm_eq(a, "start");
+    if ((end || start) && j > i && dm_eq(F(c, j + 1), "of")) {
+        if ((n = year_expr(c, j + 2, ref, &y))) {
+            out->span = single(mk(y, end ? 12 : 1, 0));
+            out->ntok = (uint32_t)(j + 2 + n - i);
+            out->kind = DX_RELATIVE;
+            return 1;
+        }
+        dm_date month;
+        if ((n = month_expr(c, j + 2, ref, future, &month))) {
+            out->span = single(month);
+            out->ntok = (uint32_t)(j + 2 + n - i);
+            out->kind = DX_RELATIVE;
+            return 1;
+        }
+    }
+    /* "early December", "mid-October", "late May 2025": the month */
+    if (j == i && (dm_eq(a, "early") || dm_eq(a, "mid") || dm_eq(a, "late"))) {
+        size_t k = i + 1 + (is_dash(F(c, i + 1)) && glued(c, i + 1));
+        dm_date month;
+        if ((n = month_expr(c, k, ref, future, &month))) {
+            out->span = single(month);
+            out->ntok = (uint32_t)(k + n - i);
+            out->kind = DX_RELATIVE;
+            return 1;
+        }
+    }
+    /* "in autumn": this year's season, or the coming one's in a plan (as "in the autumn") */
+    int season = dm_eq(a, "spring") ? 3 : dm_eq(a, "summer") ? 6 : dm_eq(a, "autumn") || dm_eq(a, "fall") ? 9 : 0;
+    if (season && j == i && i > 0 && dm_eq(F(c, i - 1), "in") && ref.m) {
+        y = ref.y;
+        if (future && ref.m >= season + 3) y++;
+        if (!future && ref.m < season) y--;
+        out->span = range(mk(y, season, 0), mk(y, season + 2, 0));
+        out->ntok = 1;
+        out->kind = DX_RELATIVE;
+        return 1;
+    }
+    return 0;
+}
+
 /* Words a date expression can open with; anything else is rejected at once. */
-static const char *const OPENERS[] = {"today", "tonight", "yesterday", "tomorrow", "last", "past", "previous",
-                                      "this", "current", "next", "coming", "earlier", "later", "the", "first",
-                                      "second", NULL};
+static const char *const OPENERS[] = {"today",  "tonight",   "yesterday", "tomorrow", "last",  "past",   "previous",
+                                      "this",   "current",   "next",      "coming",   "earlier", "later", "the",
+                                      "first",  "second",    "third",     "fourth",   "final", "end",    "beginning",
+                                      "start",  "early",     "mid",       "late",     "spring", "summer", "autumn",
+                                      "fall",   NULL};
 
 void dm_dates_register_words(void) {
     const char *words[sizeof MONTHS / sizeof *MONTHS + 1];
@@ -492,6 +596,7 @@ int dm_date_parse_opened(const dm_doc *doc, size_t i, size_t end, dm_date ref, i
         }
         return 1;
     }
+    if (parse_period(&c, i, ref, future, out)) return 1;
     if (parse_relative(&c, i, ref, future, out)) return 1;
     int y;
     if (year_at(&c, i, &y)) {

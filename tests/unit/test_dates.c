@@ -407,6 +407,71 @@ static void seasons_resolve_to_their_months(void **state) {
     assert_false(r.ok);
 }
 
+/* ---- parts of a year or month ---- */
+
+static void quarters_and_halves(void **state) {
+    (void)state;
+    dm_date ref = D(2024, 3, 12);
+    parsed r = parse_at("He will visit in the fourth quarter of this year.", "the fourth", ref, 1);
+    assert_true(r.ok);
+    assert_date(r.dx.span.from, 2024, 10, 0);
+    assert_date(r.dx.span.to, 2024, 12, 0);
+    assert_string_equal(r.text, "the fourth quarter of this year");
+    r = parse_at("Talks are due in the first half of 2025.", "the first", ref, 1);
+    assert_true(r.ok);
+    assert_date(r.dx.span.from, 2025, 1, 0);
+    assert_date(r.dx.span.to, 2025, 6, 0);
+    r = parse_at("A forum is set for the second half of next year.", "the second", ref, 1);
+    assert_true(r.ok);
+    assert_date(r.dx.span.from, 2025, 7, 0);
+    assert_date(r.dx.span.to, 2025, 12, 0);
+    r = parse_at("Growth slowed in the last quarter of the year.", "the last", ref, 0);
+    assert_true(r.ok);
+    assert_date(r.dx.span.from, 2024, 10, 0);
+    /* a quarter of nothing said is no date */
+    r = parse_at("He spoke in the first quarter.", "the first", ref, 1);
+    assert_false(r.ok && r.dx.span.from.m);
+}
+
+static void ends_beginnings_and_parts_of_months(void **state) {
+    (void)state;
+    dm_date ref = D(2024, 3, 12);
+    parsed r = parse_at("The summit is planned for the end of October.", "the end", ref, 1);
+    assert_true(r.ok);
+    assert_date(r.dx.span.from, 2024, 10, 0);
+    assert_single(&r);
+    r = parse_at("They will meet at the beginning of next year.", "the beginning", ref, 1);
+    assert_true(r.ok);
+    assert_date(r.dx.span.from, 2025, 1, 0);
+    r = parse_at("The visit is expected in early December.", "early", ref, 1);
+    assert_true(r.ok);
+    assert_date(r.dx.span.from, 2024, 12, 0);
+    assert_string_equal(r.text, "early December");
+    r = parse_at("A round is set for mid-January.", "mid", ref, 1);
+    assert_true(r.ok);
+    assert_date(r.dx.span.from, 2025, 1, 0); /* the coming January in a plan */
+    r = parse_at("The talks took place in late January 2023.", "late", ref, 0);
+    assert_true(r.ok);
+    assert_date(r.dx.span.from, 2023, 1, 0);
+    /* "late" and "early" alone, or before a word that is no month, are no date */
+    r = parse_at("The late president was honoured.", "late", ref, 0);
+    assert_false(r.ok);
+}
+
+static void bare_season_after_in(void **state) {
+    (void)state;
+    parsed r = parse_at("The president will visit Rome in autumn.", "autumn", D(2024, 3, 12), 1);
+    assert_true(r.ok);
+    assert_date(r.dx.span.from, 2024, 9, 0);
+    assert_date(r.dx.span.to, 2024, 11, 0);
+    r = parse_at("The president will visit Rome in spring.", "spring", D(2024, 7, 1), 1);
+    assert_true(r.ok);
+    assert_date(r.dx.span.from, 2025, 3, 0);
+    /* not after "in": "the Arab Spring", "spring water" */
+    r = parse_at("Spring water was served.", "Spring", D(2024, 7, 1), 1);
+    assert_false(r.ok);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(day_month_year),
@@ -439,6 +504,9 @@ int main(void) {
         cmocka_unit_test(days_in_month_and_leap_years),
         cmocka_unit_test(format_by_precision),
         cmocka_unit_test(last_day_by_precision),
+        cmocka_unit_test(quarters_and_halves),
+        cmocka_unit_test(ends_beginnings_and_parts_of_months),
+        cmocka_unit_test(bare_season_after_in),
     };
     test_helpers_used();
     return cmocka_run_group_tests_name("dates", tests, test_group_setup, NULL);
