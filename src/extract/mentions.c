@@ -210,6 +210,15 @@ void dm_lex_sentence(const dm_ctx *ctx, dm_doc *doc, size_t sent, dm_sentence_le
 
 /* ---- names ---- */
 
+/* Words of places that are also common surnames ("Park Jin", "Park Min-jun"): a name's
+ * first word when a name word follows that is neither a place word nor known. */
+static int surname_of_place_word(const scan *s, size_t i) {
+    static const char *const SURNAMES[] = {"park", "hall", "church", "temple", NULL};
+    if (!dm_word_in(SURNAMES, FW(s, i)) || !is_cap(s, i + 1) || glued(s, i + 1)) return 0;
+    return !(WCB(s, i + 1) & (WC_NOT_NAME | WC_MONTH | WC_WEEKDAY)) && !s->known[i + 1 - s->t0] &&
+           !(s->t->v[i + 1].flags & TF_UPPER);
+}
+
 /* A token that can be part of a person's name at i (in name mode, title words too). */
 static int name_token(const scan *s, size_t i, int name_mode) {
     if (!is_word(s, i) || s->used[i - s->t0]) return 0;
@@ -217,7 +226,7 @@ static int name_token(const scan *s, size_t i, int name_mode) {
     if (k->flags & TF_CAP) {
         if (k->flags & TF_DOTTED) return 0;
         int initial = k->flen <= 2 && dm_eq(FW(s, i + 1), ".") && glued(s, i + 1);
-        if ((WCB(s, i) & WC_NOT_NAME) && !name_mode && !initial) return 0;
+        if ((WCB(s, i) & WC_NOT_NAME) && !name_mode && !initial && !surname_of_place_word(s, i)) return 0;
         if (k->wc & (WC_MONTH | WC_WEEKDAY)) return 0;
         if (!name_mode) {
             const dm_mention *m = base_at(s, i);
@@ -239,11 +248,25 @@ static int name_token(const scan *s, size_t i, int name_mode) {
     return 0;
 }
 
+/* Lower-case words after a hyphen that make a compound of a name, not a part of it:
+ * "Erdogan-led", "Biden-era", "Moscow-backed". */
+static const char *const NOT_NAME_PARTS[] = {"led", "era", "based", "style", "owned", "backed", "born", "run",
+                                             "brokered", "linked", "allied", "aligned", "type", "like", "level",
+                                             "class", "made", "sponsored", "funded", "chaired", "hosted", "elect",
+                                             "initiated", "proposed", "bound", "friendly", "centred", "centered",
+                                             "controlled", "appointed", "affiliated", "oriented", NULL};
+
 /* The end of a name starting at i, or i when there is none. Takes capitalized
  * words, particles, initials with their dot, and hyphenated parts. */
 static size_t name_end(const scan *s, size_t i, int name_mode) {
     size_t j = i, words = 0;
     while (j < s->t1 && words < 6) {
+        /* a particle joined to the next word: "el-Sisi", "al-Sudani" */
+        if (is_word(s, j) && (s->t->v[j].flags & TF_LOWER) && (WCB(s, j) & WC_PARTICLE) && j + 2 < s->t1 &&
+            dm_eq(FW(s, j + 1), "-") && glued(s, j + 1) && glued(s, j + 2) && is_cap(s, j + 2) && !s->used[j - s->t0]) {
+            j += 2;
+            continue;
+        }
         int nt = name_token(s, j, name_mode || words > 0);
         if (nt && !name_mode && words > 0 && (s->t->v[j].wc & WC_NOT_NAME) && !(s->t->v[j].flags & TF_LOWER)) break;
         if (nt == 2) { /* particle */
@@ -262,6 +285,12 @@ static size_t name_end(const scan *s, size_t i, int name_mode) {
         if (j + 1 < s->t1 && is_dash(FW(s, j)) && glued(s, j) && glued(s, j + 1) && is_cap(s, j + 1)) {
             j++; /* Kassym-Jomart, Oyun-Erdene */
             continue;
+        }
+        /* (a hyphen only: a glued dash before "and" is punctuation, "Koshanov—and") */
+        if (j + 1 < s->t1 && dm_eq(FW(s, j), "-") && glued(s, j) && glued(s, j + 1) && is_word(s, j + 1) &&
+            (s->t->v[j + 1].flags & TF_LOWER) && !dm_word_in(NOT_NAME_PARTS, FW(s, j + 1))) {
+            j += 2; /* Tae-yul, Jae-myung: a given name's lower-case second syllable */
+            words++;
         }
     }
     /* must end on a word */
