@@ -293,7 +293,11 @@ static size_t find_triggers(const sent_ctx *c, trigger *out, size_t max) {
             tr.form = TR_NOUN;
         } else if (dm_word_in(VISIT_WORDS, f) || ((is(c, i, "arrived") || is(c, i, "arrives") || is(c, i, "arrive")) &&
                                                (is(c, i + 1, "in") || is(c, i + 1, "at")))) {
-            if ((is(c, i, "trip") || (f[0] == 't' && f[1] == 'r' && f[2] == 'a')) && !is(c, i + 1, "to")) continue;
+            /* "travel to X", "travel on to X", "travel onward to X" */
+            int on_to = (is(c, i + 1, "on") || is(c, i + 1, "onward") || is(c, i + 1, "onwards")) && is(c, i + 2, "to");
+            if ((is(c, i, "trip") || (f[0] == 't' && f[1] == 'r' && f[2] == 'a')) && !is(c, i + 1, "to") &&
+                !(on_to && f[0] == 't' && f[1] == 'r' && f[2] == 'a'))
+                continue;
             if (is(c, i, "tour") && !is(c, i + 1, "of") && !is(c, i + 1, "to")) continue;
             /* "will leave for Georgetown": a place must follow "for" */
             if ((f[0] == 'l' || f[0] == 'd') && !is(c, i, "visit")) {
@@ -351,6 +355,10 @@ static int future_in(const sent_ctx *c, size_t a, size_t b) {
              is(c, k + 1, "make") || is(c, k + 1, "pay") || is(c, k + 1, "be") || is(c, k + 1, "discuss") ||
              is(c, k + 1, "attend") || is(c, k + 1, "organize") || is(c, k + 1, "organise") || is(c, k + 1, "host")))
             return 1;
+        /* "is due to travel", "are due to arrive" (not the causal "due to the weather") */
+        if (is(c, k, "due") && k > c->t0 && (is(c, k - 1, "is") || is(c, k - 1, "are")) && is(c, k + 1, "to") &&
+            k + 2 < c->t1 && (c->t->v[k + 2].flags & TF_LOWER) && !is(c, k + 2, "the"))
+            return 1;
     }
     return 0;
 }
@@ -364,6 +372,15 @@ static int status_of(const sent_ctx *c, const trigger *tr) {
             break;
         }
     if (future_in(c, a, tr->at)) return ST_PLANNED;
+    /* "is due to travel on to Santiago on Thursday for talks with X": talks that are a trip's
+     * purpose are planned when the trip is, however far back its verb */
+    if (tr->kind == EV_MEETING && tr->form == TR_NOUN && tr->at > c->t0 && is(c, tr->at - 1, "for")) {
+        size_t k = tr->at - 1;
+        while (k > c->t0 && !is(c, k - 1, ".") && !is(c, k - 1, ";")) k--;
+        for (size_t v = k; v + 1 < tr->at; v++)
+            if ((c->t->v[v].wc & WC_TRIGGER) && dm_word_in(VISIT_WORDS, FW(c, v)) && future_in(c, k, v + 1))
+                return ST_PLANNED;
+    }
     /* farther back in the clause: an invited visit ("accepted the invitation of X to carry out an official
      * visit"), the auxiliary of a coordinated verb ("will co-chair the roundtable and call on X") or of the
      * verb that holds the event ("will hold the 17th Foreign Ministers' Strategic Dialogue with X") */
