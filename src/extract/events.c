@@ -142,6 +142,13 @@ static int held_after(const sent_ctx *c, size_t i) {
     return 0;
 }
 
+/* Is a person named in the sentence before token i? */
+static int person_before(const sent_ctx *c, size_t i) {
+    for (size_t k = 0; k < c->ms->n; k++)
+        if (c->ms->v[k].kind == MK_PERSON && c->ms->v[k].t1 <= i) return 1;
+    return 0;
+}
+
 static int held_before(const sent_ctx *c, size_t i) {
     for (size_t k = i; k > c->t0 && k + 10 > i; k--) {
         const char *f = FW(c, k - 1);
@@ -153,6 +160,12 @@ static int held_before(const sent_ctx *c, size_t i) {
         if (k == i && (dm_eq(f, "after") || dm_eq(f, "following") || dm_eq(f, "before"))) return 1;
         if (k + 1 == i && (dm_eq(f, "after") || dm_eq(f, "following") || dm_eq(f, "before")) &&
             (is(c, k, "their") || is(c, k, "bilateral") || is(c, k, "official")))
+            return 1;
+        /* "X and his counterpart Y agreed ... during talks in Lima", "... at a meeting in Lima":
+         * the talks frame what named people did (without a name before them, as in "During the
+         * talks, the sides ...", they are the story's talks, told already) */
+        if ((k == i || (k + 1 == i && (is(c, k, "their") || is(c, k, "a") || is(c, k, "bilateral")))) &&
+            (dm_eq(f, "during") || (dm_eq(f, "at") && k + 1 == i)) && person_before(c, k - 1))
             return 1;
     }
     return 0;
@@ -371,6 +384,17 @@ static int status_of(const sent_ctx *c, const trigger *tr) {
             a = k;
             break;
         }
+    /* "X and Y agreed on Sunday to expand trade during talks in Lima": the talks are where
+     * they agreed, and took place unless a plan is told in the auxiliary sense */
+    if (tr->form == TR_NOUN && tr->kind == EV_MEETING && tr->at > c->t0 &&
+        (is(c, tr->at - 1, "during") || (tr->at > c->t0 + 1 && (is(c, tr->at - 2, "during") || is(c, tr->at - 2, "at")) &&
+                                         (is(c, tr->at - 1, "their") || is(c, tr->at - 1, "a") || is(c, tr->at - 1, "bilateral"))))) {
+        static const char *const AUX[] = {"will", "would", "shall", "'ll", "scheduled", "expected", "due", "plans",
+                                          "planned", "upcoming", "forthcoming", "next", NULL};
+        for (size_t k = a; k < tr->at; k++)
+            if (dm_word_in(AUX, FW(c, k))) return ST_PLANNED;
+        return ST_OCCURRED;
+    }
     if (future_in(c, a, tr->at)) return ST_PLANNED;
     /* "is due to travel on to Santiago on Thursday for talks with X": talks that are a trip's
      * purpose are planned when the trip is, however far back its verb */
