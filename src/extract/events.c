@@ -88,7 +88,7 @@ static const char *const DOC_NOUNS[] = {"statement", "declaration", "communique"
 static const char *const OTHER_TRIGGERS[] = {
     "phone", "telephone", "spoke", "spoken", "talked", "speak", "speaks", "telephoned", "phoned", "video", "videoconference",
     "discussed", "discusses", "conferred", "arrived", "arrives", "arrive", "adopted", "announced", "concluded",
-    "courtesy", "call", "calls", "called", "calling", NULL};
+    "courtesy", "call", "calls", "called", "calling", "gathered", "convened", "assembled", NULL};
 
 static const char *const FUTURE_BEFORE[] = {"will", "would", "shall", "'ll", "plans", "planned", "plan",
                                             "scheduled", "expected", "upcoming", "forthcoming", "next", "future",
@@ -140,6 +140,32 @@ static int held_after(const sent_ctx *c, size_t i) {
         if (is(c, k, "held") && k > i + 1 && (is(c, k - 1, "be") || is(c, k - 1, "been"))) return 1;
     }
     return 0;
+}
+
+/* The organization whose officials, named as a group, end just before token i ("G20 foreign
+ * ministers met", "the NATO defence ministers' meeting", "foreign ministers of the BRICS
+ * countries gathered"), or -1. */
+static int org_body_before(const sent_ctx *c, size_t i) {
+    size_t k = i;
+    if (k > c->t0 && (is(c, k - 1, "'") || is(c, k - 1, "’") || is(c, k - 1, "'s"))) k--;
+    for (size_t j = 0; j < c->ms->n; j++) {
+        const dm_mention *m = &c->ms->v[j];
+        if (m->kind != MK_TITLE || !m->plural || m->t1 > k || m->t1 + 4 < k) continue;
+        int org = m->org;
+        /* "of the BRICS countries" after the title */
+        for (size_t q = 0; q < c->ms->n && org < 0; q++) {
+            const dm_mention *o = &c->ms->v[q];
+            if (o->kind == MK_ORG && o->t0 >= m->t1 && o->t1 <= k) org = o->id;
+        }
+        if (org < 0) continue;
+        /* only the group's own words between it and i */
+        for (size_t q = m->t1; q < k; q++)
+            if (!(is(c, q, "of") || is(c, q, "the") || is(c, q, "countries") || is(c, q, "member") ||
+                  is(c, q, "states") || (mention_at(c, q) && mention_at(c, q)->kind == MK_ORG)))
+                org = -1;
+        if (org >= 0) return org;
+    }
+    return -1;
 }
 
 /* Is a person named in the sentence before token i? */
@@ -264,6 +290,11 @@ static size_t find_triggers(const sent_ctx *c, trigger *out, size_t max) {
             tr.form = TR_NOUN;
             tr.end = i + 2;
             i++;
+        } else if ((is(c, i, "gathered") || is(c, i, "convened") || is(c, i, "assembled")) &&
+                   org_body_before(c, i) >= 0 && !is(c, i + 1, "by")) {
+            /* "Foreign ministers of the BRICS countries gathered in Moscow" */
+            tr.kind = EV_MULTILATERAL;
+            tr.form = TR_VERB;
         } else if (dm_word_in(MEET_VERBS, f) && !(is(c, i, "meeting") || is(c, i, "host"))) {
             if ((is(c, i, "received") || is(c, i, "receive") || is(c, i, "receives")) &&
                 (is(c, i + 1, "a") || is(c, i + 1, "an")) && !is(c, i + 2, "delegation"))
@@ -278,7 +309,10 @@ static size_t find_triggers(const sent_ctx *c, trigger *out, size_t max) {
             if (aux == 1 && is(c, i + 1, "by")) tr.passive = 1;
         } else if (is(c, i, "meeting") || is(c, i, "meetings")) {
             /* "meeting of the SCO Council" is multilateral; "meeting with X" bilateral */
-            if (is(c, i + 1, "of") && !has_with_after(c, i, 3)) {
+            if (org_body_before(c, i) >= 0) { /* "the G20 foreign ministers' meeting" */
+                tr.kind = EV_MULTILATERAL;
+                tr.form = TR_NOUN;
+            } else if (is(c, i + 1, "of") && !has_with_after(c, i, 3)) {
                 tr.kind = EV_MULTILATERAL;
                 tr.form = TR_NOUN;
             } else if (has_with_after(c, i, 2) || held_before(c, i)) {
@@ -1043,10 +1077,18 @@ static int meet_again(sent_ctx *c, const trigger *tr, uint8_t kind) {
     return 1;
 }
 
+static void build_multilateral(sent_ctx *c, const trigger *tr, pref *ps, size_t np, int org_hint);
+
 static void build_meeting(sent_ctx *c, const trigger *tr, pref *ps, size_t np, uint8_t kind) {
     int subj[8], obj[8];
     size_t ns, no;
     people_of(c, tr, ps, np, subj, &ns, obj, &no);
+    /* "G20 foreign ministers met in Rio": the organization's meeting */
+    int body = tr->form == TR_VERB && !tr->passive && !no && kind == EV_MEETING ? org_body_before(c, tr->at) : -1;
+    if (body >= 0 && !is(c, tr->at + 1, "with")) {
+        build_multilateral(c, tr, ps, np, body);
+        return;
+    }
     if (tr->passive) {
         /* "X was received by Y": Y hosts */
         if (ns && no) {
