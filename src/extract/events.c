@@ -1079,6 +1079,37 @@ static int meet_again(sent_ctx *c, const trigger *tr, uint8_t kind) {
 
 static void build_multilateral(sent_ctx *c, const trigger *tr, pref *ps, size_t np, int org_hint);
 
+/* "The foreign ministers of Kazakhstan and Uzbekistan met", "Kazakh and Uzbek leaders held
+ * talks": officials named as a group of two or more states, as the subject. Each side is the
+ * person the story knows by that title and state, else the state. Returns whether it made one. */
+static int group_of_states_meets(sent_ctx *c, const trigger *tr, uint8_t kind) {
+    for (size_t j = 0; j < c->ms->n; j++) {
+        const dm_mention *m = &c->ms->v[j];
+        if (m->kind != MK_TITLE || !m->plural || m->t0 >= tr->at || m->t1 + 6 < tr->at || m->org >= 0) continue;
+        size_t from = m->t0 > c->t0 + 4 ? m->t0 - 4 : c->t0;
+        int states[8];
+        size_t n = 0;
+        for (size_t q = 0; q < c->ms->n && n < 8; q++) {
+            const dm_mention *x = &c->ms->v[q];
+            if (x->kind == MK_PERSON && x->t0 >= m->t1 && x->t0 < tr->at) return 0; /* a name of its own between */
+            if ((x->kind != MK_COUNTRY && x->kind != MK_CADJ) || x->t0 < from || x->t1 > tr->at) continue;
+            int dup = 0;
+            for (size_t k = 0; k < n; k++) dup |= states[k] == x->id;
+            if (!dup) states[n++] = x->id;
+        }
+        if (n < 2) continue;
+        dm_event *e = new_event(c, kind, tr);
+        e->of_states = 1; /* the sides may all be states: kept though nobody is named */
+        for (size_t k = 0; k < n; k++) {
+            int p = dm_people_find_title(c->doc, c->sc->ms.story, m->role, states[k], -1, -1);
+            if (p >= 0) add_part(e, P_PERSON, p);
+            else add_part(e, P_COUNTRY, states[k]);
+        }
+        return 1;
+    }
+    return 0;
+}
+
 static void build_meeting(sent_ctx *c, const trigger *tr, pref *ps, size_t np, uint8_t kind) {
     int subj[8], obj[8];
     size_t ns, no;
@@ -1128,6 +1159,8 @@ static void build_meeting(sent_ctx *c, const trigger *tr, pref *ps, size_t np, u
         if (ns >= 2) {
             dm_event *e = new_event(c, kind, tr);
             for (size_t k = 0; k < ns; k++) add_part(e, P_PERSON, subj[k]);
+        } else if (ns == 0 && group_of_states_meets(c, tr, kind)) {
+            return;
         } else if (np == 0 && tr->form == TR_NOUN) {
             /* nobody named in the sentence (a subject, if any, is the story's actor carried over) */
             if (next_round(c, tr, kind)) return;
@@ -1771,6 +1804,20 @@ void dm_find_events(const dm_ctx *ctx, dm_doc *doc, size_t s, const dm_mentions 
 
 /* ---- finishing a story ---- */
 
+/* Are all of an event's participants states? */
+static int only_states(const dm_event *e) {
+    for (int k = 0; k < e->nparts; k++)
+        if (e->parts[k].kind != P_COUNTRY) return 0;
+    return e->nparts > 0;
+}
+
+/* Does a participant of e stand for the state? */
+static int represents(const dm_extraction *x, const dm_event *e, int state) {
+    for (int k = 0; k < e->nparts; k++)
+        if (dm_part_state(x, &e->parts[k]) == state) return 1;
+    return 0;
+}
+
 static int same_keys(const dm_ctx *ctx, const dm_doc *doc, const dm_event *a, const dm_event *b) {
     (void)ctx;
     if (a->kind != b->kind || a->as_states != b->as_states) return 0;
@@ -1791,6 +1838,14 @@ static int same_keys(const dm_ctx *ctx, const dm_doc *doc, const dm_event *a, co
                !(a->loc_explicit && b->loc_explicit && a->country != b->country);
     /* a meeting of two is not the meeting of three that followed: the same people, or no merge */
     if ((a->kind == EV_MEETING || a->kind == EV_CALL) && a->nparts != b->nparts) return 0;
+    /* one told by its states ("Chinese, Russian presidents hold talks") and one by its people */
+    if ((a->kind == EV_MEETING || a->kind == EV_CALL) && (only_states(a) != only_states(b))) {
+        const dm_event *st = only_states(a) ? a : b, *o = st == a ? b : a;
+        if (a->status != b->status) return 0;
+        for (int k = 0; k < st->nparts; k++)
+            if (!represents(doc->x, o, st->parts[k].id)) return 0;
+        return 1;
+    }
     /* the smaller participant set inside the larger */
     const dm_event *s = a->nparts <= b->nparts ? a : b, *l = s == a ? b : a;
     if (s->nparts < 1) return 0;
@@ -1803,14 +1858,20 @@ static int same_keys(const dm_ctx *ctx, const dm_doc *doc, const dm_event *a, co
     return 1;
 }
 
-static void merge_into(dm_event *keep, dm_event *drop) {
+static void merge_into(const dm_extraction *x, dm_event *keep, dm_event *drop) {
     for (int k = 0; k < drop->nevidence && keep->nevidence < DM_MAX_EVIDENCE; k++) {
         int dup = 0;
         for (int j = 0; j < keep->nevidence; j++) dup |= keep->evidence[j].start == drop->evidence[k].start;
         if (!dup) keep->evidence[keep->nevidence++] = drop->evidence[k];
     }
+    /* the people rather than their states, when the same meeting was told both ways */
+    if ((keep->kind == EV_MEETING || keep->kind == EV_CALL) && only_states(keep) && !only_states(drop))
+        keep->nparts = 0;
     if (!(keep->kind == EV_MULTILATERAL && keep->org >= 0))
-        for (int k = 0; k < drop->nparts; k++) add_part(keep, drop->parts[k].kind, drop->parts[k].id);
+        for (int k = 0; k < drop->nparts; k++)
+            if (!(drop->parts[k].kind == P_COUNTRY && (keep->kind == EV_MEETING || keep->kind == EV_CALL) &&
+                  !only_states(keep) && represents(x, keep, drop->parts[k].id)))
+                add_part(keep, drop->parts[k].kind, drop->parts[k].id);
     keep->topics |= drop->topics;
     if (!keep->date_explicit && drop->date_explicit) {
         keep->date = drop->date;
@@ -1891,7 +1952,7 @@ void dm_finish_story_events(const dm_ctx *ctx, dm_doc *doc, dm_story_ctx *sc) {
         if (x->events[i].dropped) continue;
         for (size_t j = i + 1; j < x->nevents; j++)
             if (!x->events[j].dropped && same_keys(ctx, doc, &x->events[i], &x->events[j]))
-                merge_into(&x->events[i], &x->events[j]);
+                merge_into(x, &x->events[i], &x->events[j]);
     }
     /* a visit whose destination the text left out: where its visitor was received */
     for (size_t i = first; i < x->nevents; i++) {
@@ -2110,6 +2171,6 @@ void dm_finish_story_events(const dm_ctx *ctx, dm_doc *doc, dm_story_ctx *sc) {
         if (x->events[i].dropped) continue;
         for (size_t j = i + 1; j < x->nevents; j++)
             if (!x->events[j].dropped && same_keys(ctx, doc, &x->events[i], &x->events[j]))
-                merge_into(&x->events[i], &x->events[j]);
+                merge_into(x, &x->events[i], &x->events[j]);
     }
 }
