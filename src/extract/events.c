@@ -83,12 +83,14 @@ static const char *const VISIT_WORDS[] = {"visit", "visits", "visited", "visitin
 static const char *const SIGN_WORDS[] = {"signed", "sign", "signing", "inked", NULL};
 static const char *const DOC_NOUNS[] = {"statement", "declaration", "communique", "communiqué", "agreement",
                                         "agreements", "memorandum", "treaty", "plan", "program", "programme",
-                                        "roadmap", "protocol", "documents", "document", "accord", NULL};
+                                        "roadmap", "protocol", "documents", "document", "accord", "memorandums",
+                                        "memoranda", "mous", "accords", "treaties", "protocols", NULL};
 
 static const char *const OTHER_TRIGGERS[] = {
     "phone", "telephone", "spoke", "spoken", "talked", "speak", "speaks", "telephoned", "phoned", "video", "videoconference",
     "discussed", "discusses", "conferred", "arrived", "arrives", "arrive", "adopted", "announced", "concluded",
-    "courtesy", "call", "calls", "called", "calling", "gathered", "convened", "assembled", NULL};
+    "courtesy", "call", "calls", "called", "calling", "gathered", "convened", "assembled", "exchange", "exchanged",
+    "exchanging", NULL};
 
 static const char *const FUTURE_BEFORE[] = {"will", "would", "shall", "'ll", "plans", "planned", "plan",
                                             "scheduled", "expected", "upcoming", "forthcoming", "next", "future",
@@ -364,6 +366,16 @@ static size_t find_triggers(const sent_ctx *c, trigger *out, size_t max) {
             if (tr.form == TR_VERB) tr.typed = 1;
         } else if (dm_word_in(SIGN_WORDS, f)) {
             if (is(c, i, "sign") && !(i > c->t0 && (is(c, i - 1, "to") || is(c, i - 1, "will")))) continue;
+            tr.kind = EV_AGREEMENT;
+            tr.form = TR_VERB;
+        } else if (is(c, i, "exchange") || is(c, i, "exchanged") || is(c, i, "exchanging")) {
+            /* "witnessed the exchange of three memorandums", "agreements were exchanged" */
+            int doc_noun = 0;
+            size_t from = i > c->t0 + 8 ? i - 8 : c->t0;
+            int passive = passive_aux(c, i) != 0;
+            for (size_t k = passive ? from : i + 1; k < c->t1 && k < (passive ? i : i + 7); k++)
+                if (dm_word_in(DOC_NOUNS, FW(c, k)) && !is(c, k, "plan") && !is(c, k, "statement")) doc_noun = 1;
+            if (!doc_noun) continue;
             tr.kind = EV_AGREEMENT;
             tr.form = TR_VERB;
         } else if ((is(c, i, "adopted") || is(c, i, "announced") || is(c, i, "concluded")) ) {
