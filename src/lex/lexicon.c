@@ -1,5 +1,6 @@
 #include "lexicon.h"
 #include "../text/tokens.h"
+#include "../text/wordclass.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -95,7 +96,7 @@ static int key_eq(const dm_lexicon *lx, const node *n, const dm_tokens *t, size_
 static int next_eq(const dm_lexicon *lx, const node *n, uint32_t prefix, const dm_tokens *t, size_t j,
                    size_t ntok) {
     if (n->ntok != ntok || (ntok > 1 && n->prefix != prefix) || n->last_len != t->v[j].flen) return 0;
-    return memcmp(key_of(lx, n) + n->last, dm_tok_fold(t, j), n->last_len) == 0;
+    return dm_wordclass_eq(key_of(lx, n) + n->last, dm_tok_fold(t, j), n->last_len); /* short words, no call */
 }
 
 static void grow(dm_lexicon *lx) {
