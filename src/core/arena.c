@@ -82,3 +82,17 @@ void dm_arena_free(dm_arena *a) {
     a->head = NULL;
     a->total = 0;
 }
+
+void dm_arena_reset(dm_arena *a) {
+    dm_arena_block *keep = a->head;
+    if (!keep) return;
+    dm_arena_block *b = keep->next;
+    while (b) {
+        dm_arena_block *n = b->next;
+        free(b);
+        b = n;
+    }
+    keep->next = NULL;
+    keep->used = 0;
+    a->total = keep->size;
+}

@@ -18,6 +18,9 @@ void *dm_arena_alloc(dm_arena *a, size_t size);
 void *dm_arena_grow(dm_arena *a, void *old, size_t old_n, size_t new_n, size_t elem);
 char *dm_arena_strndup(dm_arena *a, const char *s, size_t n);
 void dm_arena_free(dm_arena *a);
+/* Frees everything allocated so far but keeps the newest block for what comes next,
+ * so a loop that uses the arena for a moment each time mallocs nothing. */
+void dm_arena_reset(dm_arena *a);
 
 /* Out of memory is not an error the program can recover from (as in cmark and jq). */
 void *dm_xmalloc(size_t n);

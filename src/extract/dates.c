@@ -31,7 +31,7 @@ static const char *WEEKDAYS[][4] = {
 
 int dm_month_of(const char *f) {
     for (size_t i = 0; i < sizeof MONTHS / sizeof *MONTHS; i++)
-        if (strcmp(f, MONTHS[i].name) == 0) return MONTHS[i].month;
+        if (f[0] == MONTHS[i].name[0] && strcmp(f, MONTHS[i].name) == 0) return MONTHS[i].month;
     return 0;
 }
 
@@ -128,11 +128,21 @@ typedef struct {
 static const char *F(const cur *c, size_t i) { return i < c->end ? dm_tok_fold(&c->doc->toks, i) : DM_NO_WORD; }
 static int is_num(const cur *c, size_t i) { return i < c->end && c->doc->toks.v[i].kind == TK_NUM; }
 static int glued(const cur *c, size_t i) { return i < c->end && !(c->doc->toks.v[i].flags & TF_SPACE); }
+/* The folded length of token i (callers have seen that it is a number). */
+static size_t num_len(const cur *c, size_t i) { return c->doc->toks.v[i].flen; }
+/* The value of the digits a number token starts with, as atoi reads them: number
+ * tokens hold only digits, '.' and ','. */
+static int leading_digits(const char *f) {
+    int v = 0;
+    while (*f >= '0' && *f <= '9') v = v * 10 + (*f++ - '0');
+    return v;
+}
+/* Number token i as a small integer, or -1 for a decimal or grouped figure or one of more than 4 digits. */
 static int num_val(const cur *c, size_t i) {
     const char *f = F(c, i);
+    if (num_len(c, i) > 4) return -1;
     if (strchr(f, '.') || strchr(f, ',')) return -1;
-    if (strlen(f) > 4) return -1;
-    return atoi(f);
+    return leading_digits(f);
 }
 static int is_dash(const char *f) {
     return dm_eq(f, "-") || dm_eq(f, "\xe2\x80\x93") || dm_eq(f, "\xe2\x80\x94");
@@ -142,7 +152,7 @@ static int is_dash(const char *f) {
 static int day_at(const cur *c, size_t i, int *day) {
     if (!is_num(c, i)) return 0;
     int v = num_val(c, i);
-    if (v < 1 || v > 31 || strlen(F(c, i)) > 2) return 0;
+    if (v < 1 || v > 31 || num_len(c, i) > 2) return 0;
     *day = v;
     const char *sfx = F(c, i + 1);
     if (glued(c, i + 1) && (dm_eq(sfx, "st") || dm_eq(sfx, "nd") || dm_eq(sfx, "rd") || dm_eq(sfx, "th")))
@@ -165,9 +175,8 @@ static int month_at(const cur *c, size_t i, int *m) {
 
 static int year_at(const cur *c, size_t i, int *y) {
     if (!is_num(c, i)) return 0;
-    const char *f = F(c, i);
-    if (strlen(f) != 4) return 0;
-    int v = atoi(f);
+    if (num_len(c, i) != 4) return 0;
+    int v = leading_digits(F(c, i));
     if (v < 1900 || v > 2100) return 0;
     *y = v;
     return 1;

@@ -20,6 +20,8 @@ typedef struct {
 
 DM_HOT_INLINE const char *FW(const sent_ctx *c, size_t i) { return i >= c->t0 && i < c->t1 ? dm_tok_fold(c->t, i) : DM_NO_WORD; }
 DM_HOT_INLINE int is(const sent_ctx *c, size_t i, const char *w) { return dm_eq(FW(c, i), w); }
+/* The word class bits of token i (text/wordclass.h); 0 outside the sentence and for punctuation and figures. */
+DM_HOT_INLINE uint32_t WCB(const sent_ctx *c, size_t i) { return i >= c->t0 && i < c->t1 ? c->t->v[i].wc : 0; }
 static int is_comma(const sent_ctx *c, size_t i) { return is(c, i, ",") || is(c, i, ";"); }
 
 /* The mention covering token i: one starting there first, else the narrowest. */
@@ -102,22 +104,25 @@ static const char *const FUTURE_BEFORE[] = {"will", "would", "shall", "'ll", "pl
 static const char *const FOCUS_VERBS[] = {"took", "was", "being", "came", "headed", "led", "hosted", "chaired",
                                           "one", "side", "delegation", "attended", "participated", NULL};
 
-void dm_events_register_words(void) {
-    dm_wordclass_add(FOCUS_VERBS, WC_FOCUS);
-    dm_wordclass_add(FUTURE_BEFORE, WC_FUTURE);
-    dm_wordclass_add(MEET_VERBS, WC_TRIGGER);
-    dm_wordclass_add(MEET_NOUNS, WC_TRIGGER);
-    dm_wordclass_add(MULTI_NOUNS, WC_TRIGGER);
-    dm_wordclass_add(VISIT_WORDS, WC_TRIGGER);
-    dm_wordclass_add(SIGN_WORDS, WC_TRIGGER);
-    dm_wordclass_add(OTHER_TRIGGERS, WC_TRIGGER);
-}
-
 /* Words before a trigger that make it a mere reference ("thanked him for his participation in the Congress"). */
 static const char *const NOT_AN_EVENT_BEFORE[] = {
     "thanked", "participation", "about", "outcomes", "results", "importance", "uniqueness", "commended",
     "initiative", "declaration", "decisions", "proposals", "since", "previous",
     "ideas", NULL};
+
+void dm_events_register_words(void) {
+    dm_wordclass_add(FOCUS_VERBS, WC_FOCUS);
+    dm_wordclass_add(FUTURE_BEFORE, WC_FUTURE);
+    dm_wordclass_add(MEET_VERBS, WC_TRIGGER | WC_MEET_VERB);
+    dm_wordclass_add(MEET_NOUNS, WC_TRIGGER | WC_MEET_NOUN);
+    dm_wordclass_add(MULTI_NOUNS, WC_TRIGGER | WC_MULTI_NOUN);
+    dm_wordclass_add(VISIT_WORDS, WC_TRIGGER | WC_VISIT);
+    dm_wordclass_add(SIGN_WORDS, WC_TRIGGER | WC_SIGN);
+    dm_wordclass_add(OTHER_TRIGGERS, WC_TRIGGER);
+    dm_wordclass_add(DOC_NOUNS, WC_DOC_NOUN);
+    dm_wordclass_add(NOT_AN_EVENT_BEFORE, WC_NOT_EVENT_BEFORE);
+}
+
 
 static int phone_near(const sent_ctx *c, size_t i) {
     for (size_t k = i > c->t0 + 3 ? i - 3 : c->t0; k < i + 4 && k < c->t1; k++)
@@ -201,7 +206,7 @@ static int held_before(const sent_ctx *c, size_t i) {
 
 static int reference_only(const sent_ctx *c, size_t i) {
     for (size_t k = i > c->t0 + 6 ? i - 6 : c->t0; k < i; k++)
-        if (dm_word_in(NOT_AN_EVENT_BEFORE, FW(c, k))) return 1;
+        if ((WCB(c, k) & WC_NOT_EVENT_BEFORE)) return 1;
     return 0;
 }
 
@@ -297,7 +302,7 @@ static size_t find_triggers(const sent_ctx *c, trigger *out, size_t max) {
             /* "Foreign ministers of the BRICS countries gathered in Moscow" */
             tr.kind = EV_MULTILATERAL;
             tr.form = TR_VERB;
-        } else if (dm_word_in(MEET_VERBS, f) && !(is(c, i, "meeting") || is(c, i, "host"))) {
+        } else if ((c->t->v[i].wc & WC_MEET_VERB) && !(is(c, i, "meeting") || is(c, i, "host"))) {
             if ((is(c, i, "received") || is(c, i, "receive") || is(c, i, "receives")) &&
                 (is(c, i + 1, "a") || is(c, i + 1, "an")) && !is(c, i + 2, "delegation"))
                 continue; /* "received a copy of the letter" */
@@ -327,20 +332,20 @@ static size_t find_triggers(const sent_ctx *c, trigger *out, size_t max) {
             } else {
                 continue;
             }
-        } else if (dm_word_in(MEET_NOUNS, f)) {
+        } else if ((c->t->v[i].wc & WC_MEET_NOUN)) {
             if (phone_near(c, i)) continue;
             if (i > c->t0 && is(c, i - 1, "on") && (c->t->v[i].flags & TF_CAP)) continue; /* "... on Consultations" */
             if (!(has_with_after(c, i, 2) || held_before(c, i) || held_after(c, i))) continue;
             tr.kind = EV_MEETING;
             tr.form = TR_NOUN;
-        } else if (dm_word_in(MULTI_NOUNS, f)) {
+        } else if ((c->t->v[i].wc & WC_MULTI_NOUN)) {
             if (is(c, i, "council") || is(c, i, "session")) {
                 /* only as the thing convened: "session of the UN General Assembly" */
                 if (!is(c, i + 1, "of")) continue;
             }
             tr.kind = EV_MULTILATERAL;
             tr.form = TR_NOUN;
-        } else if (dm_word_in(VISIT_WORDS, f) || ((is(c, i, "arrived") || is(c, i, "arrives") || is(c, i, "arrive")) &&
+        } else if ((c->t->v[i].wc & WC_VISIT) || ((is(c, i, "arrived") || is(c, i, "arrives") || is(c, i, "arrive")) &&
                                                (is(c, i + 1, "in") || is(c, i + 1, "at")))) {
             /* "travel to X", "travel on to X", "travel onward to X" */
             int on_to = (is(c, i + 1, "on") || is(c, i + 1, "onward") || is(c, i + 1, "onwards")) && is(c, i + 2, "to");
@@ -364,7 +369,7 @@ static size_t find_triggers(const sent_ctx *c, trigger *out, size_t max) {
                     is(c, k, "paid") || is(c, k, "made") || is(c, k, "pay") || is(c, k, "make"))
                     tr.typed = 1;
             if (tr.form == TR_VERB) tr.typed = 1;
-        } else if (dm_word_in(SIGN_WORDS, f)) {
+        } else if ((c->t->v[i].wc & WC_SIGN)) {
             if (is(c, i, "sign") && !(i > c->t0 && (is(c, i - 1, "to") || is(c, i - 1, "will")))) continue;
             tr.kind = EV_AGREEMENT;
             tr.form = TR_VERB;
@@ -374,14 +379,14 @@ static size_t find_triggers(const sent_ctx *c, trigger *out, size_t max) {
             size_t from = i > c->t0 + 8 ? i - 8 : c->t0;
             int passive = passive_aux(c, i) != 0;
             for (size_t k = passive ? from : i + 1; k < c->t1 && k < (passive ? i : i + 7); k++)
-                if (dm_word_in(DOC_NOUNS, FW(c, k)) && !is(c, k, "plan") && !is(c, k, "statement")) doc_noun = 1;
+                if ((WCB(c, k) & WC_DOC_NOUN) && !is(c, k, "plan") && !is(c, k, "statement")) doc_noun = 1;
             if (!doc_noun) continue;
             tr.kind = EV_AGREEMENT;
             tr.form = TR_VERB;
         } else if ((is(c, i, "adopted") || is(c, i, "announced") || is(c, i, "concluded")) ) {
             int doc_noun = 0;
             for (size_t k = i + 1; k < c->t1 && k < i + 11; k++)
-                if (dm_word_in(DOC_NOUNS, FW(c, k))) doc_noun = 1;
+                if ((WCB(c, k) & WC_DOC_NOUN)) doc_noun = 1;
             if (!doc_noun) continue;
             tr.kind = EV_AGREEMENT;
             tr.form = TR_VERB;
@@ -391,7 +396,7 @@ static size_t find_triggers(const sent_ctx *c, trigger *out, size_t max) {
         if (tr.kind == EV_MULTILATERAL && reference_only(c, i)) continue;
         if (tr.kind == EV_MEETING && tr.form == TR_NOUN && discussed_topic(c, i)) continue;
         if (tr.kind == EV_MULTILATERAL && inside_title(c, i)) continue;
-        if (tr.kind == EV_MULTILATERAL && dm_word_in(MULTI_NOUNS, f) && i > c->t0 && is(c, i - 1, "the") &&
+        if (tr.kind == EV_MULTILATERAL && (c->t->v[tr.at].wc & WC_MULTI_NOUN) && i > c->t0 && is(c, i - 1, "the") &&
             !is(c, i + 1, "of") && !(i > c->t0 + 1 && (is(c, i - 2, "next") || is(c, i - 2, "upcoming")))) {
             const dm_mention *m = mention_at(c, i - 1);
             if (!m || m->kind != MK_ORG) continue;
@@ -448,7 +453,7 @@ static int status_of(const sent_ctx *c, const trigger *tr) {
         size_t k = tr->at - 1;
         while (k > c->t0 && !is(c, k - 1, ".") && !is(c, k - 1, ";")) k--;
         for (size_t v = k; v + 1 < tr->at; v++)
-            if ((c->t->v[v].wc & WC_TRIGGER) && dm_word_in(VISIT_WORDS, FW(c, v)) && future_in(c, k, v + 1))
+            if ((c->t->v[v].wc & WC_VISIT) && future_in(c, k, v + 1))
                 return ST_PLANNED;
     }
     /* farther back in the clause: an invited visit ("accepted the invitation of X to carry out an official

@@ -1040,6 +1040,7 @@ static void bare_names(scan *s) {
         /* an unknown full name in a slot: "with Helga Schmid", "Meeting with X" */
         size_t words = 0;
         for (size_t k = i; k < e; k++) words += is_word(s, k) && !(s->t->v[k].flags & TF_LOWER);
+        if (words < 2 || words > 4 || (s->t->v[i].flags & TF_UPPER) || s->title_case) continue; /* the cheap tests first */
         static const char *const SUBJECT_VERBS[] = {
             "met", "held", "received", "hosted", "visited", "had", "has", "spoke", "paid", "made", "signed",
             "called", "attended", "arrived", "discussed", "talked", "told", "said", "noted", "stressed", "welcomed",
@@ -1050,8 +1051,8 @@ static void bare_names(scan *s) {
         const dm_mention *pm = i > s->t0 ? base_at(s, i - 1 - (dm_eq(prev, ".") && i > s->t0 + 1)) : NULL;
         int after_honorific = pm && pm->kind == MK_TITLE && (title_of(s, pm)->flags & TT_HONORIFIC);
         int slot = dm_eq(prev, "with") || dm_eq(prev, "by") || dm_eq(prev, "between") || after_honorific ||
-                   (dm_word_in(SUBJECT_VERBS, next) && (i == s->t0 || dm_eq(prev, ",")));
-        if (words >= 2 && words <= 4 && slot && !(s->t->v[i].flags & TF_UPPER) && !s->title_case) {
+                   ((i == s->t0 || dm_eq(prev, ",")) && dm_word_in(SUBJECT_VERBS, next));
+        if (slot) {
             add_person_mention(s, i, e, NULL, i, e);
             i = e - 1;
         }
@@ -1104,6 +1105,17 @@ static void pronouns(scan *s, int before_subject, int before_person) {
         m.possessive = f[1] == 'i' || f[1] == 'e'; /* his, her */
         if (dm_eq(f, "he") || dm_eq(f, "she")) m.possessive = 0;
         push(s, m);
+    }
+}
+
+/* Mentions into text order; those starting at the same token keep the order they were found in.
+ * A sentence has a handful, and an insertion sort of so few costs less than qsort's set-up. */
+static void sort_mentions(dm_mention *v, size_t n) {
+    for (size_t i = 1; i < n; i++) {
+        dm_mention m = v[i];
+        size_t j = i;
+        for (; j > 0 && v[j - 1].t0 > m.t0; j--) v[j] = v[j - 1];
+        v[j] = m;
     }
 }
 
@@ -1169,5 +1181,7 @@ void dm_find_mentions(const dm_ctx *ctx, dm_doc *doc, size_t sent, dm_mention_st
     }
     /* "counterpart": a person of the same rank as the other side */
     pronouns(&s, prev_subject, prev_person);
-    if (out->n > 1) qsort(out->v, out->n, sizeof *out->v, cmp_mention);
+    /* glibc's qsort is a stable merge sort, as the insertion sort is */
+    if (out->n > 32) qsort(out->v, out->n, sizeof *out->v, cmp_mention);
+    else sort_mentions(out->v, out->n);
 }

@@ -1,5 +1,6 @@
 #include "lexicon.h"
 #include "../text/tokens.h"
+#include "../text/wordclass.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -32,6 +33,7 @@ struct dm_lexicon {
     size_t pool_len, pool_cap;
     entry_rec *ents;
     size_t nents, ents_cap;
+    dm_arena scratch; /* each added phrase's tokens, emptied after it (thousands are added at start-up) */
 };
 
 static uint32_t mix(uint32_t h, uint32_t tok) { return (h ^ tok) * 0x9E3779B1u + 0x7F4A7C15u; }
@@ -54,6 +56,7 @@ dm_lexicon *dm_lex_new(void) {
     lx->slots = calloc(lx->nslots, sizeof *lx->slots);
     lx->tags = calloc(lx->nslots, sizeof *lx->tags);
     if (!lx->slots || !lx->tags) dm_die_oom();
+    dm_arena_init(&lx->scratch, 4096);
     return lx;
 }
 
@@ -63,6 +66,7 @@ void dm_lex_free(dm_lexicon *lx) {
     free(lx->tags);
     free(lx->pool);
     free(lx->ents);
+    dm_arena_free(&lx->scratch);
     free(lx);
 }
 
@@ -92,7 +96,7 @@ static int key_eq(const dm_lexicon *lx, const node *n, const dm_tokens *t, size_
 static int next_eq(const dm_lexicon *lx, const node *n, uint32_t prefix, const dm_tokens *t, size_t j,
                    size_t ntok) {
     if (n->ntok != ntok || (ntok > 1 && n->prefix != prefix) || n->last_len != t->v[j].flen) return 0;
-    return memcmp(key_of(lx, n) + n->last, dm_tok_fold(t, j), n->last_len) == 0;
+    return dm_wordclass_eq(key_of(lx, n) + n->last, dm_tok_fold(t, j), n->last_len); /* short words, no call */
 }
 
 static void grow(dm_lexicon *lx) {
@@ -151,12 +155,11 @@ static node *intern(dm_lexicon *lx, const dm_tokens *t, size_t ntok, uint32_t h,
 }
 
 void dm_lex_add(dm_lexicon *lx, const char *phrase, size_t len, uint8_t type, uint16_t id) {
-    dm_arena a;
-    dm_arena_init(&a, 4096);
+    dm_arena *a = &lx->scratch;
     dm_tokens t = {0};
-    dm_tokenize(&a, dm_arena_strndup(&a, phrase, len), len, &t); /* NUL-terminated for the tokenizer */
+    dm_tokenize(a, dm_arena_strndup(a, phrase, len), len, &t); /* NUL-terminated for the tokenizer */
     if (t.n == 0 || t.n > MAX_PHRASE) {
-        dm_arena_free(&a);
+        dm_arena_reset(a);
         return;
     }
     uint8_t flags = 0;
@@ -181,7 +184,7 @@ void dm_lex_add(dm_lexicon *lx, const char *phrase, size_t len, uint8_t type, ui
         dm_lex_entry *x = &lx->ents[e - 1].e;
         if (x->type == type && x->id == id) {
             x->flags &= flags; /* the laxer rule wins */
-            dm_arena_free(&a);
+            dm_arena_reset(a);
             return;
         }
     }
@@ -200,7 +203,7 @@ void dm_lex_add(dm_lexicon *lx, const char *phrase, size_t len, uint8_t type, ui
         while (lx->ents[e - 1].next) e = lx->ents[e - 1].next;
         lx->ents[e - 1].next = (uint32_t)lx->nents;
     }
-    dm_arena_free(&a);
+    dm_arena_reset(a);
 }
 
 static int case_ok(const dm_tokens *t, size_t i, size_t ntok, uint8_t flags) {

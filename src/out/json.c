@@ -56,7 +56,8 @@ static void put_date(dm_buf *b, dm_date d) {
     dm_buf_putc(b, '"');
 }
 
-static void put_code(dm_buf *b, const char *key, const char *code) {
+/* Inline: key is a literal, whose length the compiler then knows (no strlen, no call). */
+static inline void put_code(dm_buf *b, const char *key, const char *code) {
     dm_buf_puts(b, key);
     dm_buf_putc(b, '"');
     dm_buf_puts(b, code);

@@ -56,9 +56,11 @@ void dm_split_sentences(dm_doc *doc) {
             }
             continue;
         }
-        if (!is_terminal(dm_tok_fold(t, i))) continue;
+        /* terminals and closers are punctuation tokens: a word or figure needs no compare */
+        if (t->v[i].kind != TK_PUNCT || !is_terminal(dm_tok_fold(t, i))) continue;
         size_t j = i + 1;
-        while (j < t->n && is_closer(dm_tok_fold(t, j)) && !(t->v[j].flags & TF_SPACE)) j++;
+        while (j < t->n && t->v[j].kind == TK_PUNCT && is_closer(dm_tok_fold(t, j)) && !(t->v[j].flags & TF_SPACE))
+            j++;
         if (j >= t->n) continue;
         const dm_tok *next = &t->v[j];
         if (!(next->flags & TF_SPACE)) continue; /* Kh.Battulga, 1.9 */

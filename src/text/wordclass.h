@@ -19,6 +19,14 @@ enum {
     WC_WEEKDAY = 1u << 7,     /* a weekday's name */
     WC_FOCUS = 1u << 8,       /* verbs that go on with the event in focus ("took place", "headed by") */
     WC_FUTURE = 1u << 9,      /* words before an event that make it planned ("will", "invited") */
+    /* the kinds of trigger words (extract/events.c), so a trigger is told without its lists */
+    WC_MEET_VERB = 1u << 10,
+    WC_MEET_NOUN = 1u << 11,
+    WC_MULTI_NOUN = 1u << 12,
+    WC_VISIT = 1u << 13,
+    WC_SIGN = 1u << 14,
+    WC_DOC_NOUN = 1u << 15,         /* what is adopted or signed: "statement", "agreement" */
+    WC_NOT_EVENT_BEFORE = 1u << 16, /* before a trigger, makes it a mere reference ("participation in") */
 };
 
 /* Registers a NULL-terminated list under the given class bits. Called by the
