@@ -190,6 +190,29 @@ static void vec_push_grows_and_keeps_elements(void **state) {
     dm_arena_free(&a);
 }
 
+/* reset keeps one block: what follows is zeroed, fits where the old allocations were, and
+ * the count of malloced bytes is that block's */
+static void reset_keeps_the_newest_block(void **state) {
+    (void)state;
+    dm_arena a;
+    dm_arena_init(&a, 256);
+    for (int i = 0; i < 40; i++) memset(dm_arena_alloc(&a, 64), 0xCD, 64);
+    assert_true(a.total > 256);
+    dm_arena_reset(&a);
+    size_t kept = a.total;
+    assert_true(kept >= 64);
+    unsigned char *p = dm_arena_alloc(&a, 64);
+    assert_true(all_zero(p, 64));
+    assert_int_equal(a.total, kept); /* no new malloc */
+    dm_arena_reset(&a);
+    dm_arena_reset(&a); /* twice is fine */
+    dm_arena_free(&a);
+    dm_arena b;
+    dm_arena_init(&b, 0);
+    dm_arena_reset(&b); /* an arena that never allocated */
+    dm_arena_free(&b);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(alloc_returns_zeroed_memory),
@@ -203,6 +226,7 @@ int main(void) {
         cmocka_unit_test(grow_from_null),
         cmocka_unit_test(strndup_copies_n_bytes_and_terminates),
         cmocka_unit_test(vec_push_grows_and_keeps_elements),
+        cmocka_unit_test(reset_keeps_the_newest_block),
     };
     test_helpers_used();
     return cmocka_run_group_tests_name("arena", tests, NULL, NULL);
