@@ -768,6 +768,24 @@ static int region_of_at(const sent_ctx *c, size_t i) {
     return is(c, i + 1, "of") && dm_word_in(REGIONS, FW(c, i));
 }
 
+/* "met in Tonga", "was held in Kazakhstan", "the summit in Malta": a state right after the
+ * trigger, or after the verb that holds it, is where it took place (elsewhere "in Kazakhstan"
+ * is as often an economy or a war as a place). */
+static int state_after_verb(const sent_ctx *c, const trigger *tr, int *country) {
+    static const char *const HOLDING[] = {"met", "meet", "meets", "held", "hold", "convened", "gathered", "opened",
+                                          "place", "assembled", NULL};
+    for (size_t i = c->t0 + 1; i + 1 < c->t1; i++) {
+        if (!is(c, i, "in") || !(i == tr->end || dm_word_in(HOLDING, FW(c, i - 1)))) continue;
+        size_t j = i + 1 + is(c, i + 1, "the");
+        const dm_mention *m = mention_at(c, j);
+        if (m && m->t0 == j && m->kind == MK_COUNTRY && !is(c, m->t1, "'s")) {
+            *country = m->id;
+            return 1;
+        }
+    }
+    return 0;
+}
+
 static dm_event *new_event(sent_ctx *c, uint8_t kind, const trigger *tr) {
     dm_event e = {0};
     e.kind = kind;
@@ -801,7 +819,7 @@ static dm_event *new_event(sent_ctx *c, uint8_t kind, const trigger *tr) {
         e.status = ST_PLANNED;
     int city = -1, country = -1;
     if (place_after_prep(c, c->t0, c->t1, &city, &country, 0) || place_words(c, &city, &country) ||
-        place_opening(c, &city, &country)) {
+        place_opening(c, &city, &country) || state_after_verb(c, tr, &country)) {
         e.city = city;
         e.country = country;
         e.loc_explicit = 1;
@@ -1229,7 +1247,11 @@ static void build_multilateral(sent_ctx *c, const trigger *tr, pref *ps, size_t 
             is(c, i, "met") || ((is(c, i, "take") || is(c, i, "takes")) && is(c, i + 1, "place")) || host_word(c, i) ||
             (is(c, i, "scheduled") && (is(c, i + 1, "for") || is(c, i + 1, "to"))))
             attested = 1;
-    for (size_t k = 0; k < c->ms->n; k++)
+    /* a group of officials attests it ("the leaders ..."), unless the trigger is only the last word
+     * of the organization's own name ("trade with the Pacific Islands Forum members") */
+    const dm_mention *own_name = mention_at(c, tr->at);
+    int in_name = own_name && own_name->kind == MK_ORG && own_name->t0 < tr->at && own_name->t1 == tr->at + 1;
+    for (size_t k = 0; k < c->ms->n && !in_name; k++)
         if (c->ms->v[k].kind == MK_TITLE && c->ms->v[k].plural) attested = 1;
     if (!attested) return;
     if (org < 0 && nc < 3) {
