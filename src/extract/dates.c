@@ -371,6 +371,12 @@ static int parse_relative(const cur *c, size_t i, dm_date ref, int future, dm_da
             out->ntok = 2;
             return 1;
         }
+        /* "last financial year", "this fiscal year": the year it mostly falls in, as news means it */
+        if ((dm_eq(b, "financial") || dm_eq(b, "fiscal")) && dm_eq(F(c, i + 2), "year")) {
+            out->span = single(mk(ref.y + which, 0, 0));
+            out->ntok = 3;
+            return 1;
+        }
         if (dm_eq(b, "month") && ref.m) {
             int m = ref.m + which, y = ref.y;
             if (m < 1) m = 12, y--;

@@ -68,6 +68,20 @@ static int currency_after(const dm_doc *doc, size_t i, size_t end, char *code) {
         strcpy(code, "CHF");
         return 2;
     }
+    /* the other dollars: "Australian dollars", "Singapore dollars", "Hong Kong dollars" */
+    static const struct {
+        const char *w, *w2, *c;
+    } DOLLARS[] = {{"australian", NULL, "AUD"}, {"canadian", NULL, "CAD"}, {"singapore", NULL, "SGD"},
+                   {"singaporean", NULL, "SGD"}, {"taiwan", NULL, "TWD"}, {"new", "zealand", "NZD"},
+                   {"hong", "kong", "HKD"}};
+    for (size_t k = 0; k < sizeof DOLLARS / sizeof *DOLLARS; k++) {
+        int n = DOLLARS[k].w2 ? 2 : 1;
+        const char *d = FW(doc, end, i + (size_t)n);
+        if (dm_eq(a, DOLLARS[k].w) && (n == 1 || dm_eq(b, DOLLARS[k].w2)) && (dm_eq(d, "dollars") || dm_eq(d, "dollar"))) {
+            strcpy(code, DOLLARS[k].c);
+            return n + 1;
+        }
+    }
     static const struct {
         const char *w, *c;
     } C[] = {{"dollars", "USD"}, {"dollar", "USD"}, {"usd", "USD"}, {"euros", "EUR"}, {"euro", "EUR"},
@@ -94,13 +108,33 @@ static int iso_currency(const char *f) {
     return dm_word_in(C, f);
 }
 
+/* The dollar signs of other states before an amount: A$, C$, NZ$, HK$, S$ (and the real's R$).
+ * Returns the tokens used and sets the code. */
+static size_t other_dollar_sign(const dm_doc *doc, size_t j, size_t end, char *code) {
+    static const struct {
+        const char *w, *c;
+    } SIGNS[] = {{"a", "AUD"}, {"au", "AUD"}, {"c", "CAD"}, {"ca", "CAD"}, {"nz", "NZD"},
+                 {"hk", "HKD"}, {"s", "SGD"},  {"r", "BRL"}};
+    if (j + 1 >= end || doc->toks.v[j].kind != TK_WORD || !(doc->toks.v[j].flags & TF_CAP) ||
+        !dm_eq(FW(doc, end, j + 1), "$") || (doc->toks.v[j + 1].flags & TF_SPACE))
+        return 0;
+    for (size_t k = 0; k < sizeof SIGNS / sizeof *SIGNS; k++)
+        if (dm_eq(FW(doc, end, j), SIGNS[k].w)) {
+            strcpy(code, SIGNS[k].c);
+            return 2;
+        }
+    return 0;
+}
+
 int dm_parse_money_near_number(const dm_doc *doc, size_t i, size_t end, dm_amount *out) {
     size_t j = i;
     char code[4] = "";
     const char *f = FW(doc, end, j);
     /* prefixes: $, US$, USD, €, £, dlrs */
     if ((dm_eq(f, "us") || dm_eq(f, "u.s.")) && dm_eq(FW(doc, end, j + 1), "$")) j++, f = FW(doc, end, j);
-    if (dm_eq(f, "$")) strcpy(code, "USD"), j++;
+    size_t sign = other_dollar_sign(doc, j, end, code);
+    if (sign) j += sign;
+    else if (dm_eq(f, "$")) strcpy(code, "USD"), j++;
     else if (dm_eq(f, "usd") || dm_eq(f, "dlrs") || dm_eq(f, "dlr")) strcpy(code, "USD"), j++;
     else if (dm_eq(f, "\xe2\x82\xac") || dm_eq(f, "eur")) strcpy(code, "EUR"), j++;
     else if (dm_eq(f, "\xc2\xa3") || dm_eq(f, "gbp")) strcpy(code, "GBP"), j++;
@@ -214,8 +248,13 @@ static char qualifier_before(const fctx *c, size_t i) {
 }
 
 static int blocked(const fctx *c, size_t i) {
-    for (size_t k = i > c->t0 + 4 ? i - 4 : c->t0; k < i; k++)
+    for (size_t k = i > c->t0 + 4 ? i - 4 : c->t0; k < i; k++) {
+        /* "trade was worth $5 billion" states the figure; "projects worth $5 billion" are deals */
+        if (IS(k, "worth") && k > c->t0 &&
+            (IS(k - 1, "was") || IS(k - 1, "is") || IS(k - 1, "were") || IS(k - 1, "are") || IS(k - 1, "been")))
+            continue;
         if (dm_word_in(NOT_A_FIGURE, W(k))) return 1;
+    }
     return 0;
 }
 
