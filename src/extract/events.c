@@ -69,6 +69,7 @@ typedef struct {
     uint8_t passive;  /* "was received by" */
     uint8_t typed;    /* a visit said to be state/official/working */
     uint8_t plural;
+    uint8_t by_phone; /* "... by phone", "over the phone": the clause before says who */
 } trigger;
 
 static const char *const MEET_VERBS[] = {"met", "meet", "meets", "meeting", "received", "receives", "receive",
@@ -264,6 +265,13 @@ static size_t find_triggers(const sent_ctx *c, trigger *out, size_t max) {
                    (phone_near(c, i + 1) || is(c, i + 2, "phone"))) {
             tr.kind = EV_CALL;
             tr.form = TR_VERB;
+        } else if ((is(c, i, "phone") || is(c, i, "telephone")) && i > c->t0 &&
+                   (is(c, i - 1, "by") || is(c, i - 1, "via") ||
+                    (is(c, i - 1, "the") && i > c->t0 + 1 && is(c, i - 2, "over")))) {
+            /* "X and Y discussed Gaza by phone", "X briefed Y over the phone" */
+            tr.kind = EV_CALL;
+            tr.form = TR_NOUN;
+            tr.by_phone = 1;
         } else if ((is(c, i, "telephoned") || is(c, i, "phoned"))) {
             tr.kind = EV_CALL;
             tr.form = TR_VERB;
@@ -1118,16 +1126,21 @@ static void build_multilateral(sent_ctx *c, const trigger *tr, pref *ps, size_t 
  * talks": officials named as a group of two or more states, as the subject. Each side is the
  * person the story knows by that title and state, else the state. Returns whether it made one. */
 static int group_of_states_meets(sent_ctx *c, const trigger *tr, uint8_t kind) {
+    /* "the leaders of Colombia, Peru and Chile met in Lima for a summit of the Pacific Alliance":
+     * the organization's event tells it */
+    for (size_t j = 0; j < c->ms->n; j++)
+        if (c->ms->v[j].kind == MK_ORG) return 0;
     for (size_t j = 0; j < c->ms->n; j++) {
         const dm_mention *m = &c->ms->v[j];
-        if (m->kind != MK_TITLE || !m->plural || m->t0 >= tr->at || m->t1 + 6 < tr->at || m->org >= 0) continue;
+        size_t reach = kind == EV_CALL ? 12 : 6; /* "... discussed the situation in Gaza by phone" */
+        if (m->kind != MK_TITLE || !m->plural || m->t0 >= tr->at || m->t1 + reach < tr->at || m->org >= 0) continue;
         size_t from = m->t0 > c->t0 + 4 ? m->t0 - 4 : c->t0;
         int states[8];
         size_t n = 0;
         for (size_t q = 0; q < c->ms->n && n < 8; q++) {
             const dm_mention *x = &c->ms->v[q];
             if (x->kind == MK_PERSON && x->t0 >= m->t1 && x->t0 < tr->at) return 0; /* a name of its own between */
-            if ((x->kind != MK_COUNTRY && x->kind != MK_CADJ) || x->t0 < from || x->t1 > tr->at) continue;
+            if ((x->kind != MK_COUNTRY && x->kind != MK_CADJ) || x->t0 < from || x->t1 > m->t1) continue;
             int dup = 0;
             for (size_t k = 0; k < n; k++) dup |= states[k] == x->id;
             if (!dup) states[n++] = x->id;
@@ -1149,6 +1162,22 @@ static void build_meeting(sent_ctx *c, const trigger *tr, pref *ps, size_t np, u
     int subj[8], obj[8];
     size_t ns, no;
     people_of(c, tr, ps, np, subj, &ns, obj, &no);
+    /* "X discussed Gaza with Y by phone", "X briefed Y over the phone": everyone named before it */
+    if (tr->by_phone && ns + no < 2) {
+        int sides[8];
+        size_t n = 0;
+        for (size_t k = 0; k < np && n < 8; k++) {
+            if (ps[k].t1 > tr->at || ps[k].pronoun) continue;
+            int dup = 0;
+            for (size_t j = 0; j < n; j++) dup |= sides[j] == ps[k].person;
+            if (!dup) sides[n++] = ps[k].person;
+        }
+        if (n >= 2) {
+            dm_event *e = new_event(c, kind, tr);
+            for (size_t k = 0; k < n; k++) add_part(e, P_PERSON, sides[k]);
+            return;
+        }
+    }
     /* "G20 foreign ministers met in Rio": the organization's meeting */
     int body = tr->form == TR_VERB && !tr->passive && !no && kind == EV_MEETING ? org_body_before(c, tr->at) : -1;
     if (body >= 0 && !is(c, tr->at + 1, "with")) {
@@ -1194,7 +1223,7 @@ static void build_meeting(sent_ctx *c, const trigger *tr, pref *ps, size_t np, u
         if (ns >= 2) {
             dm_event *e = new_event(c, kind, tr);
             for (size_t k = 0; k < ns; k++) add_part(e, P_PERSON, subj[k]);
-        } else if (ns == 0 && group_of_states_meets(c, tr, kind)) {
+        } else if ((ns == 0 || np == 0) && group_of_states_meets(c, tr, kind)) { /* (a subject carried over is no name here) */
             return;
         } else if (np == 0 && tr->form == TR_NOUN) {
             /* nobody named in the sentence (a subject, if any, is the story's actor carried over) */

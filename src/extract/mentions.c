@@ -688,6 +688,8 @@ static size_t build_chunk(const scan *s, const dm_mention *h, chunk *c) {
         c->name1 = name_end(s, name_start, 0);
         last_end = name_start;
     }
+    /* a title held in one state only ("Pope"): that state, unless the text names another */
+    if (c->country < 0 && c->org < 0 && title_of(s, h)->state >= 0) c->country = title_of(s, h)->state;
     c->t1 = c->name1 ? c->name0 : last_end;
     /* trim trailing punctuation from the title */
     while (c->t1 > c->t0 && !is_word(s, c->t1 - 1)) c->t1--;

@@ -136,8 +136,20 @@ dm_status dm_gaz_load(dm_ctx *ctx, const char *kind, const char *data, size_t le
                 st = dm_error_set(err, DM_ERR_LEXICON, lineno, "%s:%zu: expected phrase<TAB>role<TAB>flags", origin, lineno);
                 break;
             }
-            dm_title t = {dup(ctx, f[0]), (uint8_t)dm_role_of(f[1]), 0};
+            dm_title t = {dup(ctx, f[0]), (uint8_t)dm_role_of(f[1]), 0, -1};
             if (nf > 2) {
+                /* "state=VAT": a title held in one state only */
+                const char *sf = strstr(f[2], "state=");
+                if (sf) {
+                    char code[4] = {0};
+                    memcpy(code, sf + 6, strnlen(sf + 6, 3));
+                    t.state = dm_country_by_code(ctx, code);
+                    if (t.state < 0) {
+                        st = dm_error_set(err, DM_ERR_LEXICON, lineno, "%s:%zu: unknown state '%s' in flags", origin,
+                                          lineno, code);
+                        break;
+                    }
+                }
                 if (strstr(f[2], "plural")) t.flags |= TT_PLURAL;
                 if (strstr(f[2], "honorific")) t.flags |= TT_HONORIFIC;
                 if (strstr(f[2], "rank")) t.flags |= TT_RANK;

@@ -50,6 +50,7 @@ typedef struct {
 typedef struct {
     const char *phrase;
     uint8_t role, flags;
+    int state; /* the state the title itself names ("Pope": the Holy See), or -1 */
 } dm_title;
 
 struct dm_ctx {

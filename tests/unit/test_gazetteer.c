@@ -216,6 +216,14 @@ static void titles_and_their_roles(void **state) {
     assert_int_equal(t->role, R_ENVOY);
     assert_non_null(t = title("president"));
     assert_int_equal(t->role, R_HEAD_OF_STATE);
+    assert_int_equal(t->state, -1);
+    /* titles held in one state only name it */
+    assert_non_null(t = title("Pope"));
+    assert_int_equal(t->role, R_HEAD_OF_STATE);
+    assert_true(t->state >= 0);
+    assert_string_equal(code_of(t->state), "VAT");
+    assert_non_null(t = title("Taoiseach"));
+    assert_string_equal(code_of(t->state), "IRL");
 }
 
 static void honorifics(void **state) {
@@ -309,6 +317,8 @@ static void malformed_lexicons_are_reported_with_origin_and_line(void **state) {
     assert_load_fails("orgs", "\n\nTESTORG\n", "orgs.tsv", 3);
     /* a title with a role outside the vocabulary */
     assert_load_fails("titles", "grand vizier\tvizier\t-\n", "titles.tsv", 1);
+    /* a title bound to a state that is not known */
+    assert_load_fails("titles", "grand vizier\tminister\tstate=QQQ\n", "titles.tsv", 1);
     /* a topic outside the vocabulary */
     assert_load_fails("topics", "football\ttrade\nchess\tsports\n", "topics.tsv", 2);
     /* an unknown kind */
