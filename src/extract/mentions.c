@@ -227,7 +227,11 @@ static int name_token(const scan *s, size_t i, int name_mode) {
         if (k->flags & TF_DOTTED) return 0;
         int initial = k->flen <= 2 && dm_eq(FW(s, i + 1), ".") && glued(s, i + 1);
         if ((WCB(s, i) & WC_NOT_NAME) && !name_mode && !initial && !surname_of_place_word(s, i)) return 0;
-        if (k->wc & (WC_MONTH | WC_WEEKDAY)) return 0;
+        /* a month or weekday is no name, but "Jan" before a name is a given name (Jan Lipavsky) */
+        if ((k->wc & (WC_MONTH | WC_WEEKDAY)) &&
+            !(k->flen == 3 && dm_eq(FW(s, i), "jan") && is_cap(s, i + 1) && !glued(s, i + 1) &&
+              !(s->t->v[i + 1].wc & (WC_MONTH | WC_WEEKDAY))))
+            return 0;
         if (!name_mode) {
             const dm_mention *m = base_at(s, i);
             /* a city's name as a given name: "Sofia Lindgren", "Florence Mbeki" */
