@@ -141,11 +141,14 @@ static int has_with_after(const sent_ctx *c, size_t i, size_t span) {
     return 0;
 }
 
-/* "the next round of consultations would be held in Yerevan": a passive "held" just after the noun. */
+/* "the next round of consultations would be held in Yerevan", "the talks were held in Prague
+ * between ...": a passive "held" just after the noun. */
 static int held_after(const sent_ctx *c, size_t i) {
     for (size_t k = i + 1; k < c->t1 && k <= i + 4; k++) {
         if (is(c, k, ",") || is(c, k, ".")) return 0;
-        if (is(c, k, "held") && k > i + 1 && (is(c, k - 1, "be") || is(c, k - 1, "been"))) return 1;
+        if (is(c, k, "held") && k > i + 1 &&
+            (is(c, k - 1, "be") || is(c, k - 1, "been") || is(c, k - 1, "was") || is(c, k - 1, "were")))
+            return 1;
     }
     return 0;
 }
