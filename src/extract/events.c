@@ -1279,6 +1279,10 @@ static void build_multilateral(sent_ctx *c, const trigger *tr, pref *ps, size_t 
             is(c, i, "met") || ((is(c, i, "take") || is(c, i, "takes")) && is(c, i + 1, "place")) || host_word(c, i) ||
             (is(c, i, "scheduled") && (is(c, i + 1, "for") || is(c, i + 1, "to"))))
             attested = 1;
+    /* "preparations for the upcoming OTS summit in Istanbul": one that is to come */
+    for (size_t i = tr->at > c->t0 + 4 ? tr->at - 4 : c->t0; i < tr->at && !attested; i++)
+        if (is(c, i, "upcoming") || is(c, i, "forthcoming") || is(c, i, "preparations") || is(c, i, "preparation"))
+            attested = 1;
     /* a group of officials attests it ("the leaders ..."), unless the trigger is only the last word
      * of the organization's own name ("trade with the Pacific Islands Forum members") */
     const dm_mention *own_name = mention_at(c, tr->at);
