@@ -72,13 +72,16 @@ char *dm_arena_strndup(dm_arena *a, const char *s, size_t n) {
     return p;
 }
 
-void dm_arena_free(dm_arena *a) {
-    dm_arena_block *b = a->head;
+static void free_blocks(dm_arena_block *b) {
     while (b) {
         dm_arena_block *n = b->next;
         free(b);
         b = n;
     }
+}
+
+void dm_arena_free(dm_arena *a) {
+    free_blocks(a->head);
     a->head = NULL;
     a->total = 0;
 }
@@ -86,12 +89,7 @@ void dm_arena_free(dm_arena *a) {
 void dm_arena_reset(dm_arena *a) {
     dm_arena_block *keep = a->head;
     if (!keep) return;
-    dm_arena_block *b = keep->next;
-    while (b) {
-        dm_arena_block *n = b->next;
-        free(b);
-        b = n;
-    }
+    free_blocks(keep->next);
     keep->next = NULL;
     keep->used = 0;
     a->total = keep->size;
