@@ -210,10 +210,10 @@ void dm_lex_sentence(const dm_ctx *ctx, dm_doc *doc, size_t sent, dm_sentence_le
 
 /* ---- names ---- */
 
-/* Words of places that are also common surnames ("Park Jin", "Park Min-jun"): a name's
- * first word when a name word follows that is neither a place word nor known. */
+/* Common words that are also common surnames ("Park Jin", "Do Hung Viet", "He Lifeng"): a
+ * name's first word when a name word follows that is neither such a word nor known. */
 static int surname_of_place_word(const scan *s, size_t i) {
-    static const char *const SURNAMES[] = {"park", "hall", "church", "temple", NULL};
+    static const char *const SURNAMES[] = {"park", "hall", "church", "temple", "do", "he", NULL};
     if (!dm_word_in(SURNAMES, FW(s, i)) || !is_cap(s, i + 1) || glued(s, i + 1)) return 0;
     return !(WCB(s, i + 1) & (WC_NOT_NAME | WC_MONTH | WC_WEEKDAY)) && !s->known[i + 1 - s->t0] &&
            !(s->t->v[i + 1].flags & TF_UPPER);
