@@ -1100,6 +1100,8 @@ static int meet_again(sent_ctx *c, const trigger *tr, uint8_t kind);
 static int next_round(sent_ctx *c, const trigger *tr, uint8_t kind) {
     int next = 0;
     for (size_t k = tr->at; k > c->t0 && k + 4 > tr->at; k--) next |= is(c, k - 1, "next");
+    /* "agreed to meet again in Montevideo in September" */
+    next |= tr->form == TR_VERB && is(c, tr->at + 1, "again");
     return next && meet_again(c, tr, kind);
 }
 
@@ -1232,6 +1234,9 @@ static void build_meeting(sent_ctx *c, const trigger *tr, pref *ps, size_t np, u
             /* nobody named in the sentence (a subject, if any, is the story's actor carried over) */
             if (next_round(c, tr, kind)) return;
             if (!pair_by_title(c, tr, kind) && ns == 0) states_meeting(c, tr, kind);
+        } else if (np == 0) {
+            /* "Both ministers agreed to meet again in Montevideo" */
+            next_round(c, tr, kind);
         }
         return;
     }

@@ -270,11 +270,14 @@ static int change_in(const fctx *c, double *out) {
                 if (dm_eq(f, "more") || dm_eq(f, "increase") || dm_eq(f, "increased") || dm_eq(f, "increasing") ||
                     dm_eq(f, "rose") || dm_eq(f, "grew") || dm_eq(f, "growth") || dm_eq(f, "up") ||
                     dm_eq(f, "jumped") || dm_eq(f, "higher") || dm_eq(f, "rising") || dm_eq(f, "grown") ||
-                    dm_eq(f, "increases") || dm_eq(f, "rise") || dm_eq(f, "surged") || dm_eq(f, "growing"))
+                    dm_eq(f, "increases") || dm_eq(f, "rise") || dm_eq(f, "surged") || dm_eq(f, "growing") ||
+                    dm_eq(f, "soared") || dm_eq(f, "expanded"))
                     sign = 1;
                 if (dm_eq(f, "less") || dm_eq(f, "decrease") || dm_eq(f, "decreased") || dm_eq(f, "fell") ||
                     dm_eq(f, "down") || dm_eq(f, "declined") || dm_eq(f, "decline") || dm_eq(f, "dropped") ||
-                    dm_eq(f, "lower") || dm_eq(f, "falling") || dm_eq(f, "decreasing"))
+                    dm_eq(f, "lower") || dm_eq(f, "falling") || dm_eq(f, "decreasing") || dm_eq(f, "drop") ||
+                    dm_eq(f, "fall") || dm_eq(f, "contraction") || dm_eq(f, "shrank") || dm_eq(f, "slumped") ||
+                    dm_eq(f, "plunged"))
                     sign = -1;
             }
             if (sign) {

@@ -247,8 +247,11 @@ static int name_token(const scan *s, size_t i, int name_mode) {
         }
         return 1;
     }
-    /* particles inside a name: bin, al, de */
-    if ((k->flags & TF_LOWER) && (WCB(s, i) & WC_PARTICLE) && is_cap(s, i + 1)) return 2;
+    /* particles inside a name: bin, al, de; two of them: von der, de la, van den */
+    if ((k->flags & TF_LOWER) && (WCB(s, i) & WC_PARTICLE) &&
+        (is_cap(s, i + 1) || (is_word(s, i + 1) && (s->t->v[i + 1].flags & TF_LOWER) &&
+                              (WCB(s, i + 1) & WC_PARTICLE) && is_cap(s, i + 2))))
+        return 2;
     return 0;
 }
 
