@@ -82,7 +82,8 @@ static const char *const MULTI_NOUNS[] = {"summit", "session", "conference", "fo
                                           "council", "retreat", NULL};
 static const char *const VISIT_WORDS[] = {"visit", "visits", "visited", "visiting", "trip", "travel", "travels",
                                           "travelled", "traveled", "travelling", "traveling", "tour", "leave",
-                                          "leaves", "left", "depart", "departs", "departed", NULL};
+                                          "leaves", "left", "depart", "departs", "departed", "heads", "headed",
+                                          "heading", "flies", "flew", "flying", NULL};
 static const char *const SIGN_WORDS[] = {"signed", "sign", "signing", "inked", NULL};
 static const char *const DOC_NOUNS[] = {"statement", "declaration", "communique", "communiqué", "agreement",
                                         "agreements", "memorandum", "treaty", "plan", "program", "programme",
@@ -93,7 +94,7 @@ static const char *const OTHER_TRIGGERS[] = {
     "phone", "telephone", "spoke", "spoken", "talked", "speak", "speaks", "telephoned", "phoned", "video", "videoconference",
     "discussed", "discusses", "conferred", "arrived", "arrives", "arrive", "adopted", "announced", "concluded",
     "courtesy", "call", "calls", "called", "calling", "gathered", "convened", "assembled", "exchange", "exchanged",
-    "exchanging", NULL};
+    "exchanging", "expected", "due", NULL};
 
 static const char *const FUTURE_BEFORE[] = {"will", "would", "shall", "'ll", "plans", "planned", "plan",
                                             "scheduled", "expected", "upcoming", "forthcoming", "next", "future",
@@ -364,6 +365,12 @@ static size_t find_triggers(const sent_ctx *c, trigger *out, size_t max) {
                 !(on_to && f[0] == 't' && f[1] == 'r' && f[2] == 'a'))
                 continue;
             if (is(c, i, "tour") && !is(c, i + 1, "of") && !is(c, i + 1, "to")) continue;
+            /* "heads to Germany", "flew to Tokyo": a place must follow "to" */
+            if (f[0] == 'h' || f[0] == 'f') {
+                size_t k = i + 2 + is(c, i + 2, "the");
+                const dm_mention *pm = mention_at(c, k);
+                if (!is(c, i + 1, "to") || !pm || pm->t0 != k || (pm->kind != MK_CITY && pm->kind != MK_COUNTRY)) continue;
+            }
             /* "will leave for Georgetown": a place must follow "for" */
             if ((f[0] == 'l' || f[0] == 'd') && !is(c, i, "visit")) {
                 const dm_mention *pm = mention_at(c, i + 2);
@@ -380,6 +387,13 @@ static size_t find_triggers(const sent_ctx *c, trigger *out, size_t max) {
                     is(c, k, "paid") || is(c, k, "made") || is(c, k, "pay") || is(c, k, "make"))
                     tr.typed = 1;
             if (tr.form == TR_VERB) tr.typed = 1;
+        } else if ((is(c, i, "expected") || is(c, i, "due")) && is(c, i + 1, "in") && i > c->t0 &&
+                   (is(c, i - 1, "is") || is(c, i - 1, "are")) && mention_at(c, i + 2) &&
+                   (mention_at(c, i + 2)->kind == MK_CITY || mention_at(c, i + 2)->kind == MK_COUNTRY)) {
+            /* "Modi is expected in Moscow next week": a trip to come */
+            tr.kind = EV_VISIT;
+            tr.form = TR_VERB;
+            tr.typed = 1;
         } else if ((c->t->v[i].wc & WC_SIGN)) {
             if (is(c, i, "sign") && !(i > c->t0 && (is(c, i - 1, "to") || is(c, i - 1, "will")))) continue;
             tr.kind = EV_AGREEMENT;
@@ -438,7 +452,10 @@ static int future_in(const sent_ctx *c, size_t a, size_t b) {
     return 0;
 }
 
+static int host_word(const sent_ctx *c, size_t i);
+
 static int status_of(const sent_ctx *c, const trigger *tr) {
+    if (tr->kind == EV_VISIT && (is(c, tr->at, "expected") || is(c, tr->at, "due"))) return ST_PLANNED;
     size_t a = tr->at > c->t0 + 7 ? tr->at - 7 : c->t0;
     /* the clause before the trigger */
     for (size_t k = tr->at; k > a; k--)
@@ -474,8 +491,8 @@ static int status_of(const sent_ctx *c, const trigger *tr) {
         if (is(c, k - 1, ".") || is(c, k - 1, ";")) break;
         if (tr->kind == EV_VISIT && (is(c, k - 1, "invitation") || is(c, k - 1, "invited"))) return ST_PLANNED;
         if (is(c, k - 1, "will") && (is(c, tr->at - 1, "and") || is(c, k, "hold") || is(c, k, "have") ||
-                                     is(c, k, "conduct") || is(c, k, "co-chair")))
-            return ST_PLANNED;
+                                     is(c, k, "conduct") || is(c, k, "co-chair") || host_word(c, k)))
+            return ST_PLANNED; /* ... "will host X for a state visit" */
     }
     /* "is scheduled to continue his visit to Kuala Lumpur on Monday to meet X": an infinitive's
      * event is planned when its clause says so, however far back */
@@ -483,6 +500,10 @@ static int status_of(const sent_ctx *c, const trigger *tr) {
         for (size_t k = tr->at - 1; k > c->t0 && k + 20 > tr->at; k--) {
             if (is(c, k - 1, ".") || is(c, k - 1, ";") || is(c, k - 1, ",")) break;
             if (c->t->v[k - 1].wc & WC_FUTURE) return ST_PLANNED;
+            /* "is set to visit", "is slated to travel", "is poised to sign" */
+            if ((is(c, k - 1, "set") || is(c, k - 1, "slated") || is(c, k - 1, "poised")) && is(c, k, "to") &&
+                k > c->t0 + 1 && (is(c, k - 2, "is") || is(c, k - 2, "are")))
+                return ST_PLANNED;
         }
     }
     /* after: "to be held", "will be signed", "is scheduled", "which was accepted" */
@@ -1468,6 +1489,17 @@ static void build_visit(sent_ctx *c, const trigger *tr, pref *ps, size_t np) {
             nd++;
         }
         i = m->t1 - 1;
+    }
+    /* "Singapore will host X for a state visit": the host's place, when no other is said */
+    for (size_t k = c->t0 + 1; nd == 0 && k < tr->at; k++) {
+        if (!host_word(c, k)) continue;
+        for (size_t q = 0; q < c->ms->n; q++) {
+            const dm_mention *m = &c->ms->v[q];
+            if ((m->kind != MK_CITY && m->kind != MK_COUNTRY) || m->t1 > k || m->t1 + 2 < k) continue;
+            dest_city[0] = m->kind == MK_CITY ? m->id : -1;
+            dest_country[0] = m->kind == MK_CITY ? c->ctx->cities[m->id].country : m->id;
+            nd = 1;
+        }
     }
     /* visitor */
     int visitors[4];
