@@ -1916,6 +1916,13 @@ void dm_find_events(const dm_ctx *ctx, dm_doc *doc, size_t s, const dm_mentions 
 
 /* ---- finishing a story ---- */
 
+/* Do two dates (of any precision, or spans) share a day? "December" and "20 May" do not. */
+static int dates_overlap(const dm_dspan *a, const dm_dspan *b) {
+    long a0 = dm_days(a->from), a1 = dm_days(dm_date_last_day(a->to.y ? a->to : a->from));
+    long b0 = dm_days(b->from), b1 = dm_days(dm_date_last_day(b->to.y ? b->to : b->from));
+    return a0 <= b1 && b0 <= a1;
+}
+
 /* Are all of an event's participants states? */
 static int only_states(const dm_event *e) {
     for (int k = 0; k < e->nparts; k++)
@@ -1947,7 +1954,11 @@ static int same_keys(const dm_ctx *ctx, const dm_doc *doc, const dm_event *a, co
      * in different states ("the next Council will take place in Brussels") */
     if (a->kind == EV_MULTILATERAL && a->org >= 0)
         return a->org == b->org && !(a->status != b->status && a->date_explicit && b->date_explicit) &&
-               !(a->loc_explicit && b->loc_explicit && a->country != b->country);
+               !(a->loc_explicit && b->loc_explicit && a->country != b->country) &&
+               /* two sessions to come on different dates ("the summit in December", "the next
+                * Council on 20 May"); a held one's date may be a backdrop's ("on the eve of") */
+               !(a->status == ST_PLANNED && b->status == ST_PLANNED && a->date_explicit && b->date_explicit &&
+                 !dates_overlap(&a->date, &b->date));
     /* a meeting of two is not the meeting of three that followed: the same people, or no merge */
     if ((a->kind == EV_MEETING || a->kind == EV_CALL) && a->nparts != b->nparts) return 0;
     /* one told by its states ("Chinese, Russian presidents hold talks") and one by its people */
