@@ -398,6 +398,10 @@ static size_t find_triggers(const sent_ctx *c, trigger *out, size_t max) {
             if (is(c, i, "sign") && !(i > c->t0 && (is(c, i - 1, "to") || is(c, i - 1, "will")))) continue;
             tr.kind = EV_AGREEMENT;
             tr.form = TR_VERB;
+        } else if (is(c, i, "exchange") && i > c->t0 + 1 && (held_before(c, i)) && has_with_after(c, i, 4)) {
+            /* "ministers held an exchange (of views) with X" */
+            tr.kind = EV_MEETING;
+            tr.form = TR_NOUN;
         } else if (is(c, i, "exchange") || is(c, i, "exchanged") || is(c, i, "exchanging")) {
             /* "witnessed the exchange of three memorandums", "agreements were exchanged" */
             int doc_noun = 0;
