@@ -2071,9 +2071,50 @@ static void infer_countries(const dm_ctx *ctx, dm_doc *doc, dm_story_ctx *sc, dm
     }
 }
 
+/* Office holders told before the story named them ("EAM met X ... EAM Dr. S. Jaishankar will
+ * visit"): the person the story names with that role, preferring an agreeing title; else one of
+ * the story's own state; else they are left out. */
+static void resolve_forward_holders(dm_doc *doc, dm_story_ctx *sc, size_t first) {
+    dm_extraction *x = doc->x;
+    for (size_t i = first; i < x->nevents; i++) {
+        dm_event *e = &x->events[i];
+        for (int k = 0; k < e->nparts; k++) {
+            if (e->parts[k].kind != P_PERSON || !x->people[e->parts[k].id].forward) continue;
+            dm_person *anon = &x->people[e->parts[k].id];
+            int best = -1, best_score = -1;
+            for (size_t q = 0; q < x->npeople; q++) {
+                const dm_person *p = &x->people[q];
+                if (p->story != anon->story || p->anonymous || p->role != anon->role) continue;
+                /* not one of the other sides: not in the event, not of another side's state */
+                int other = 0;
+                for (int j = 0; j < e->nparts; j++)
+                    if (j != k && ((e->parts[j].kind == P_PERSON && e->parts[j].id == (int)q) ||
+                                   (p->country >= 0 && dm_part_state(x, &e->parts[j]) == p->country)))
+                        other = 1;
+                if (other) continue;
+                int score = 2 * dm_titles_agree(anon->title, p->title) + (p->country == sc->ms.home_country);
+                if (score > best_score) best = (int)q, best_score = score;
+            }
+            int dup = 0;
+            for (int j = 0; j < e->nparts && best >= 0; j++) dup |= e->parts[j].kind == P_PERSON && e->parts[j].id == best;
+            if (best >= 0 && !dup) {
+                e->parts[k].id = best;
+            } else if (best < 0 && sc->ms.home_country >= 0 && !dup) {
+                anon->country = sc->ms.home_country; /* an office of the story's own state */
+            } else {
+                e->parts[k] = e->parts[--e->nparts]; /* the holder is the other side already, or unknown */
+                k--;
+            }
+        }
+    }
+    for (size_t q = 0; q < x->npeople; q++)
+        if (x->people[q].forward && x->people[q].country >= 0) x->people[q].forward = 0;
+}
+
 void dm_finish_story_events(const dm_ctx *ctx, dm_doc *doc, dm_story_ctx *sc) {
     dm_extraction *x = doc->x;
     size_t first = sc->first_event;
+    resolve_forward_holders(doc, sc, first);
     /* merge reports of the same event */
     for (size_t i = first; i < x->nevents; i++) {
         if (x->events[i].dropped) continue;

@@ -18,6 +18,7 @@ typedef struct {
     uint32_t story;     /* story of first mention */
     uint32_t last_tok;  /* last mention */
     int anonymous;      /* a title without a name ("the President of Turkmenistan") */
+    uint8_t forward;    /* anonymous and of no known state yet ("EAM met X" before EAM is named) */
     const char *words[6]; /* folded full name words, for matching */
     int nwords;
     char initials[6];     /* first letters of written initials ("U." in "U.Khurelsukh") */

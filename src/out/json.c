@@ -86,7 +86,7 @@ static void put_number(dm_buf *b, double v) {
 }
 
 static void put_person(const dm_ctx *ctx, const dm_person *p, dm_buf *b) {
-    if (p->anonymous) {
+    if (p->anonymous && p->country >= 0) {
         /* an unnamed office holder stands for the state */
         dm_buf_printf(b, "{\"kind\":\"country\",\"country\":\"%s\",\"title\":", ctx->countries[p->country].code);
         put_str(b, p->title);
