@@ -478,7 +478,20 @@ static int status_of(const sent_ctx *c, const trigger *tr) {
             if (dm_word_in(AUX, FW(c, k))) return ST_PLANNED;
         return ST_OCCURRED;
     }
-    if (future_in(c, a, tr->at)) return ST_PLANNED;
+    /* "X, who will visit Y next month, held talks with Z": a relative clause between commas
+     * that closed before the trigger tells of something else */
+    size_t rel0 = tr->at, rel1 = tr->at;
+    for (size_t k = c->t0; k + 1 < tr->at; k++)
+        if (is(c, k, ",") && (is(c, k + 1, "who") || is(c, k + 1, "which"))) {
+            size_t e = k + 2;
+            while (e < tr->at && !is(c, e, ",")) e++;
+            if (e < tr->at) rel0 = k, rel1 = e + 1;
+        }
+    if (rel1 < tr->at && rel1 > a) {
+        if (future_in(c, a, rel0 > a ? rel0 : a) || future_in(c, rel1, tr->at)) return ST_PLANNED;
+    } else if (future_in(c, a, tr->at)) {
+        return ST_PLANNED;
+    }
     /* "is due to travel on to Santiago on Thursday for talks with X": talks that are a trip's
      * purpose are planned when the trip is, however far back its verb */
     if (tr->kind == EV_MEETING && tr->form == TR_NOUN && tr->at > c->t0 && is(c, tr->at - 1, "for")) {
