@@ -1940,6 +1940,11 @@ static int dates_overlap(const dm_dspan *a, const dm_dspan *b) {
     return a0 <= b1 && b0 <= a1;
 }
 
+/* Is a participant an office holder the text did not name? */
+static int unnamed_holder(const dm_extraction *x, const dm_part *p) {
+    return p->kind == P_PERSON && x->people[p->id].anonymous;
+}
+
 /* Are all of an event's participants states? */
 static int only_states(const dm_event *e) {
     for (int k = 0; k < e->nparts; k++)
@@ -1986,13 +1991,18 @@ static int same_keys(const dm_ctx *ctx, const dm_doc *doc, const dm_event *a, co
             if (!represents(doc->x, o, st->parts[k].id)) return 0;
         return 1;
     }
-    /* the smaller participant set inside the larger */
+    /* the smaller participant set inside the larger; an unnamed holder ("his Chinese counterpart")
+     * is the named one of the same state */
     const dm_event *s = a->nparts <= b->nparts ? a : b, *l = s == a ? b : a;
     if (s->nparts < 1) return 0;
     for (int k = 0; k < s->nparts; k++) {
         int found = 0;
         for (int j = 0; j < l->nparts; j++)
-            if (l->parts[j].kind == s->parts[k].kind && l->parts[j].id == s->parts[k].id) found = 1;
+            if ((l->parts[j].kind == s->parts[k].kind && l->parts[j].id == s->parts[k].id) ||
+                ((unnamed_holder(doc->x, &l->parts[j]) || unnamed_holder(doc->x, &s->parts[k])) &&
+                 dm_part_state(doc->x, &l->parts[j]) >= 0 &&
+                 dm_part_state(doc->x, &l->parts[j]) == dm_part_state(doc->x, &s->parts[k])))
+                found = 1;
         if (!found) return 0;
     }
     return 1;
@@ -2007,10 +2017,22 @@ static void merge_into(const dm_extraction *x, dm_event *keep, dm_event *drop) {
     /* the people rather than their states, when the same meeting was told both ways */
     if ((keep->kind == EV_MEETING || keep->kind == EV_CALL) && only_states(keep) && !only_states(drop))
         keep->nparts = 0;
+    /* and a named person rather than "his Chinese counterpart" */
+    for (int k = 0; k < keep->nparts && (keep->kind == EV_MEETING || keep->kind == EV_CALL); k++) {
+        if (!unnamed_holder(x, &keep->parts[k])) continue;
+        int st = dm_part_state(x, &keep->parts[k]);
+        for (int j = 0; j < drop->nparts; j++)
+            if (drop->parts[j].kind == P_PERSON && !unnamed_holder(x, &drop->parts[j]) && st >= 0 &&
+                dm_part_state(x, &drop->parts[j]) == st) {
+                keep->parts[k] = drop->parts[j];
+                break;
+            }
+    }
     if (!(keep->kind == EV_MULTILATERAL && keep->org >= 0))
         for (int k = 0; k < drop->nparts; k++)
-            if (!(drop->parts[k].kind == P_COUNTRY && (keep->kind == EV_MEETING || keep->kind == EV_CALL) &&
-                  !only_states(keep) && represents(x, keep, drop->parts[k].id)))
+            if (!((drop->parts[k].kind == P_COUNTRY || unnamed_holder(x, &drop->parts[k])) &&
+                  (keep->kind == EV_MEETING || keep->kind == EV_CALL) && !only_states(keep) &&
+                  represents(x, keep, dm_part_state(x, &drop->parts[k]))))
                 add_part(keep, drop->parts[k].kind, drop->parts[k].id);
     keep->topics |= drop->topics;
     if (!keep->date_explicit && drop->date_explicit) {

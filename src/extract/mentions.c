@@ -1012,9 +1012,14 @@ static void titles_and_names(scan *s) {
             m.id = p;
             if (c.t1 < s->t1 && dm_eq(FW(s, c.t1), "'s")) m.possessive = 1;
             s->st->last_person = p;
-        } else if (c.country >= 0 && !generic && a0 < c.t0 &&
-                   (c.role == R_HEAD_OF_STATE || c.role == R_HEAD_OF_GOVERNMENT || c.role == R_FOREIGN_MINISTER)) {
-            /* "the President of Turkmenistan": a definite office holder, unnamed */
+        } else if (c.country >= 0 && !c.plural &&
+                   ((!generic && a0 < c.t0 &&
+                     (c.role == R_HEAD_OF_STATE || c.role == R_HEAD_OF_GOVERNMENT || c.role == R_FOREIGN_MINISTER)) ||
+                    (!strcmp(title_of(s, h)->phrase, "counterpart") &&
+                     (a0 < c.t0 || (c.t0 > s->t0 && (dm_eq(FW(s, c.t0 - 1), "his") || dm_eq(FW(s, c.t0 - 1), "her") ||
+                                                      dm_eq(FW(s, c.t0 - 1), "their"))))))) {
+            /* "the President of Turkmenistan", "his Turkish counterpart": a definite office holder,
+             * unnamed (a counterpart has the other side's rank; the state is what is written) */
             m.kind = MK_PERSON;
             m.id = dm_people_add_anonymous(s->doc, s->st->story, title_string(s, &c), c.role, c.country, c.org);
         } else if (c.country < 0 && c.org < 0 && !generic && c.count == 1 && !c.plural && !s->title_case &&
