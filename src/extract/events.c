@@ -619,6 +619,10 @@ static int date_near(const sent_ctx *c, size_t at, int future, dm_dspan *out, in
             long dist = (long)i - (long)at;
             if (dist < 0) dist = -dist * 2; /* prefer dates after the trigger word */
             if (!dx.span.from.d) dist += 12; /* and dates to the day */
+            /* and dates of the trigger's own clause: "X, who will visit Chile next month, held
+             * talks on Monday" dates the visit next month */
+            for (size_t k = i < at ? i : at; k < (i < at ? at : i); k++)
+                if (is(c, k, ",")) dist += 10;
             if (i <= c->t0 + 1 && dx.span.from.d && is(c, i + dx.ntok, ",")) dist = 0; /* "On February 18, ..." */
             /* "Yesterday, ... on a visit to India from 18 to 21 March": a span just after the word is its own */
             if (dx.span.to.y && i > at && i <= at + 6) dist = -1;
