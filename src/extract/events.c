@@ -688,6 +688,9 @@ static int has_person(const dm_event *e, int p) {
     return 0;
 }
 
+/* The last day a date or span covers, as a day number ("2024-05" ends on 31 May). */
+static long last_day(const dm_dspan *d) { return dm_days(dm_date_last_day(d->to.y ? d->to : d->from)); }
+
 static int count_kind(const dm_event *e, uint8_t kind) {
     int n = 0;
     for (int k = 0; k < e->nparts; k++) n += e->parts[k].kind == kind;
@@ -1169,6 +1172,14 @@ static int meet_again(sent_ctx *c, const trigger *tr, uint8_t kind) {
 
 static void build_multilateral(sent_ctx *c, const trigger *tr, pref *ps, size_t np, int org_hint);
 
+/* A side named by an office and its state ("the foreign ministers of A and B"): the person the
+ * story knows by that title and state, else the state. */
+static void add_side(sent_ctx *c, dm_event *e, int role, int state) {
+    int p = dm_people_find_title(c->doc, c->sc->ms.story, role, state, -1, -1);
+    if (p >= 0) add_part(e, P_PERSON, p);
+    else add_part(e, P_COUNTRY, state);
+}
+
 /* "The foreign ministers of Kazakhstan and Uzbekistan met", "Kazakh and Uzbek leaders held
  * talks": officials named as a group of two or more states, as the subject. Each side is the
  * person the story knows by that title and state, else the state. Returns whether it made one. */
@@ -1196,9 +1207,7 @@ static int group_of_states_meets(sent_ctx *c, const trigger *tr, uint8_t kind) {
         dm_event *e = new_event(c, kind, tr);
         e->of_states = 1; /* the sides may all be states: kept though nobody is named */
         for (size_t k = 0; k < n; k++) {
-            int p = dm_people_find_title(c->doc, c->sc->ms.story, m->role, states[k], -1, -1);
-            if (p >= 0) add_part(e, P_PERSON, p);
-            else add_part(e, P_COUNTRY, states[k]);
+            add_side(c, e, m->role, states[k]);
         }
         return 1;
     }
@@ -1257,13 +1266,10 @@ static void build_meeting(sent_ctx *c, const trigger *tr, pref *ps, size_t np, u
             dm_event *e = new_event(c, kind, tr);
             for (size_t j = 0; j < ns; j++) add_part(e, P_PERSON, subj[j]);
             for (size_t j = 0; j < nc; j++) {
-                int p = dm_people_find_title(c->doc, c->sc->ms.story, m->role, countries[j], -1, -1);
                 int has = 0;
                 for (int q = 0; q < e->nparts; q++)
                     if (e->parts[q].kind == P_PERSON && X(c)->people[e->parts[q].id].country == countries[j]) has = 1;
-                if (has) continue;
-                if (p >= 0) add_part(e, P_PERSON, p);
-                else add_part(e, P_COUNTRY, countries[j]);
+                if (!has) add_side(c, e, m->role, countries[j]);
             }
             return;
         }
@@ -1897,7 +1903,7 @@ void dm_find_events(const dm_ctx *ctx, dm_doc *doc, size_t s, const dm_mentions 
                         doc->x->people[e->parts[0].id].country == e->country;
         if (home_trip) continue;
         int background = e->date_explicit && sc->date.y && sc->date.d &&
-                         dm_days(dm_date_last_day(e->date.to.y ? e->date.to : e->date.from)) + 7 < dm_days(sc->date);
+                         last_day(&e->date) + 7 < dm_days(sc->date);
         if (background) continue;
         if (e->kind == EV_MULTILATERAL && e->loc_explicit && e->city >= 0 && e->status == ST_OCCURRED &&
             sc->setting_country < 0 && e->sent == doc->x->events[sc->first_event].sent) { /* the lead's summit */
@@ -1939,9 +1945,7 @@ void dm_find_events(const dm_ctx *ctx, dm_doc *doc, size_t s, const dm_mentions 
 
 /* Do two dates (of any precision, or spans) share a day? "December" and "20 May" do not. */
 static int dates_overlap(const dm_dspan *a, const dm_dspan *b) {
-    long a0 = dm_days(a->from), a1 = dm_days(dm_date_last_day(a->to.y ? a->to : a->from));
-    long b0 = dm_days(b->from), b1 = dm_days(dm_date_last_day(b->to.y ? b->to : b->from));
-    return a0 <= b1 && b0 <= a1;
+    return dm_days(a->from) <= last_day(b) && dm_days(b->from) <= last_day(a);
 }
 
 /* Is a participant an office holder the text did not name? */
@@ -1950,11 +1954,7 @@ static int unnamed_holder(const dm_extraction *x, const dm_part *p) {
 }
 
 /* Are all of an event's participants states? */
-static int only_states(const dm_event *e) {
-    for (int k = 0; k < e->nparts; k++)
-        if (e->parts[k].kind != P_COUNTRY) return 0;
-    return e->nparts > 0;
-}
+static int only_states(const dm_event *e) { return e->nparts > 0 && count_kind(e, P_COUNTRY) == e->nparts; }
 
 /* Does a participant of e stand for the state? */
 static int represents(const dm_extraction *x, const dm_event *e, int state) {
@@ -2188,7 +2188,7 @@ void dm_finish_story_events(const dm_ctx *ctx, dm_doc *doc, dm_story_ctx *sc) {
         const dm_event *v = &x->events[i];
         if (v->dropped || v->kind != EV_VISIT || v->status != ST_OCCURRED || v->country < 0 || !v->loc_explicit) continue;
         if (v->date_explicit && sc->date.y && sc->date.d &&
-            dm_days(dm_date_last_day(v->date.to.y ? v->date.to : v->date.from)) + 7 < dm_days(sc->date))
+            last_day(&v->date) + 7 < dm_days(sc->date))
             continue; /* background */
         for (size_t j = first; j < x->nevents; j++)
             if (x->events[j].set_country < 0) {
