@@ -122,8 +122,8 @@ static dm_status load_event(dm_store *s, int64_t id, event_row *e, key_set *keys
     int rc = dm_store_step(s, st, "reading an event", err);
     if (rc < 0) return DM_ERR_DB;
     if (rc != SQLITE_ROW) return dm_error_set(err, DM_ERR_DB, 0, "%s: event %lld vanished", s->path, (long long)id);
-    snprintf(e->kind, sizeof e->kind, "%s", dm_col_text(st, 0));
-    snprintf(e->status, sizeof e->status, "%s", dm_col_text(st, 1));
+    dm_copy(e->kind, sizeof e->kind, dm_col_text(st, 0));
+    dm_copy(e->status, sizeof e->status, dm_col_text(st, 1));
     e->date = dup_or_null(dm_col_text(st, 2));
     e->date_end = dup_or_null(dm_col_text(st, 3));
     e->city = dup_or_null(dm_col_text(st, 4));

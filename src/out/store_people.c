@@ -313,11 +313,11 @@ dm_status dm_store_refresh_person(dm_store *s, int64_t id, dm_error *err) {
     while ((rc = dm_store_step(s, st, "recomputing a person", err)) == SQLITE_ROW) {
         const char *n = dm_col_text(st, 0), *c = dm_col_text(st, 1), *o = dm_col_text(st, 2),
                    *seen = dm_col_text(st, 3);
-        if (n && (!name[0] || fuller(n, name))) snprintf(name, sizeof name, "%s", n);
-        if (c && !country[0]) snprintf(country, sizeof country, "%s", c);
-        if (o && !org[0]) snprintf(org, sizeof org, "%s", o);
-        if (seen && (!first[0] || strcmp(seen, first) < 0)) snprintf(first, sizeof first, "%s", seen);
-        if (seen && (!last[0] || strcmp(seen, last) > 0)) snprintf(last, sizeof last, "%s", seen);
+        if (n && (!name[0] || fuller(n, name))) dm_copy(name, sizeof name, n);
+        if (c && !country[0]) dm_copy(country, sizeof country, c);
+        if (o && !org[0]) dm_copy(org, sizeof org, o);
+        if (seen && (!first[0] || strcmp(seen, first) < 0)) dm_copy(first, sizeof first, seen);
+        if (seen && (!last[0] || strcmp(seen, last) > 0)) dm_copy(last, sizeof last, seen);
     }
     if (rc < 0) return DM_ERR_DB;
     name_parts np;
