@@ -133,9 +133,8 @@ static void string_value(reader *r, const unsigned char *s, size_t n) {
     }
     case F_FACT_PARTIES: {
         dm_line_fact *x = fact(r);
-        if (x->nparties == 0) x->party1 = copy(r, s, n);
-        else if (x->nparties == 1) x->party2 = copy(r, s, n);
-        x->nparties++;
+        if (x->nparties == 1) x->party1 = copy(r, s, n); /* counted in scalar_start */
+        else if (x->nparties == 2) x->party2 = copy(r, s, n);
         return;
     }
     case F_STORY:
@@ -194,9 +193,6 @@ static void number_value(reader *r, dm_line_num v) {
         if (key_is(f, "start")) fact(r)->span.start = whole(v, 0);
         else if (key_is(f, "end")) fact(r)->span.end = whole(v, 0);
         break;
-    case F_FACT_PARTIES:
-        fact(r)->nparties++;
-        break;
     case F_STORY:
         if (key_is(f, "start")) story(r)->start = whole(v, 0);
         else if (key_is(f, "end")) story(r)->end = whole(v, 0);
@@ -234,24 +230,23 @@ static int scalar_start(reader *r) {
         return 0;
     }
     if (r->skip) return 0;
-    if (r->frames[r->depth - 1].kind == F_FACT_PARTIES) return 1;
+    if (top(r)->kind == F_FACT_PARTIES) { /* each value is a party's place, whatever it holds */
+        fact(r)->nparties++;
+        return 1;
+    }
     return root_wants_array(r);
 }
 
 static int on_null(void *ctx) {
     reader *r = ctx;
     GEN(yajl_gen_null(r->gen));
-    if (!scalar_start(r)) return !r->error;
-    if (top(r)->kind == F_FACT_PARTIES) fact(r)->nparties++;
-    return 1;
+    return scalar_start(r) || !r->error;
 }
 
 static int on_boolean(void *ctx, int b) {
     reader *r = ctx;
     GEN(yajl_gen_bool(r->gen, b));
-    if (!scalar_start(r)) return !r->error;
-    if (top(r)->kind == F_FACT_PARTIES) fact(r)->nparties++;
-    return 1;
+    return scalar_start(r) || !r->error;
 }
 
 static int on_number(void *ctx, const char *s, size_t n) {
