@@ -212,7 +212,7 @@ void dm_lex_sentence(const dm_ctx *ctx, dm_doc *doc, size_t sent, dm_sentence_le
 
 /* Common words that are also common surnames ("Park Jin", "Do Hung Viet", "He Lifeng"): a
  * name's first word when a name word follows that is neither such a word nor known. */
-static int surname_of_place_word(const scan *s, size_t i) {
+static int surname_of_common_word(const scan *s, size_t i) {
     static const char *const SURNAMES[] = {"park", "hall", "church", "temple", "do", "he", NULL};
     if (!dm_word_in(SURNAMES, FW(s, i)) || !is_cap(s, i + 1) || glued(s, i + 1)) return 0;
     return !(WCB(s, i + 1) & (WC_NOT_NAME | WC_MONTH | WC_WEEKDAY)) && !s->known[i + 1 - s->t0] &&
@@ -226,7 +226,7 @@ static int name_token(const scan *s, size_t i, int name_mode) {
     if (k->flags & TF_CAP) {
         if (k->flags & TF_DOTTED) return 0;
         int initial = k->flen <= 2 && dm_eq(FW(s, i + 1), ".") && glued(s, i + 1);
-        if ((WCB(s, i) & WC_NOT_NAME) && !name_mode && !initial && !surname_of_place_word(s, i)) return 0;
+        if ((WCB(s, i) & WC_NOT_NAME) && !name_mode && !initial && !surname_of_common_word(s, i)) return 0;
         /* a month or weekday is no name, but "Jan" before a name is a given name (Jan Lipavsky) */
         if ((k->wc & (WC_MONTH | WC_WEEKDAY)) &&
             !(k->flen == 3 && dm_eq(FW(s, i), "jan") && is_cap(s, i + 1) && !glued(s, i + 1) &&
