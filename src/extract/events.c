@@ -1172,6 +1172,18 @@ static int meet_again(sent_ctx *c, const trigger *tr, uint8_t kind) {
 
 static void build_multilateral(sent_ctx *c, const trigger *tr, pref *ps, size_t np, int org_hint);
 
+/* The distinct people named (not by pronouns) before token at, in order, at most max. */
+static size_t named_before(const pref *ps, size_t np, size_t at, int *out, size_t max) {
+    size_t n = 0;
+    for (size_t k = 0; k < np && n < max; k++) {
+        if (ps[k].t1 > at || ps[k].pronoun) continue;
+        int dup = 0;
+        for (size_t j = 0; j < n; j++) dup |= out[j] == ps[k].person;
+        if (!dup) out[n++] = ps[k].person;
+    }
+    return n;
+}
+
 /* A side named by an office and its state ("the foreign ministers of A and B"): the person the
  * story knows by that title and state, else the state. */
 static void add_side(sent_ctx *c, dm_event *e, int role, int state) {
@@ -1221,13 +1233,7 @@ static void build_meeting(sent_ctx *c, const trigger *tr, pref *ps, size_t np, u
     /* "X discussed Gaza with Y by phone", "X briefed Y over the phone": everyone named before it */
     if (tr->by_phone && ns + no < 2) {
         int sides[8];
-        size_t n = 0;
-        for (size_t k = 0; k < np && n < 8; k++) {
-            if (ps[k].t1 > tr->at || ps[k].pronoun) continue;
-            int dup = 0;
-            for (size_t j = 0; j < n; j++) dup |= sides[j] == ps[k].person;
-            if (!dup) sides[n++] = ps[k].person;
-        }
+        size_t n = named_before(ps, np, tr->at, sides, 8);
         if (n >= 2) {
             dm_event *e = new_event(c, kind, tr);
             for (size_t k = 0; k < n; k++) add_part(e, P_PERSON, sides[k]);
@@ -1380,10 +1386,8 @@ static void build_multilateral(sent_ctx *c, const trigger *tr, pref *ps, size_t 
                 if (joint) meet_again(c, tr, EV_MEETING);
             } else if (body) {
                 /* "A and B co-chaired the 5th meeting of the intergovernmental commission": the chairs meet */
-                int chairs[2], nch = 0;
-                for (size_t k = 0; k < np && nch < 2; k++)
-                    if (ps[k].t1 <= tr->at && !ps[k].pronoun && (!nch || chairs[0] != ps[k].person))
-                        chairs[nch++] = ps[k].person;
+                int chairs[2];
+                size_t nch = named_before(ps, np, tr->at, chairs, 2);
                 dm_event *e = new_event(c, EV_MEETING, tr);
                 if (nch == 2) {
                     add_part(e, P_PERSON, chairs[0]);
