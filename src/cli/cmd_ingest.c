@@ -1,6 +1,7 @@
 /* dragoman ingest: the extract pipeline (pipeline.h) with a sink that stores
  * each document in the knowledge base (out/store.h), one transaction per
- * batch, so a killed run loses at most the batch it was writing. */
+ * COMMIT_DOCS documents or COMMIT_BYTES of text, so a killed run loses at
+ * most the transaction it was writing. */
 #include "../core/arena.h"
 #include "../core/buf.h"
 #include "../out/json.h"
@@ -11,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 static void usage(FILE *f) {
@@ -46,9 +48,17 @@ typedef struct {
     dm_buf text, json;
     size_t counts[4]; /* by dm_store_outcome; [0]: failed */
     size_t reports, merged, people, facts, linked;
-    size_t batch[4];  /* the batch being written, counted in once it commits */
+    size_t batch[4];  /* the transaction being written, counted in once it commits */
     dm_store_result batch_sum;
+    size_t pending_docs, pending_bytes; /* read since the last commit */
 } ingester;
+
+/* A transaction per 1024 documents or 4 MB of text: fewer commits rewrite the
+ * same index pages less often. The pipeline's batches are smaller (see
+ * dm_cmd_ingest), so the writer waits less for the first and the extractor
+ * less for the last. */
+#define COMMIT_DOCS 1024
+#define COMMIT_BYTES ((size_t)4 << 20)
 
 static void report_failure(ingester *g, const char *name, const dm_error *err) {
     fputs("dragoman: ", stderr);
@@ -104,6 +114,8 @@ static void *ingest_prepare(void *user, const dm_input_item *it, dm_doc *doc) {
 
 static void ingest_item(void *user, const dm_input_item *it, dm_doc *doc, void *prepared) {
     ingester *g = user;
+    g->pending_bytes += it->raw_len;
+    if (it->last) g->pending_docs++;
     if (it->part == 0 && it->last) {
         prepared_doc *pd = prepared;
         if (!doc || !pd) {
@@ -148,8 +160,8 @@ static void ingest_item(void *user, const dm_input_item *it, dm_doc *doc, void *
     dm_store_prepared_free(p);
 }
 
-static void ingest_batch_done(void *user) {
-    ingester *g = user;
+static void commit(ingester *g) {
+    g->pending_docs = g->pending_bytes = 0;
     dm_error err = {0};
     /* after a failed write the batch is doomed: this rolls it back */
     if (dm_store_commit(g->kb, &err) != DM_OK) {
@@ -166,6 +178,11 @@ static void ingest_batch_done(void *user) {
     }
     memset(g->batch, 0, sizeof g->batch);
     memset(&g->batch_sum, 0, sizeof g->batch_sum);
+}
+
+static void ingest_batch_done(void *user) {
+    ingester *g = user;
+    if (g->pending_docs >= COMMIT_DOCS || g->pending_bytes >= COMMIT_BYTES) commit(g);
 }
 
 /* ingest's own option: --db PATH */
@@ -203,18 +220,26 @@ int dm_cmd_ingest(int argc, char **argv) {
     dm_json_parts_init(&g.parts);
     dm_buf_init(&g.text);
     dm_buf_init(&g.json);
-    /* batches of 1024 documents or 4 MB of text a thread, one transaction each (fewer
-     * commits rewrite the same index pages less often), extracted on threads of
-     * their own while the batch before is stored */
-    dm_pipeline_opts po = {o.jobs, !o.quiet && isatty(2), 1024, (size_t)4 << 20, 1};
+    /* batches of 128 documents or 512 KB of text a thread, extracted on threads
+     * of their own while the batch before is stored */
+    dm_pipeline_opts po = {o.jobs, !o.quiet && isatty(2), 128, (size_t)512 << 10, 1};
     dm_sink sink = {ingest_item, ingest_prepare, ingest_batch_done, &g};
     dm_pipeline_stats st;
     dm_pipeline_run(ctx, o.paths, o.npaths, &po, &sink, &st);
-    ingest_batch_done(&g);
+    commit(&g);
     if (g.fatal)
         fprintf(stderr, "dragoman: stopped storing after the database error above: the documents of that batch and "
                         "after it are not stored; run the same command again once it is fixed (stored documents "
                         "are skipped)\n");
+    dm_buf_free(&g.text);
+    dm_buf_free(&g.json);
+    dm_json_parts_free(&g.parts);
+    /* closing writes the log's last pages into the database: part of the ingest's time */
+    struct timespec c0, c1;
+    clock_gettime(CLOCK_MONOTONIC, &c0);
+    dm_store_close(kb);
+    clock_gettime(CLOCK_MONOTONIC, &c1);
+    st.seconds += (double)(c1.tv_sec - c0.tv_sec) + (double)(c1.tv_nsec - c0.tv_nsec) / 1e9;
     if (o.stats) dm_pipeline_print_stats(&st, o.jobs);
     printf("dragoman ingest: %zu documents into %s: %zu new, %zu unchanged, %zu replaced, %zu failed; "
            "%zu events reported (%zu merged with other documents' events, %zu planned events linked), "
@@ -223,10 +248,6 @@ int dm_cmd_ingest(int argc, char **argv) {
            g.counts[0], g.reports, g.merged, g.linked, g.people, g.facts, st.seconds,
            st.seconds > 0 ? st.docs / st.seconds : 0.0);
     fflush(stdout);
-    dm_buf_free(&g.text);
-    dm_buf_free(&g.json);
-    dm_json_parts_free(&g.parts);
-    dm_store_close(kb);
     dm_ctx_free(ctx);
     dm_cli_opts_free(&o);
     return g.failed;

@@ -125,15 +125,21 @@ void dm_pipeline_run(const dm_ctx *ctx, char **paths, int npaths, const dm_pipel
     dm_input_close(in);
 }
 
+/* Called on the main thread. */
 void dm_pipeline_print_stats(const dm_pipeline_stats *st, int jobs) {
     double mb = st->bytes / 1e6, secs = st->seconds;
     struct rusage ru;
     getrusage(RUSAGE_SELF, &ru);
+    /* the main thread reads and runs the sink (ingest's writer): what bounds a pipeline whose workers wait */
+    struct timespec main_cpu = {0, 0};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &main_cpu);
     fprintf(stderr,
             "dragoman: stats: documents=%zu bytes=%zu sentences=%zu events=%zu facts=%zu seconds=%.3f "
-            "mb_per_s=%.2f sentences_per_s=%.0f peak_rss_mb=%.1f jobs=%d\n",
+            "mb_per_s=%.2f sentences_per_s=%.0f peak_rss_mb=%.1f jobs=%d cpu_s=%.3f main_thread_cpu_s=%.3f\n",
             st->docs, st->bytes, st->sentences, st->events, st->facts, secs, secs > 0 ? mb / secs : 0,
-            secs > 0 ? st->sentences / secs : 0, ru.ru_maxrss / 1024.0, jobs);
+            secs > 0 ? st->sentences / secs : 0, ru.ru_maxrss / 1024.0, jobs,
+            (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) + (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6,
+            (double)main_cpu.tv_sec + (double)main_cpu.tv_nsec / 1e9);
 }
 
 void dm_cli_opts_init(dm_cli_opts *o, int argc) {
