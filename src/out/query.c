@@ -68,7 +68,7 @@ dm_kb *dm_kb_open(const char *path, dm_error *err) {
     sqlite3_finalize(st_version);
     size_t found = 0, ntables = sizeof KB_TABLES / sizeof KB_TABLES[0];
     sqlite3_stmt *st_table = NULL;
-    if (sqlite3_prepare_v2(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1", -1, &st_table,
+    if (sqlite3_prepare_v2(db, "SELECT 1 FROM sqlite_master WHERE type IN ('table', 'view') AND name = ?1", -1, &st_table,
                            NULL) == SQLITE_OK)
         for (size_t i = 0; i < ntables; i++) {
             sqlite3_reset(st_table);
@@ -81,10 +81,11 @@ dm_kb *dm_kb_open(const char *path, dm_error *err) {
                      "%s is an SQLite database but not a dragoman knowledge base (no dragoman tables); "
                      "run 'dragoman ingest' first",
                      path);
-    } else if (version != DM_STORE_SCHEMA_VERSION) {
+    } else if (version < 1 || version > DM_STORE_SCHEMA_VERSION) {
+        /* version 1 reads as 2 does: the same tables and columns, evidence a table rather than a view */
         dm_error_set(err, DM_ERR_IO, 0,
-                     "%s has knowledge-base schema version %d, this dragoman reads version %d; "
-                     "re-create it with this version's 'dragoman ingest'",
+                     "%s has knowledge-base schema version %d, this dragoman reads versions 1 to %d; "
+                     "use the dragoman that made it, or re-create it with this one's 'dragoman ingest'",
                      path, version, DM_STORE_SCHEMA_VERSION);
     } else if (found < ntables) {
         dm_error_set(err, DM_ERR_IO, 0, "%s lacks tables of schema version %d; re-create it with 'dragoman ingest'",

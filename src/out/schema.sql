@@ -1,4 +1,4 @@
--- dragoman knowledge base, schema version 1 (PRAGMA user_version = 1).
+-- dragoman knowledge base, schema version 2 (PRAGMA user_version = 2).
 -- Embedded in the binary; `dragoman ingest` creates it in a new database and
 -- refuses (or migrates) a database whose user_version differs.
 --
@@ -93,11 +93,12 @@ CREATE TABLE events (
 );
 CREATE INDEX events_date ON events(date);
 
+-- WITHOUT ROWID (since version 2): the key is the row, one b-tree to write, not two.
 CREATE TABLE event_topics (
     event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
     topic    TEXT NOT NULL,
     PRIMARY KEY (event_id, topic)
-);
+) WITHOUT ROWID;
 
 -- What one document said about one event (extract's EVENT object).
 CREATE TABLE reports (
@@ -117,11 +118,14 @@ CREATE TABLE reports (
     cameo    TEXT,
     topics   TEXT,                    -- space-separated, as reported
     json     TEXT NOT NULL,           -- the EVENT object as extracted
+    evidence TEXT NOT NULL DEFAULT '[]', -- its evidence spans, a JSON array of [start, end] byte offsets
+                                      -- into documents.text (version 2; read them as rows from the view evidence)
     UNIQUE (doc_id, seq)
 );
 CREATE INDEX reports_event ON reports(event_id);
 
 -- Participants as reported (signatories flagged), linked to merged people.
+-- WITHOUT ROWID (since version 2), in the order reported: (report_id, seq).
 CREATE TABLE participants (
     report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
     seq       INTEGER NOT NULL,
@@ -134,17 +138,16 @@ CREATE TABLE participants (
     org       TEXT,
     signatory INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (report_id, seq)
-);
+) WITHOUT ROWID;
 CREATE INDEX participants_person ON participants(person_id);
 CREATE INDEX participants_country ON participants(country);
 
--- Evidence spans (byte offsets into documents.text).
-CREATE TABLE evidence (
-    report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
-    start     INTEGER NOT NULL,
-    end       INTEGER NOT NULL
-);
-CREATE INDEX evidence_report ON evidence(report_id);
+-- Evidence spans (byte offsets into documents.text), one row each. Version 1 kept
+-- them in a table of their own; writing them as rows was a sixth of ingest's time,
+-- so version 2 keeps them in reports.evidence and shows them here as before.
+CREATE VIEW evidence(report_id, start, end) AS
+    SELECT r.id, json_extract(j.value, '$[0]'), json_extract(j.value, '$[1]')
+    FROM reports r, json_each(r.evidence) j;
 
 -- Figures cited (extract's FACT objects), one row per document's fact.
 CREATE TABLE facts (
@@ -175,4 +178,4 @@ CREATE INDEX IF NOT EXISTS events_kind_date ON events(kind, status, date, report
 CREATE INDEX IF NOT EXISTS events_reported ON events(kind, status, reported);
 CREATE INDEX IF NOT EXISTS events_planned ON events(planned_id);
 
-PRAGMA user_version = 1;
+PRAGMA user_version = 2;

@@ -32,7 +32,6 @@ static const char *const SQL[S_COUNT] = {
     /* a document's rows, children first (S_DOC_DELETE_FIRST .. S_DOC_DELETE in order): the store
      * deletes what foreign keys would cascade, because checking them on every insert costs
      * ingest a tenth of its time (the connection runs with foreign_keys off) */
-    [S_DOC_DELETE_EVIDENCE] = "DELETE FROM evidence WHERE report_id IN (SELECT id FROM reports WHERE doc_id = ?1)",
     [S_DOC_DELETE_PARTICIPANTS] = "DELETE FROM participants WHERE report_id IN "
                                   "(SELECT id FROM reports WHERE doc_id = ?1)",
     [S_DOC_DELETE_REPORTS] = "DELETE FROM reports WHERE doc_id = ?1",
@@ -68,7 +67,7 @@ static const char *const SQL[S_COUNT] = {
     [S_PERSON_SET] = "UPDATE people SET name = ?2, surname = ?3, country = ?4, org = ?5, first_seen = ?6, "
                      "last_seen = ?7 WHERE id = ?1",
     [S_PERSON_PARTS] = "SELECT p.name, p.country, p.org, " SEEN_SQL " FROM participants p "
-                       "JOIN reports r ON r.id = p.report_id" REPORT_JOINS " WHERE p.person_id = ?1 ORDER BY p.rowid",
+                       "JOIN reports r ON r.id = p.report_id" REPORT_JOINS " WHERE p.person_id = ?1 ORDER BY p.report_id, p.seq",
     [S_PERSON_DELETE_ORPHAN] = "DELETE FROM people WHERE id = ?1 "
                                "AND NOT EXISTS (SELECT 1 FROM participants WHERE person_id = ?1)",
     [S_TITLE_UPSERT] = "INSERT INTO person_titles(person_id, title, role, first_seen, last_seen, reports) "
@@ -105,11 +104,10 @@ static const char *const SQL[S_COUNT] = {
     [S_TOPIC_INSERT] = "INSERT OR IGNORE INTO event_topics(event_id, topic) VALUES (?1, ?2)",
     [S_TOPICS_CLEAR] = "DELETE FROM event_topics WHERE event_id = ?1",
     [S_REPORT_INSERT] = "INSERT INTO reports(event_id, doc_id, seq, story, kind, status, date, date_end, city, "
-                        "country, org, title, cameo, topics, json) "
-                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+                        "country, org, title, cameo, topics, json, evidence) "
+                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
     [S_PART_INSERT] = "INSERT INTO participants(report_id, seq, kind, person_id, name, title, role, country, org, "
                       "signatory) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-    [S_EVIDENCE_INSERT] = "INSERT INTO evidence(report_id, start, end) VALUES (?1, ?2, ?3)",
     /* events of a month or year report: the more precise dates it contains ("2023-09-" <= date < "2023-09.") */
     [S_CAND_WITHIN] = "SELECT id FROM events WHERE kind = ?1 AND status = ?2 AND date >= ?3 AND date < ?4",
     /* the buckets of store_index.c */
@@ -227,7 +225,57 @@ static int ensure_indexes(sqlite3 *db) {
     return SQLITE_OK;
 }
 
-/* Creates the schema in an empty database, or checks the one there. */
+/* The statement of schema.sql that begins with lead, up to the ';' ending a line, appended to sql. */
+static int schema_statement(dm_buf *sql, const char *lead) {
+    const char *p = strstr(dm_data_schema, lead), *end = p ? strstr(p, ";\n") : NULL;
+    if (!end) return -1;
+    dm_buf_put(sql, p, (size_t)(end - p) + 1);
+    dm_buf_putc(sql, '\n');
+    return 0;
+}
+
+/* Version 1 to 2, in one transaction: evidence spans move from a table into
+ * reports.evidence (a view named evidence shows them as rows, as before), and
+ * event_topics and participants become WITHOUT ROWID tables. The new tables
+ * are made by schema.sql's own statements. */
+static dm_status migrate_v1(sqlite3 *db, const char *path, dm_error *err) {
+    dm_buf sql;
+    dm_buf_init(&sql);
+    dm_buf_puts(&sql, "BEGIN IMMEDIATE;\n"
+                      "ALTER TABLE reports ADD COLUMN evidence TEXT NOT NULL DEFAULT '[]';\n"
+                      "UPDATE reports SET evidence = (SELECT json_group_array(json_array(start, end)) FROM "
+                      "(SELECT start, end FROM evidence WHERE report_id = reports.id ORDER BY rowid)) "
+                      "WHERE id IN (SELECT report_id FROM evidence);\n"
+                      "DROP TABLE evidence;\n");
+    int bad = schema_statement(&sql, "CREATE VIEW evidence");
+    dm_buf_puts(&sql, "ALTER TABLE event_topics RENAME TO event_topics_v1;\n");
+    bad |= schema_statement(&sql, "CREATE TABLE event_topics");
+    dm_buf_puts(&sql, "INSERT INTO event_topics(event_id, topic) SELECT event_id, topic FROM event_topics_v1;\n"
+                      "DROP TABLE event_topics_v1;\n"
+                      "ALTER TABLE participants RENAME TO participants_v1;\n");
+    bad |= schema_statement(&sql, "CREATE TABLE participants");
+    dm_buf_puts(&sql, "INSERT INTO participants(report_id, seq, kind, person_id, name, title, role, country, org, "
+                      "signatory) SELECT report_id, seq, kind, person_id, name, title, role, country, org, signatory "
+                      "FROM participants_v1;\n"
+                      "DROP TABLE participants_v1;\n");
+    bad |= schema_statement(&sql, "CREATE INDEX participants_person");
+    bad |= schema_statement(&sql, "CREATE INDEX participants_country");
+    dm_buf_puts(&sql, "PRAGMA user_version = 2;\nCOMMIT;\n");
+    char *msg = NULL;
+    dm_status status = DM_OK;
+    if (bad || sqlite3_exec(db, sql.data, NULL, NULL, &msg) != SQLITE_OK) {
+        status = dm_error_set(err, DM_ERR_DB, 0,
+                              "%s: cannot migrate the knowledge base from schema version 1 to 2 (%s); it is left "
+                              "as it was: use the dragoman that made it, or give --db a new path",
+                              path, bad ? "schema.sql lacks a statement" : msg ? msg : sqlite3_errmsg(db));
+        sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+    }
+    sqlite3_free(msg);
+    dm_buf_free(&sql);
+    return status;
+}
+
+/* Creates the schema in an empty database, or checks (and migrates) the one there. */
 static dm_status check_or_create(sqlite3 *db, const char *path, dm_error *err) {
     long long version = 0, tables = 0, ours = 0;
     int rc = query_int(db, "PRAGMA user_version", &version);
@@ -272,27 +320,29 @@ static dm_status check_or_create(sqlite3 *db, const char *path, dm_error *err) {
     query_int(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN ('meta', 'documents', "
                   "'reports', 'events', 'people')",
               &ours);
-    if (version != DM_STORE_SCHEMA_VERSION || ours != 5)
-        /* version 1 is the first; an older one to migrate from does not exist yet */
+    if (version < 1 || ours != 5)
         return dm_error_set(err, DM_ERR_DB, 0,
                             "%s is a SQLite database but not a dragoman knowledge base (schema version %lld, "
                             "expected %d); give --db a new path",
                             path, version, DM_STORE_SCHEMA_VERSION);
-    /* events.reported came with ingest: a version-1 database made without it gets it, filled from the reports */
-    sqlite3_stmt *probe = NULL;
-    if (sqlite3_prepare_v2(db, "SELECT reported FROM events LIMIT 0", -1, &probe, NULL) != SQLITE_OK) {
-        if (sqlite3_exec(db,
-                         "BEGIN IMMEDIATE; ALTER TABLE events ADD COLUMN reported TEXT; "
-                         "UPDATE events SET reported = (SELECT MIN(" REPORTED_SQL ") FROM reports r" REPORT_JOINS
-                         " WHERE r.event_id = events.id); COMMIT",
-                         NULL, NULL, NULL) != SQLITE_OK) {
-            db_error(db, path, "cannot add the column events.reported", err);
-            sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
-            sqlite3_finalize(probe);
-            return DM_ERR_DB;
+    if (version == 1) {
+        /* events.reported came with ingest: a version-1 database made without it gets it, filled from the reports */
+        sqlite3_stmt *probe = NULL;
+        if (sqlite3_prepare_v2(db, "SELECT reported FROM events LIMIT 0", -1, &probe, NULL) != SQLITE_OK) {
+            if (sqlite3_exec(db,
+                             "BEGIN IMMEDIATE; ALTER TABLE events ADD COLUMN reported TEXT; "
+                             "UPDATE events SET reported = (SELECT MIN(" REPORTED_SQL ") FROM reports r" REPORT_JOINS
+                             " WHERE r.event_id = events.id); COMMIT",
+                             NULL, NULL, NULL) != SQLITE_OK) {
+                db_error(db, path, "cannot add the column events.reported", err);
+                sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+                sqlite3_finalize(probe);
+                return DM_ERR_DB;
+            }
         }
+        sqlite3_finalize(probe);
+        if (migrate_v1(db, path, err) != DM_OK) return DM_ERR_DB;
     }
-    sqlite3_finalize(probe);
     if (ensure_indexes(db) != SQLITE_OK) return db_error(db, path, "cannot add the indexes of schema.sql", err);
     return DM_OK;
 }
@@ -689,6 +739,7 @@ dm_status dm_store_put_prepared(dm_store *s, const dm_store_prepared *p, dm_stor
     dm_ids_free(&people);
     dm_ids_free(&relink);
     dm_ids_free(&put.own_events);
+    dm_buf_free(&put.scratch);
     free(put.story_date);
     return status;
 }

@@ -4,6 +4,7 @@
 #define DM_STORE_INT_H
 #include "store.h"
 #include "line.h"
+#include "../core/buf.h"
 #include <sqlite3.h>
 #include <stdint.h>
 #include <string.h>
@@ -17,9 +18,8 @@ typedef struct {
 enum {
     S_DOC_FIND,
     S_DOC_INSERT,
-    S_DOC_DELETE_EVIDENCE,
-    S_DOC_DELETE_FIRST = S_DOC_DELETE_EVIDENCE,
     S_DOC_DELETE_PARTICIPANTS,
+    S_DOC_DELETE_FIRST = S_DOC_DELETE_PARTICIPANTS,
     S_DOC_DELETE_REPORTS,
     S_DOC_DELETE_STORIES,
     S_DOC_DELETE_FACTS,
@@ -53,7 +53,6 @@ enum {
     S_TOPICS_CLEAR,
     S_REPORT_INSERT,
     S_PART_INSERT,
-    S_EVIDENCE_INSERT,
     S_CAND_WITHIN,
     S_BUCKET_DATE,
     S_BUCKET_UNDATED,
@@ -179,5 +178,6 @@ struct dm_put {
     size_t nstories;
     dm_ids own_events;       /* events this document's reports went to (a dm_idset) */
     dm_store_result *result;
+    dm_buf scratch;          /* a report's evidence spans as JSON, reused */
 };
 #endif

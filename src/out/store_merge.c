@@ -619,6 +619,15 @@ dm_status dm_store_report(dm_store *s, dm_put *put, const dm_line_event *ev, int
     for (int i = 0; i < 9; i++) dm_bind_text(st, 5 + i, text[i]);
     dm_bind_text(st, 14, topics);
     sqlite3_bind_text64(st, 15, ev->json, ev->json_len, SQLITE_STATIC, SQLITE_UTF8);
+    /* the evidence spans as a JSON array in the report's row: a row each cost a sixth of ingest */
+    dm_buf *spans = &put->scratch;
+    spans->len = 0;
+    dm_buf_putc(spans, '[');
+    for (size_t k = 0; k < ev->nevidence; k++)
+        dm_buf_printf(spans, "%s[%lld,%lld]", k ? "," : "", (long long)ev->evidence[k].start,
+                      (long long)ev->evidence[k].end);
+    dm_buf_putc(spans, ']');
+    sqlite3_bind_text64(st, 16, spans->data, spans->len, SQLITE_STATIC, SQLITE_UTF8);
     if (dm_store_step(s, st, "storing a report", err) < 0) return DM_ERR_DB;
     int64_t report_id = sqlite3_last_insert_rowid(s->db);
     put->result->reports++;
@@ -628,14 +637,6 @@ dm_status dm_store_report(dm_store *s, dm_put *put, const dm_line_event *ev, int
         if (insert_participant(s, report_id, n++, &ev->participants[k], part_ids[k], 0, err)) return DM_ERR_DB;
     for (size_t k = 0; k < nsigners; k++)
         if (insert_participant(s, report_id, n++, &ev->signatories[k], signer_ids[k], 1, err)) return DM_ERR_DB;
-    for (size_t k = 0; k < ev->nevidence; k++) {
-        st = dm_store_stmt(s, S_EVIDENCE_INSERT);
-        sqlite3_bind_int64(st, 1, report_id);
-        sqlite3_bind_int64(st, 2, ev->evidence[k].start);
-        sqlite3_bind_int64(st, 3, ev->evidence[k].end);
-        if (dm_store_step(s, st, "storing evidence", err) < 0) return DM_ERR_DB;
-    }
-
     if (!strcmp(r.status, "occurred")) return is_new ? link_to_planned(s, event_id, &r, put, err) : DM_OK;
     if (is_new) return link_occurred_to(s, event_id, &r, put, err);
     return DM_OK;

@@ -124,9 +124,11 @@ INSERT INTO participants(report_id, seq, kind, person_id, name, title, role, cou
 (12, 0, 'person', 9, 'Morita', NULL, 'deputy_minister', 'JPN', NULL, 0),
 (12, 1, 'person', 1, 'Aidar Temirbekov', 'Deputy Foreign Minister', 'deputy_minister', 'KAZ', NULL, 0);
 
-INSERT INTO evidence(report_id, start, end)
-SELECT r.id, instr(CAST(d.text AS BLOB), CAST(s.column2 AS BLOB)) - 1,
-       instr(CAST(d.text AS BLOB), CAST(s.column2 AS BLOB)) - 1 + length(CAST(s.column2 AS BLOB))
+-- Evidence spans go to reports.evidence as a JSON array (schema version 2); the
+-- view evidence shows them as rows again.
+CREATE TEMP TABLE spans AS
+SELECT r.id AS report_id, instr(CAST(d.text AS BLOB), CAST(s.column2 AS BLOB)) - 1 AS start,
+       instr(CAST(d.text AS BLOB), CAST(s.column2 AS BLOB)) - 1 + length(CAST(s.column2 AS BLOB)) AS "end"
 FROM (VALUES
   (1, 'Foreign Minister Aidar Temirbekov of Kazakhstan held talks with Japanese Foreign Minister Haruki Sato in Astana on March 13.'),
   (1, 'The ministers discussed trade, energy and new transit corridors across the Caspian Sea.'),
@@ -142,6 +144,10 @@ FROM (VALUES
   (11, 'They reviewed trade and investment and agreed to meet again in Astana.'),
   (12, 'In November 2022, Morita held talks in Tokyo with Aidar Temirbekov')
 ) AS s JOIN reports r ON r.id = s.column1 JOIN documents d ON d.id = r.doc_id;
+UPDATE reports SET evidence = (SELECT json_group_array(json_array(start, "end")) FROM
+    (SELECT start, "end" FROM spans WHERE report_id = reports.id ORDER BY rowid))
+WHERE id IN (SELECT report_id FROM spans);
+DROP TABLE spans;
 
 -- Trade turnover KAZ-JPN forms a series: 2021 (one document), 2022 (two
 -- documents, one naming the parties the other way round), 2023 (one).

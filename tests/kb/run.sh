@@ -3,8 +3,8 @@
 # as extract sees them, re-ingest changes nothing, a changed file replaces its
 # old version, bad input mixed with good (bad reported, good stored, exit 1),
 # the same database whatever --jobs, a run killed with SIGKILL leaves a
-# consistent database that a re-run completes, and refusal of databases that
-# are not ours.
+# consistent database that a re-run completes, a version-1 database migrated,
+# and refusal of databases that are not ours.
 #
 #   sh tests/kb/run.sh PATH/TO/dragoman
 #
@@ -205,6 +205,49 @@ expect_rc 1
 expect_err 'v7\.db.*version 7'
 [ ! -s "$T/out" ] || fail "unexpected stdout"
 cmp -s "$T/v7.db" "$T/v7.copy" || fail "the database was changed"
+end
+
+begin "a version-1 database is migrated to version 2, its rows kept, and ingest goes on"
+python3 - "$ROOT/tests/kb/schema-v1.sql" "$T/v1.db" <<'PY'
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[2])
+c.executescript(open(sys.argv[1], encoding="utf-8").read())
+text = "Minister A. Berik met Minister Ines Vale in Lima on 3 May 2021. They discussed trade."
+second = text.index("They")
+c.executescript("""
+INSERT INTO meta VALUES ('format', 'dragoman knowledge base');
+INSERT INTO documents(id, name, hash, published, text, bytes, ingested) VALUES (1, 'old.txt', 'h', '2021-05-04', '%s', %d, 'x');
+INSERT INTO people VALUES (1, 'A. Berik', 'berik', 'KAZ', NULL, '2021-05-03', '2021-05-03'), (2, 'Ines Vale', 'vale', 'PER', NULL, '2021-05-03', '2021-05-03');
+INSERT INTO person_titles VALUES (1, 'Minister', 'minister', '2021-05-03', '2021-05-03', 1), (2, 'Minister', 'minister', '2021-05-03', '2021-05-03', 1);
+INSERT INTO events(id, kind, status, date, city, country, reported) VALUES (1, 'meeting', 'occurred', '2021-05-03', 'Lima', 'PER', '2021-05-04');
+INSERT INTO event_topics VALUES (1, 'trade'), (1, 'political');
+INSERT INTO reports(id, event_id, doc_id, seq, kind, status, date, topics, json) VALUES (1, 1, 1, 0, 'meeting', 'occurred', '2021-05-03', 'trade political', '{}');
+INSERT INTO participants VALUES (1, 0, 'person', 1, 'A. Berik', 'Minister', 'minister', 'KAZ', NULL, 0), (1, 1, 'person', 2, 'Ines Vale', 'Minister', 'minister', 'PER', NULL, 0);
+INSERT INTO evidence VALUES (1, %d, %d), (1, 0, %d);
+""" % (text, len(text), second, len(text), second - 1))
+c.commit()
+PY
+ingest --db v1.db samples
+expect_rc 0
+r=$(python3 - "$T/v1.db" <<'PY'
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+q = lambda sql: c.execute(sql).fetchall()
+bad = []
+if q("PRAGMA user_version") != [(2,)]: bad.append("user_version %r" % q("PRAGMA user_version"))
+if q("SELECT type FROM sqlite_schema WHERE name = 'evidence'") != [("view",)]: bad.append("evidence is not a view")
+if q("SELECT end - start FROM evidence WHERE report_id = 1") != [(21,), (63,)]: bad.append("evidence %r" % q("SELECT * FROM evidence WHERE report_id = 1"))
+if q("SELECT seq, name FROM participants WHERE report_id = 1 ORDER BY seq") != [(0, "A. Berik"), (1, "Ines Vale")]: bad.append("participants")
+if q("SELECT topic FROM event_topics WHERE event_id = 1 ORDER BY 1") != [("political",), ("trade",)]: bad.append("topics")
+if any(n.endswith("_v1") for (n,) in q("SELECT name FROM sqlite_schema")): bad.append("a _v1 table was left")
+print("; ".join(bad) or "ok")
+PY
+)
+[ "$r" = ok ] || fail "after the migration: $r"
+r=$(kb consistent "$T/v1.db"); [ "$r" = ok ] || fail "$r"
+[ "$(kb count "$T/v1.db" documents)" -eq $((ndocs + 1)) ] || fail "the samples were not stored after the migration"
+"$DM" show --db "$T/v1.db" 1 >"$T/show" 2>&1 || fail "show failed: $(head -c 200 "$T/show")"
+grep -q "They discussed trade." "$T/show" || fail "show lacks the migrated evidence sentence"
 end
 
 begin "a file that is not a database is refused and left alone"
