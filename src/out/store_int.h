@@ -84,12 +84,24 @@ typedef struct dm_titles dm_titles;
 dm_status dm_titles_flush(dm_store *s, dm_error *err);
 void dm_titles_discard(dm_store *s);
 typedef struct dm_index dm_index;
+/* A report's participant keys (hashed) as a filter: an event that cannot
+ * share enough of them (see shared_keys in store_merge.c) is no candidate. */
+typedef struct {
+    uint64_t bits; /* one bit per key */
+    int nkeys;
+    int distinct; /* the keys have distinct bits, so shared bits count shared keys */
+} dm_key_filter;
+void dm_key_filter_make(dm_key_filter *f, const uint64_t *keys, int nkeys);
 /* store_index.c: the events of kind and status whose date (tag 'D'), first
  * report date when undated ('U'), first report date ('R') or its month
- * ('M', value YYYY-MM) is value, added
- * to out; kept in step by dm_index_added / dm_index_moved. */
+ * ('M', value YYYY-MM) is value, added to out, except those whose keys are
+ * known (dm_index_keys) and cannot pass filter (NULL: all); kept in step by
+ * dm_index_added / dm_index_moved. */
 dm_status dm_index_lookup(dm_store *s, const char *kind, const char *status, char tag, const char *value,
-                          dm_ids *out, dm_error *err);
+                          const dm_key_filter *filter, dm_ids *out, dm_error *err);
+/* The keys event id has now (its brief's), or NULL when they are not known:
+ * an event whose keys are not known passes every filter. */
+void dm_index_keys(dm_store *s, int64_t id, const uint64_t *keys, int nkeys);
 void dm_index_added(dm_store *s, int64_t id, const char *kind, const char *status, const char *date,
                     const char *reported);
 void dm_index_moved(dm_store *s, int64_t id, const char *kind, const char *status, const char *old_date,

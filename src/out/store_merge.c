@@ -207,6 +207,7 @@ typedef struct {
     key_set keys;
     uint64_t khash[MAX_KEYS]; /* the keys hashed, as briefs hold them */
     int nkeys;
+    dm_key_filter filter; /* khash as the index's filter */
 } report;
 
 /* Appends the ids a candidate query returns (the queries return disjoint sets: no duplicates to weed out). */
@@ -219,13 +220,13 @@ static dm_status collect(dm_store *s, sqlite3_stmt *st, dm_ids *out, dm_error *e
 
 /* Events of kind and status first reported within days of the date `around` (only undated ones if asked). */
 static dm_status by_reported(dm_store *s, const char *kind, const char *status, const char *around, long before,
-                             long after, int undated_only, dm_ids *out, dm_error *err) {
+                             long after, int undated_only, const dm_key_filter *filter, dm_ids *out, dm_error *err) {
     dm_ymd d = dm_ymd_parse(around);
     if (!d.precision) return DM_OK;
     for (long day = dm_ymd_day(d, 0) - before, last = dm_ymd_day(d, 1) + after; day <= last; day++) {
         char value[11];
         dm_day_format(day, value);
-        if (dm_index_lookup(s, kind, status, undated_only ? 'U' : 'R', value, out, err)) return DM_ERR_DB;
+        if (dm_index_lookup(s, kind, status, undated_only ? 'U' : 'R', value, filter, out, err)) return DM_ERR_DB;
     }
     return DM_OK;
 }
@@ -234,7 +235,8 @@ static dm_status by_reported(dm_store *s, const char *kind, const char *status, 
  * report's or lie a day from it, those it contains, and undated ones first
  * reported within a few days (all events so reported when it is undated). */
 static dm_status candidates(dm_store *s, const report *r, const char *status, dm_ids *out, dm_error *err) {
-    if (!r->ymd.precision) return by_reported(s, r->kind, status, r->reported, DOC_DAYS_APART, DOC_DAYS_APART, 0, out, err);
+    if (!r->ymd.precision)
+        return by_reported(s, r->kind, status, r->reported, DOC_DAYS_APART, DOC_DAYS_APART, 0, &r->filter, out, err);
     char v[5][16] = {"", "", "", "", ""}, lo[24] = "", hi[24] = "";
     dm_ymd d = r->ymd;
     snprintf(v[0], 16, "%04d", d.y);
@@ -246,7 +248,7 @@ static dm_status candidates(dm_store *s, const report *r, const char *status, dm
         dm_day_format(day + 1, v[4]);
     }
     for (int i = 0; i < 5; i++)
-        if (dm_index_lookup(s, r->kind, status, 'D', v[i], out, err)) return DM_ERR_DB;
+        if (dm_index_lookup(s, r->kind, status, 'D', v[i], &r->filter, out, err)) return DM_ERR_DB;
     if (d.precision < 3) {
         snprintf(lo, sizeof lo, "%s-", d.precision == 2 ? v[1] : v[0]);
         snprintf(hi, sizeof hi, "%s.", d.precision == 2 ? v[1] : v[0]);
@@ -257,7 +259,7 @@ static dm_status candidates(dm_store *s, const report *r, const char *status, dm
         dm_bind_text(st, 4, hi);
         if (collect(s, st, out, err)) return DM_ERR_DB;
     }
-    return by_reported(s, r->kind, status, r->reported, DOC_DAYS_APART, DOC_DAYS_APART, 1, out, err);
+    return by_reported(s, r->kind, status, r->reported, DOC_DAYS_APART, DOC_DAYS_APART, 1, &r->filter, out, err);
 }
 
 /* ---- what the merging knows of an event, cached ------------------------------ */
@@ -346,6 +348,7 @@ static dm_status brief_of(dm_store *s, int64_t id, dm_brief **out, dm_error *err
         b->planned_id = e.planned_id;
         brief_set_dates(b, e.date, e.reported);
         for (int i = 0; i < keys.n; i++) brief_add_key(b, key_hash(keys.v[i]));
+        dm_index_keys(s, id, b->keys, b->nkeys);
     } else {
         b->id = 0; /* nothing cached; the caller stops at the error */
     }
@@ -431,7 +434,7 @@ static dm_status link_to_planned(dm_store *s, int64_t occurred, const report *r,
     for (int y = from.y, m = from.m; !status && (y < to.y || (y == to.y && m <= to.m)); m = m == 12 ? 1 : m + 1, y += m == 1) {
         char month[16];
         dm_date_format((dm_date){(int16_t)y, (int8_t)m, 0}, month);
-        status = dm_index_lookup(s, r->kind, "planned", 'M', month, &cand, err);
+        status = dm_index_lookup(s, r->kind, "planned", 'M', month, &r->filter, &cand, err);
     }
     int64_t best = 0;
     int best_shared = 0;
@@ -471,10 +474,10 @@ static dm_status link_occurred_to(dm_store *s, int64_t planned, const report *r,
         char value[11], month[8] = "";
         for (long day = from; !status && day <= to; day++) {
             dm_day_format(day, value);
-            status = dm_index_lookup(s, r->kind, "occurred", 'D', value, &cand, err);
+            status = dm_index_lookup(s, r->kind, "occurred", 'D', value, &r->filter, &cand, err);
             if (!status && strncmp(value, month, 7) != 0) {
                 memcpy(month, value, 7);
-                status = dm_index_lookup(s, r->kind, "occurred", 'D', month, &cand, err);
+                status = dm_index_lookup(s, r->kind, "occurred", 'D', month, &r->filter, &cand, err);
             }
         }
     }
@@ -556,6 +559,7 @@ dm_status dm_store_report(dm_store *s, dm_put *put, const dm_line_event *ev, int
     }
     if (!strcmp(r.kind, "visit") && r.country) key_add(&r.keys, 'c', r.country, 0);
     for (int k = 0; k < r.keys.n; k++) r.khash[r.nkeys++] = key_hash(r.keys.v[k]);
+    dm_key_filter_make(&r.filter, r.khash, r.nkeys);
 
     int64_t event_id;
     if (find_same(s, put, &r, &event_id, err)) return DM_ERR_DB;
@@ -578,6 +582,7 @@ dm_status dm_store_report(dm_store *s, dm_put *put, const dm_line_event *ev, int
         dm_brief *b = brief_claim(s, event_id);
         brief_set_dates(b, r.date, r.reported);
         for (int k = 0; k < r.nkeys; k++) brief_add_key(b, r.khash[k]);
+        dm_index_keys(s, event_id, b->keys, b->nkeys);
     } else {
         event_row e;
         dm_status status = load_event(s, event_id, &e, NULL, err);
@@ -593,6 +598,9 @@ dm_status dm_store_report(dm_store *s, dm_put *put, const dm_line_event *ev, int
             brief_set_dates(b, e.date, e.reported);
             for (int k = 0; k < r.nkeys; k++) brief_add_key(b, r.khash[k]);
         }
+        /* the event's keys grew: the index's signature follows (unknown without a brief) */
+        if (b) dm_index_keys(s, event_id, b->keys, b->nkeys);
+        else dm_index_keys(s, event_id, NULL, 0);
         event_row_free(&e);
         if (status) return status;
         put->result->merged++;
@@ -735,6 +743,7 @@ dm_status dm_store_cleanup(dm_store *s, dm_put *put, const dm_ids *events, const
         memset(&r, 0, sizeof r);
         dm_status status = load_event(s, relink->v[i], &e, &r.keys, err);
         for (int k = 0; k < r.keys.n; k++) r.khash[r.nkeys++] = key_hash(r.keys.v[k]);
+    dm_key_filter_make(&r.filter, r.khash, r.nkeys);
         if (!status && !e.planned_id) {
             r.kind = e.kind;
             r.status = e.status;
