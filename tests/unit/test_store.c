@@ -383,6 +383,62 @@ static void test_undated_events(void **state) {
     assert_no_orphans();
 }
 
+/* A meeting of persons (surnames; all KAZ-less, so only names are keys) on 2024-03-04. */
+static void put_meeting(dm_store *kb, const char *doc, const char *const *names, int n) {
+    char json[2048];
+    int len = snprintf(json, sizeof json,
+                       "{\"doc\":\"%s\",\"published\":\"2024-03-05\",\"events\":[{\"kind\":\"meeting\",\"status\":"
+                       "\"occurred\",\"date\":\"2024-03-04\",\"location\":null,\"participants\":[",
+                       doc);
+    for (int i = 0; i < n; i++)
+        len += snprintf(json + len, sizeof json - (size_t)len,
+                        "%s{\"kind\":\"person\",\"name\":\"%s\",\"title\":\"Minister\",\"role\":\"minister\"}",
+                        i ? "," : "", names[i]);
+    snprintf(json + len, sizeof json - (size_t)len,
+             "],\"org\":null,\"topics\":[],\"cameo\":\"040\",\"evidence\":[],\"story\":0}],\"facts\":[],"
+             "\"stories\":[{\"start\":0,\"end\":4,\"date\":\"2024-03-05\"}]}");
+    dm_error err = {0};
+    dm_store_doc d = {doc, doc, strlen(doc), NULL, NULL, NULL, json, strlen(json)};
+    dm_store_result res;
+    if (dm_store_put(kb, &d, &res, &err) != DM_OK) fail_msg("put %s: %s", doc, err.msg);
+}
+
+/* The index passes over the events of a date that share too few participants
+ * with a report; an event whose participants grew by a merge is found by the
+ * new ones, and many other events of the day hide nothing. */
+static void test_merge_by_keys_a_merge_added(void **state) {
+    (void)state;
+    dm_store *kb = open_fresh("keys");
+    char names[40][32];
+    for (int i = 0; i < 40; i++) { /* forty other meetings that day, pairs of other people */
+        snprintf(names[i], sizeof names[i], "Person Number%c%c", 'a' + i % 20, 'a' + i / 20);
+        if (i % 2) {
+            const char *pair[] = {names[i - 1], names[i]};
+            char doc[16];
+            snprintf(doc, sizeof doc, "other%d", i);
+            put_meeting(kb, doc, pair, 2);
+        }
+    }
+    const char *first[] = {"Aigul Sarsen", "Tomas Berg"};
+    put_meeting(kb, "first", first, 2);
+    const char *grown[] = {"Aigul Sarsen", "Tomas Berg", "Ines Vale"}; /* the same meeting, one more named */
+    put_meeting(kb, "grown", grown, 3);
+    assert_int_equal(dm_store_count(kb, "events"), 21);
+    const char *later[] = {"Ines Vale", "Tomas Berg"}; /* shares with the event only through "grown" */
+    put_meeting(kb, "later", later, 2);
+    const char *one[] = {"Tomas Berg"}; /* one key: one in common is enough */
+    put_meeting(kb, "one", one, 1);
+    const char *stranger[] = {"Tomas Berg", "Olga Stranger"}; /* two keys, one in common: another meeting */
+    put_meeting(kb, "stranger", stranger, 2);
+    assert_int_equal(dm_store_count(kb, "events"), 22);
+    assert_int_equal(sql_int("SELECT count(*) FROM reports r JOIN documents d ON d.id = r.doc_id "
+                             "WHERE d.name IN ('first', 'grown', 'later', 'one') AND r.event_id = "
+                             "(SELECT event_id FROM reports WHERE doc_id = (SELECT id FROM documents WHERE name = 'first'))"),
+                     4);
+    dm_store_close(kb);
+    assert_no_orphans();
+}
+
 static void test_bad_line_stores_nothing(void **state) {
     (void)state;
     dm_store *kb = open_fresh("bad");
@@ -456,6 +512,7 @@ int main(void) {
         cmocka_unit_test(test_planned_then_occurred),
         cmocka_unit_test(test_people_across_documents),
         cmocka_unit_test(test_undated_events),
+        cmocka_unit_test(test_merge_by_keys_a_merge_added),
         cmocka_unit_test(test_bad_line_stores_nothing),
         cmocka_unit_test(test_refuses_what_is_not_ours),
     };
