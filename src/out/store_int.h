@@ -76,6 +76,7 @@ struct dm_store {
     struct dm_known *known;  /* store_merge.c: people by the names reports give */
     struct dm_index *index;  /* store_index.c: events by date */
     struct dm_titles *titles; /* store_people.c: titles seen, written at the end of the transaction */
+    struct dm_checkpointer *ckpt; /* checkpoint.h: copies the log into the database after commits, or NULL */
 };
 typedef struct dm_titles dm_titles;
 /* store_people.c: writes the titles noted in this transaction (before a
