@@ -1,13 +1,14 @@
 /* Reading an extract JSON line for the store (line.h): yajl's callbacks
- * walk the line once; a stack of frames says where each value belongs, and
- * every token inside an event is also handed to a yajl generator, which
- * writes the event's own compact JSON as it goes. */
+ * walk the line once, and a stack of frames says where each value belongs.
+ * An event's own JSON is the span of the line from its '{' to its '}': the
+ * parser's position (yajl_get_bytes_consumed, just past the token a callback
+ * is given, as the line is parsed in one chunk) marks both ends. Writing it
+ * again with a yajl generator cost a third of reading the line. */
 #include "line.h"
 #include "../core/error.h"
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <yajl/yajl_gen.h>
 #include <yajl/yajl_parse.h>
 
 /* Where a value is: what object or array it is in. */
@@ -44,7 +45,9 @@ typedef struct {
     frame frames[MAX_FRAMES];
     int depth;           /* frames in use; 0 before the root object */
     int skip;            /* > 0: inside a value no frame reads, this deep */
-    yajl_gen gen;        /* writing the current event's JSON, when in one */
+    yajl_handle parser;  /* its position gives an event's span */
+    const char *text;    /* the line */
+    size_t event_start;  /* where the current event's '{' is in text */
     int ended;           /* the root object is closed */
     int seen_events;     /* the root has an "events" array */
     const char *error;   /* what is wrong with the line (not its JSON syntax) */
@@ -53,11 +56,6 @@ typedef struct {
 
 static frame *top(reader *r) { return &r->frames[r->depth - 1]; }
 
-static int in_event(const reader *r) {
-    for (int i = r->depth - 1; i >= 0; i--)
-        if (r->frames[i].kind == F_EVENT) return 1;
-    return 0;
-}
 
 static int key_is(const frame *f, const char *key) { return !strcmp(f->key, key); }
 
@@ -213,17 +211,6 @@ static int root_wants_array(reader *r) {
 
 /* ---- yajl callbacks ----------------------------------------------------------- */
 
-/* Hands a token to the event's generator when in an event; yajl_gen fails
- * only past its depth limit (128), which no extractor's event comes near. */
-#define GEN(call)                                                                                                  \
-    do {                                                                                                           \
-        if (in_event(r) && (call) != yajl_gen_status_ok) {                                                         \
-            r->error = "event %zu nests deeper than JSON the store keeps (128 levels)";                              \
-            r->error_index = r->line->nevents - 1;                                                                 \
-            return 0;                                                                                              \
-        }                                                                                                          \
-    } while (0)
-
 static int scalar_start(reader *r) {
     if (!r->depth) { /* the line is a bare value */
         r->error = "the extraction is not an extract JSON line (no \"events\" array)";
@@ -239,19 +226,16 @@ static int scalar_start(reader *r) {
 
 static int on_null(void *ctx) {
     reader *r = ctx;
-    GEN(yajl_gen_null(r->gen));
     return scalar_start(r) || !r->error;
 }
 
 static int on_boolean(void *ctx, int b) {
     reader *r = ctx;
-    GEN(yajl_gen_bool(r->gen, b));
     return scalar_start(r) || !r->error;
 }
 
 static int on_number(void *ctx, const char *s, size_t n) {
     reader *r = ctx;
-    GEN(yajl_gen_number(r->gen, s, n));
     if (!scalar_start(r)) return !r->error;
     number_value(r, parse_number(s, n));
     return 1;
@@ -259,7 +243,6 @@ static int on_number(void *ctx, const char *s, size_t n) {
 
 static int on_string(void *ctx, const unsigned char *s, size_t n) {
     reader *r = ctx;
-    GEN(yajl_gen_string(r->gen, s, n));
     if (!scalar_start(r)) return !r->error;
     string_value(r, s, n);
     return 1;
@@ -267,7 +250,6 @@ static int on_string(void *ctx, const unsigned char *s, size_t n) {
 
 static int on_map_key(void *ctx, const unsigned char *s, size_t n) {
     reader *r = ctx;
-    GEN(yajl_gen_string(r->gen, s, n));
     if (r->skip) return 1;
     frame *f = top(r);
     if (n < KEY_MAX) {
@@ -282,7 +264,6 @@ static int on_map_key(void *ctx, const unsigned char *s, size_t n) {
 static int on_start_map(void *ctx) {
     reader *r = ctx;
     if (r->skip) {
-        GEN(yajl_gen_map_open(r->gen));
         r->skip++;
         return 1;
     }
@@ -297,19 +278,15 @@ static int on_start_map(void *ctx) {
         dm_line_event e = {0};
         e.story = -1;
         DM_VEC_PUSH(&l->arena, l->events, l->nevents, l->cap_events, e);
-        yajl_gen_reset(r->gen, NULL);
-        yajl_gen_clear(r->gen);
+        r->event_start = yajl_get_bytes_consumed(r->parser) - 1; /* the '{' just read */
         push(r, F_EVENT);
-        GEN(yajl_gen_map_open(r->gen));
         return 1;
     }
     case F_EVENT:
-        GEN(yajl_gen_map_open(r->gen));
         if (key_is(f, "location")) return push(r, F_LOCATION);
         break;
     case F_PARTICIPANTS:
     case F_SIGNATORIES: {
-        GEN(yajl_gen_map_open(r->gen));
         dm_line_event *e = event(r);
         dm_line_party p = {0};
         if (f->kind == F_SIGNATORIES) DM_VEC_PUSH(&l->arena, e->signatories, e->nsignatories, e->cap_signatories, p);
@@ -317,7 +294,6 @@ static int on_start_map(void *ctx) {
         return push(r, F_PARTY);
     }
     case F_EVIDENCE: {
-        GEN(yajl_gen_map_open(r->gen));
         dm_line_event *e = event(r);
         dm_line_span sp = {0, 0};
         DM_VEC_PUSH(&l->arena, e->evidence, e->nevidence, e->cap_evidence, sp);
@@ -341,7 +317,6 @@ static int on_start_map(void *ctx) {
         fact(r)->nparties++;
         break;
     default:
-        GEN(yajl_gen_map_open(r->gen));
         if (!root_wants_array(r)) return 0;
         break;
     }
@@ -351,7 +326,6 @@ static int on_start_map(void *ctx) {
 
 static int on_start_array(void *ctx) {
     reader *r = ctx;
-    GEN(yajl_gen_array_open(r->gen));
     if (r->skip) {
         r->skip++;
         return 1;
@@ -405,11 +379,9 @@ static int close_frame(reader *r) {
             r->error_index = l->nevents - 1;
             return 0;
         }
-        const unsigned char *buf;
-        size_t len;
-        yajl_gen_get_buf(r->gen, &buf, &len);
-        e->json = copy(r, buf, len);
-        e->json_len = len;
+        size_t end = yajl_get_bytes_consumed(r->parser); /* just past the '}' */
+        e->json_len = end - r->event_start;
+        e->json = copy(r, (const unsigned char *)r->text + r->event_start, e->json_len);
     } else if (kind == F_FACT) {
         dm_line_fact *x = fact(r);
         if (!x->metric || x->value.kind == DM_NUM_NONE) {
@@ -426,13 +398,11 @@ static int close_frame(reader *r) {
 
 static int on_end_map(void *ctx) {
     reader *r = ctx;
-    GEN(yajl_gen_map_close(r->gen));
     return close_frame(r);
 }
 
 static int on_end_array(void *ctx) {
     reader *r = ctx;
-    GEN(yajl_gen_array_close(r->gen));
     return close_frame(r);
 }
 
@@ -453,9 +423,9 @@ dm_status dm_line_read(const char *json, size_t len, dm_line *out, dm_error *err
     dm_arena_init(&out->arena, 16384);
     reader r = {0};
     r.line = out;
-    r.gen = yajl_gen_alloc(NULL);
-    yajl_handle h = yajl_alloc(&CALLBACKS, NULL, &r);
-    if (!r.gen || !h) dm_die_oom();
+    r.text = json;
+    yajl_handle h = r.parser = yajl_alloc(&CALLBACKS, NULL, &r);
+    if (!h) dm_die_oom();
     yajl_status st = yajl_parse(h, (const unsigned char *)json, len);
     if (st == yajl_status_ok) st = yajl_complete_parse(h);
     dm_status status = DM_OK;
@@ -472,7 +442,6 @@ dm_status dm_line_read(const char *json, size_t len, dm_line *out, dm_error *err
         status = dm_error_set(err, DM_ERR_JSON, 0, "the extraction is not an extract JSON line (no \"events\" array)");
     }
     yajl_free(h);
-    yajl_gen_free(r.gen);
     return status;
 }
 

@@ -39,7 +39,7 @@ typedef struct {
     size_t nparticipants, cap_participants, nsignatories, cap_signatories;
     dm_line_span *evidence;
     size_t nevidence, cap_evidence;
-    const char *json; /* the event object as compact JSON, every member kept */
+    const char *json; /* the event object as the line writes it (its span of the line), every member kept */
     size_t json_len;
 } dm_line_event;
 
