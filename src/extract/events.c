@@ -927,6 +927,21 @@ static int delegation_state(const sent_ctx *c, size_t before) {
 }
 
 /* Meeting and call participants: subjects before the trigger, objects after with/by/between. */
+/* Do the tokens [from, to) between two people of a list hold its comma: "," alone, or
+ * after the first one's state ("President A of Kyrgyzstan, President B ...")? */
+static int list_comma(const sent_ctx *c, size_t from, size_t to) {
+    if (to == 0 || to <= from || !is(c, to - 1, ",")) return 0;
+    size_t j = from;
+    if (j + 1 < to && is(c, j, "of")) {
+        j++;
+        if (is(c, j, "the")) j++;
+        const dm_mention *m = mention_at(c, j);
+        if (!m || m->kind != MK_COUNTRY) return 0;
+        j = m->t1;
+    }
+    return j + 1 == to;
+}
+
 static void people_of(sent_ctx *c, const trigger *tr, pref *ps, size_t np, int *subj, size_t *nsubj, int *obj,
                       size_t *nobj) {
     *nsubj = *nobj = 0;
@@ -1024,15 +1039,22 @@ static void people_of(sent_ctx *c, const trigger *tr, pref *ps, size_t np, int *
         if ((is(c, before, "the") || is(c, before, "his") || is(c, before, "her") || is(c, before, "their")) &&
             before > c->t0)
             before--;
+        int partner = 0;
         if (k > 0 && ps[k - 1].t1 <= before && is(c, before, "and") && ps[k - 1].t1 + 1 >= before)
-            subj[(*nsubj)++] = ps[k - 1].person;
+            partner = 1;
         else if (k > 0 && is(c, before, "and")) {
             /* "A, Title of X and Title B": the partner is the person before "and" */
-            for (size_t j = ps[k - 1].t1; j < ps[k].t0; j++)
-                if (is(c, j, "and")) {
-                    subj[(*nsubj)++] = ps[k - 1].person;
-                    break;
-                }
+            for (size_t j = ps[k - 1].t1; j < ps[k].t0 && !partner; j++) partner = is(c, j, "and");
+        }
+        if (partner) {
+            subj[(*nsubj)++] = ps[k - 1].person;
+            /* "A, B and C met", "President A of X, President B of Y and ...": the list goes on back */
+            for (size_t m = k - 1; m > 0 && *nsubj < 8 && list_comma(c, ps[m - 1].t1, ps[m].t0); m--) {
+                int seen = 0;
+                for (size_t j = 0; j < *nsubj; j++) seen |= subj[j] == ps[m - 1].person;
+                for (size_t j = 0; j < *nobj; j++) seen |= obj[j] == ps[m - 1].person;
+                if (!seen) subj[(*nsubj)++] = ps[m - 1].person;
+            }
         }
         break;
     }

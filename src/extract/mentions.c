@@ -452,6 +452,8 @@ static int complement_continues(const scan *s, size_t i) {
             j = m->t1 - 1;
             continue;
         }
+        /* "President A of Tajikistan and President B": another person's title begins, the complement ended */
+        if ((dm_eq(f, "and") || dm_eq(f, ",")) && title_starts_at(s, j + 1 + dm_eq(FW(s, j + 1), "the"))) return 0;
         if (dm_eq(f, "the") || dm_eq(f, "of") || dm_eq(f, "and") || dm_eq(f, "'s") || dm_eq(f, "for"))
             continue;
         if (!is_cap(s, j)) return 0;
