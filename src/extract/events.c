@@ -88,7 +88,8 @@ static const char *const SIGN_WORDS[] = {"signed", "sign", "signing", "inked", N
 static const char *const DOC_NOUNS[] = {"statement", "declaration", "communique", "communiqué", "agreement",
                                         "agreements", "memorandum", "treaty", "plan", "program", "programme",
                                         "roadmap", "protocol", "documents", "document", "accord", "memorandums",
-                                        "memoranda", "mous", "accords", "treaties", "protocols", NULL};
+                                        "memoranda", "mou", "mous", "moc", "mocs", "pact", "pacts", "accords",
+                                        "treaties", "protocols", NULL};
 
 static const char *const OTHER_TRIGGERS[] = {
     "phone", "telephone", "spoke", "spoken", "talked", "speak", "speaks", "telephoned", "phoned", "video", "videoconference",
@@ -405,8 +406,15 @@ static size_t find_triggers(const sent_ctx *c, trigger *out, size_t max) {
         } else if (is(c, i, "exchange") || is(c, i, "exchanged") || is(c, i, "exchanging")) {
             /* "witnessed the exchange of three memorandums", "agreements were exchanged" */
             int doc_noun = 0;
-            size_t from = i > c->t0 + 8 ? i - 8 : c->t0;
             int passive = passive_aux(c, i) != 0;
+            /* passive: the document is the clause's subject, however long its complement
+             * ("an MoU on cooperation between the institutes of India and Guyana was exchanged") */
+            size_t from = i > c->t0 + (passive ? 24 : 8) ? i - (passive ? 24 : 8) : c->t0;
+            for (size_t k = i; passive && k > from; k--)
+                if (is(c, k - 1, ",") || is(c, k - 1, ";")) {
+                    from = k;
+                    break;
+                }
             for (size_t k = passive ? from : i + 1; k < c->t1 && k < (passive ? i : i + 7); k++)
                 if ((WCB(c, k) & WC_DOC_NOUN) && !is(c, k, "plan") && !is(c, k, "statement")) doc_noun = 1;
             if (!doc_noun) continue;
@@ -447,6 +455,10 @@ static int future_in(const sent_ctx *c, size_t a, size_t b) {
             (is(c, k + 1, "hold") || is(c, k + 1, "visit") || is(c, k + 1, "meet") || is(c, k + 1, "sign") ||
              is(c, k + 1, "make") || is(c, k + 1, "pay") || is(c, k + 1, "be") || is(c, k + 1, "discuss") ||
              is(c, k + 1, "attend") || is(c, k + 1, "organize") || is(c, k + 1, "organise") || is(c, k + 1, "host")))
+            return 1;
+        /* "looked forward to attending the Summit", "looks forward to the visit" */
+        if (is(c, k, "to") && k >= c->t0 + 2 && is(c, k - 1, "forward") &&
+            (is(c, k - 2, "look") || is(c, k - 2, "looks") || is(c, k - 2, "looked") || is(c, k - 2, "looking")))
             return 1;
         /* "is due to travel", "are due to arrive" (not the causal "due to the weather") */
         if (is(c, k, "due") && k > c->t0 && (is(c, k - 1, "is") || is(c, k - 1, "are")) && is(c, k + 1, "to") &&
