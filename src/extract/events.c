@@ -470,8 +470,29 @@ static int future_in(const sent_ctx *c, size_t a, size_t b) {
 
 static int host_word(const sent_ctx *c, size_t i);
 
+/* "ahead of the Retreat in Langkawi on Sunday", "in the run-up to the summit on 5 May": an
+ * event the clause leads up to, with a date of its own after it, is still to come. Without a
+ * date of its own it is a landmark of the clause's time ("met on July 2 ahead of the
+ * summit"), told as an event elsewhere if at all. */
+static int led_up_to(const sent_ctx *c, const trigger *tr) {
+    if (tr->form != TR_NOUN) return 0;
+    int cue = 0;
+    for (size_t k = tr->at; k > c->t0 && k + 8 > tr->at && !cue; k--) {
+        if (is(c, k - 1, ",") || is(c, k - 1, ";") || is(c, k - 1, ".")) break;
+        cue = k >= c->t0 + 2 && ((is(c, k - 2, "ahead") && is(c, k - 1, "of")) || (is(c, k - 2, "run-up") && is(c, k - 1, "to")));
+    }
+    if (!cue) return 0;
+    for (size_t k = tr->at + 1; k < c->t1 && k < tr->at + 10; k++) {
+        if (is(c, k, ",") || is(c, k, ";") || is(c, k, ".")) break;
+        dm_datex dx;
+        if (dm_date_parse(c->doc, k, c->t1, c->sc->date, 1, &dx) && dx.kind != DX_UNRESOLVED) return 1;
+    }
+    return 0;
+}
+
 static int status_of(const sent_ctx *c, const trigger *tr) {
     if (tr->kind == EV_VISIT && (is(c, tr->at, "expected") || is(c, tr->at, "due"))) return ST_PLANNED;
+    if (led_up_to(c, tr)) return ST_PLANNED;
     size_t a = tr->at > c->t0 + 7 ? tr->at - 7 : c->t0;
     /* the clause before the trigger */
     for (size_t k = tr->at; k > a; k--)
@@ -886,7 +907,10 @@ static dm_event *new_event(sent_ctx *c, uint8_t kind, const trigger *tr) {
         dm_days(e.date.from) >= dm_days(c->sc->date) + 2)
         e.status = ST_PLANNED;
     int city = -1, country = -1;
-    if (place_after_prep(c, c->t0, c->t1, &city, &country, 0) || place_words(c, &city, &country) ||
+    /* "talks in Warsaw ahead of the Council in Vienna": a meeting named by a noun is where the
+     * place right after it says, before the sentence's first place */
+    if ((tr->form == TR_NOUN && place_after_prep(c, tr->at + 1, tr->at + 3, &city, &country, 0)) ||
+        place_after_prep(c, c->t0, c->t1, &city, &country, 0) || place_words(c, &city, &country) ||
         place_opening(c, &city, &country) || state_after_verb(c, tr, &country)) {
         e.city = city;
         e.country = country;
