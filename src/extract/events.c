@@ -70,6 +70,7 @@ typedef struct {
     uint8_t typed;    /* a visit said to be state/official/working */
     uint8_t plural;
     uint8_t by_phone; /* "... by phone", "over the phone": the clause before says who */
+    uint8_t taken;    /* "take him to X": the one taken, right after the verb, visits */
 } trigger;
 
 static const char *const MEET_VERBS[] = {"met", "meet", "meets", "meeting", "received", "receives", "receive",
@@ -95,7 +96,7 @@ static const char *const OTHER_TRIGGERS[] = {
     "phone", "telephone", "spoke", "spoken", "talked", "speak", "speaks", "telephoned", "phoned", "video", "videoconference",
     "discussed", "discusses", "conferred", "arrived", "arrives", "arrive", "adopted", "announced", "concluded",
     "courtesy", "call", "calls", "called", "calling", "gathered", "convened", "assembled", "exchange", "exchanged",
-    "exchanging", "expected", "due", NULL};
+    "exchanging", "expected", "due", "take", "takes", "took", "taking", NULL};
 
 static const char *const FUTURE_BEFORE[] = {"will", "would", "shall", "'ll", "plans", "planned", "plan",
                                             "scheduled", "expected", "upcoming", "forthcoming", "next", "future",
@@ -358,6 +359,20 @@ static size_t find_triggers(const sent_ctx *c, trigger *out, size_t max) {
             }
             tr.kind = EV_MULTILATERAL;
             tr.form = TR_NOUN;
+        } else if (is(c, i, "take") || is(c, i, "takes") || is(c, i, "took") || is(c, i, "taking")) {
+            /* "a tour that will also take him to Jordan and Israel", "the trip took the minister to
+             * Lima": the one taken visits the places after "to" */
+            size_t k = i + 1 + is(c, i + 1, "the");
+            const dm_mention *who = mention_at(c, k);
+            if (!who || who->t0 != k || (who->kind != MK_PERSON && who->kind != MK_PRONOUN && who->kind != MK_TITLE))
+                continue;
+            size_t to = who->t1 + is(c, who->t1, "also");
+            const dm_mention *place = is(c, to, "to") ? mention_at(c, to + 1 + is(c, to + 1, "the")) : NULL;
+            if (!place || (place->kind != MK_COUNTRY && place->kind != MK_CITY)) continue;
+            tr.kind = EV_VISIT;
+            tr.form = TR_VERB;
+            tr.end = to;
+            tr.taken = 1;
         } else if ((c->t->v[i].wc & WC_VISIT) || ((is(c, i, "arrived") || is(c, i, "arrives") || is(c, i, "arrive")) &&
                                                (is(c, i + 1, "in") || is(c, i + 1, "at")))) {
             /* "travel to X", "travel on to X", "travel onward to X" */
@@ -1607,7 +1622,10 @@ static void build_visit(sent_ctx *c, const trigger *tr, pref *ps, size_t np) {
             invited = (int)k + 1;
         }
     }
-    for (size_t k = 0; k < np && nv < 4; k++) {
+    for (size_t k = 0; tr->taken && k < np && !nv; k++)
+        if (ps[k].t0 == tr->at + 1 || (ps[k].t0 == tr->at + 2 && is(c, tr->at + 1, "the"))) visitors[nv++] = ps[k].person;
+    if (tr->taken && !nv) return;
+    for (size_t k = 0; !tr->taken && k < np && nv < 4; k++) {
         const pref *p = &ps[k];
         if (invited && p->t0 >= (size_t)invited && p->t1 <= tr->at) {
             visitors[nv++] = p->person; /* "an invitation to X to visit" */
@@ -2121,6 +2139,17 @@ static void merge_into(const dm_extraction *x, dm_event *keep, dm_event *drop) {
     drop->dropped = 1;
 }
 
+/* Is the state a destination of one of the person's visits? */
+static int visits_to(const dm_extraction *x, int person, int state) {
+    for (size_t i = 0; i < x->nevents; i++) {
+        const dm_event *v = &x->events[i];
+        if (!v->dropped && v->kind == EV_VISIT && v->country == state && v->nparts > 0 &&
+            v->parts[0].kind == P_PERSON && v->parts[0].id == person)
+            return 1;
+    }
+    return 0;
+}
+
 /* The state a person most likely represents when the text did not say. */
 static void infer_countries(const dm_ctx *ctx, dm_doc *doc, dm_story_ctx *sc, dm_event *e) {
     dm_extraction *x = doc->x;
@@ -2146,24 +2175,27 @@ static void infer_countries(const dm_ctx *ctx, dm_doc *doc, dm_story_ctx *sc, dm
             if (taken[j] == cand) cand = -1;
         /* else the state of the story's dateline ("ANKARA --"), where it was told, when nobody else holds it */
         const dm_story *st = &doc->stories[sc->ms.story];
-        if (cand < 0 && st->dateline_country >= 0 && !(e->kind == EV_VISIT && e->country == st->dateline_country)) {
+        if (cand < 0 && st->dateline_country >= 0 &&
+            !visits_to(x, e->parts[k].id, st->dateline_country)) {
             cand = st->dateline_country;
             for (int j = 0; j < nt; j++)
                 if (taken[j] == cand) cand = -1;
         }
         /* else the state the story speaks of most that nobody else holds; last, its home */
         if (cand < 0) {
-            /* the most mentioned state that nobody else holds (and, for a visit, not the destination) */
+            /* the most mentioned state that nobody else holds, and none the person travels to
+             * ("will travel to Jordan and Israel" is two visits abroad) */
             int best = 0;
             for (size_t ci = 0; ci < ctx->ncountries && ci < 512; ci++) {
                 if (sc->country_count[ci] <= best) continue;
                 int t = 0;
                 for (int j = 0; j < nt; j++) t |= taken[j] == (int)ci;
-                if (e->kind == EV_VISIT && e->country == (int)ci) t = 1;
+                if (visits_to(x, e->parts[k].id, (int)ci)) t = 1;
                 if (!t) best = sc->country_count[ci], cand = (int)ci;
             }
         }
-        if (cand < 0 && sc->ms.home_country >= 0 && !(e->kind == EV_VISIT && e->country == sc->ms.home_country)) {
+        if (cand < 0 && sc->ms.home_country >= 0 &&
+            !visits_to(x, e->parts[k].id, sc->ms.home_country)) {
             cand = sc->ms.home_country;
             for (int j = 0; j < nt; j++)
                 if (taken[j] == cand) cand = -1;

@@ -212,9 +212,16 @@ void dm_lex_sentence(const dm_ctx *ctx, dm_doc *doc, size_t sent, dm_sentence_le
 
 /* Common words that are also common surnames ("Park Jin", "Do Hung Viet", "He Lifeng"): a
  * name's first word when a name word follows that is neither such a word nor known. */
+static const char *const COMMON_WORD_SURNAMES[] = {"park", "hall", "church", "temple", "do", "he", NULL};
+
 static int surname_of_common_word(const scan *s, size_t i) {
-    static const char *const SURNAMES[] = {"park", "hall", "church", "temple", "do", "he", NULL};
-    if (!dm_word_in(SURNAMES, FW(s, i)) || !is_cap(s, i + 1) || glued(s, i + 1)) return 0;
+    if (!dm_word_in(COMMON_WORD_SURNAMES, FW(s, i))) return 0;
+    /* last, after a given name: "Lena Park will travel", "John Church met" */
+    if (i > s->t0 && is_cap(s, i - 1) && !glued(s, i) && !(WCB(s, i - 1) & WC_NOT_NAME) && !s->known[i - 1 - s->t0] &&
+        !(s->t->v[i - 1].flags & TF_UPPER) && !is_cap(s, i + 1))
+        return 1;
+    /* first, before a given name: "Park Jin", "Do Hung" */
+    if (!is_cap(s, i + 1) || glued(s, i + 1)) return 0;
     return !(WCB(s, i + 1) & (WC_NOT_NAME | WC_MONTH | WC_WEEKDAY)) && !s->known[i + 1 - s->t0] &&
            !(s->t->v[i + 1].flags & TF_UPPER);
 }
@@ -275,7 +282,9 @@ static size_t name_end(const scan *s, size_t i, int name_mode) {
             continue;
         }
         int nt = name_token(s, j, name_mode || words > 0);
-        if (nt && !name_mode && words > 0 && (s->t->v[j].wc & WC_NOT_NAME) && !(s->t->v[j].flags & TF_LOWER)) break;
+        if (nt && !name_mode && words > 0 && (s->t->v[j].wc & WC_NOT_NAME) && !(s->t->v[j].flags & TF_LOWER) &&
+            !surname_of_common_word(s, j))
+            break;
         if (nt == 2) { /* particle */
             j++;
             continue;

@@ -96,6 +96,21 @@ static void name_string_spaces_glued_initials(void **state) {
     dm_doc_free(doc);
 }
 
+/* A common word as a surname, last ("Lena Park", "John Church") or first ("Park Jin"); a
+ * place with such a word stays a place ("Central Park"). */
+static void common_word_surnames(void **state) {
+    (void)state;
+    dm_doc *doc = test_extract("Foreign Minister Lena Park met Ambassador John Church and Foreign Minister Park Jin "
+                               "near Central Park in Accra.\n",
+                               "2024-03-13");
+    assert_true(person_named(doc, "Lena Park") >= 0);
+    assert_true(person_named(doc, "John Church") >= 0);
+    assert_true(person_named(doc, "Park Jin") >= 0);
+    assert_int_equal(person_named(doc, "Lena"), -1);
+    assert_int_equal(person_named(doc, "Central Park"), -1);
+    dm_doc_free(doc);
+}
+
 static void fullest_title_is_kept(void **state) {
     (void)state;
     /* the long title after a short one */
@@ -209,6 +224,7 @@ int main(void) {
         cmocka_unit_test(initial_glued_and_full_name_merge_fuller_wins),
         cmocka_unit_test(same_family_name_different_given_names_stay_two),
         cmocka_unit_test(name_string_spaces_glued_initials),
+        cmocka_unit_test(common_word_surnames),
         cmocka_unit_test(fullest_title_is_kept),
         cmocka_unit_test(find_title_by_role_and_country),
         cmocka_unit_test(find_by_word_and_name),
