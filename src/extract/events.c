@@ -1397,6 +1397,14 @@ static int host_word(const sent_ctx *c, size_t i) {
 
 static void build_multilateral(sent_ctx *c, const trigger *tr, pref *ps, size_t np, int org_hint) {
     int org = org_hint >= 0 ? org_hint : org_near(c, tr->at, 8, 10);
+    /* "the organization's informal summit", "the bloc's summit": the organization the sentence named before */
+    for (size_t k = tr->at; org < 0 && k > c->t0 + 1 && k + 4 > tr->at; k--)
+        if (is(c, k - 1, "'s") && (is(c, k - 2, "organization") || is(c, k - 2, "organisation") ||
+                                   is(c, k - 2, "bloc") || is(c, k - 2, "alliance") || is(c, k - 2, "union"))) {
+            for (size_t q = 0; q < c->ms->n; q++)
+                if (c->ms->v[q].kind == MK_ORG && c->ms->v[q].t1 < k - 1) org = c->ms->v[q].id;
+            break;
+        }
     /* "the next summit" is the story's; "the next session of the X Council" is X's */
     if (org < 0 && tr->at > c->t0 + 1 && (is(c, tr->at - 1, "next") || is(c, tr->at - 1, "upcoming")) &&
         !is(c, tr->at + 1, "of"))
@@ -2294,7 +2302,19 @@ void dm_finish_story_events(const dm_ctx *ctx, dm_doc *doc, dm_story_ctx *sc) {
     for (size_t i = first; i < x->nevents; i++) {
         dm_event *e = &x->events[i];
         if (e->dropped) continue;
-        /* place: the story's setting when it was told, the host's state, the dateline */
+        /* place: the trip the same sentence tells ("would travel to Budapest to attend the
+         * summit"), the story's setting when it was told, the host's state, the dateline */
+        if (e->city < 0 && e->country < 0 && e->kind != EV_VISIT && e->kind != EV_CALL) {
+            for (size_t j = first; j < x->nevents; j++) {
+                const dm_event *v = &x->events[j];
+                if (!v->dropped && v->kind == EV_VISIT && v->loc_explicit && v->status == e->status &&
+                    v->evidence[0].start == e->evidence[0].start && v->nparts > 0 && has_person(e, v->parts[0].id)) {
+                    e->city = v->city;
+                    e->country = v->country;
+                    break;
+                }
+            }
+        }
         if (e->city < 0 && e->country < 0) {
             if (e->kind == EV_VISIT) {
                 e->city = e->set_city;
