@@ -341,12 +341,36 @@ static void year_of(const fctx *c, size_t val, int *year, const char **part) {
     if (!*year && c->sc->last_year_context) *year = c->sc->last_year_context;
 }
 
-static int since_of(const fctx *c) {
-    for (size_t i = c->t0; i + 1 < c->t1; i++)
+/* Does a clause of its own begin at token i: "; ...", ", and (that) ...", ", while ...", ", but ...",
+ * ", bringing the total ..."? */
+static int clause_break(const fctx *c, size_t i) {
+    return IS(i, ";") || (IS(i, ",") && (IS(i + 1, "and") || IS(i + 1, "while") || IS(i + 1, "but") ||
+                                         IS(i + 1, "whereas") || IS(i + 1, "bringing") || IS(i + 1, "raising") ||
+                                         IS(i + 1, "taking")));
+}
+
+/* The first year of a cumulative figure ("invested $1bn since 2017", "Since 2017, ... have
+ * invested"), said in the amount's own clause: another figure's "since" is not its. */
+static int since_of(const fctx *c, size_t val, size_t vend) {
+    size_t a = val, b = vend;
+    while (a > c->t0 && !clause_break(c, a - 1)) a--;
+    while (b < c->t1 && !clause_break(c, b)) b++;
+    for (size_t i = a; i + 1 < b; i++)
         if (IS(i, "since") && c->t->v[i + 1].kind == TK_NUM && c->t->v[i + 1].flen == 4) {
             int y = atoi(W(i + 1));
             if (y > 1900 && y < 2100) return y;
         }
+    return 0;
+}
+
+/* Is the year written as a number in the amount's clause? */
+static int year_in_clause(const fctx *c, size_t val, size_t vend, int year) {
+    size_t a = val, b = vend;
+    while (a > c->t0 && !clause_break(c, a - 1)) a--;
+    while (b < c->t1 && !clause_break(c, b)) b++;
+    for (size_t i = a; i < b; i++)
+        if (c->t->v[i].kind == TK_NUM && c->t->v[i].flen == 4 && atoi(W(i)) == year && !(i > c->t0 && IS(i - 1, "since")))
+            return 1;
     return 0;
 }
 
@@ -493,9 +517,10 @@ static void money_facts(fctx *c) {
         memcpy(f.unit, am.unit, 4);
         f.qualifier = qualifier_before(c, val);
         f.parties[0] = f.parties[1] = -1;
-        f.since = since_of(c);
+        f.since = since_of(c, val, am.t1);
         year_of(c, val, &f.year, &f.part);
-        if (f.since && f.year == c->sc->last_year_context) f.year = 0; /* a total since a year has no year of its own */
+        /* a total since a year has no year of its own, unless it is said in the amount's clause */
+        if (f.since && (f.year == c->sc->last_year_context || !year_in_clause(c, val, am.t1, f.year))) f.year = 0;
         f.has_change = (uint8_t)change_in(c, &f.change);
         int a, b;
         focus_pair(c, &a, &b);
