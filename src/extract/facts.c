@@ -510,6 +510,15 @@ static void money_facts(fctx *c) {
                     break;
                 }
             }
+        /* "... trade with the EU reached $3.4 billion in the first half of 2025, and that the two
+         * have set a target of $10 billion by 2030": a target's trade may be named farther back */
+        if (!metric && val >= c->t0 + 2 && IS(val - 1, "of") && (IS(val - 2, "target") || IS(val - 2, "goal")))
+            for (size_t k = val; k-- > c->t0;)
+                if (metric_at(c, k) == MET_TRADE) {
+                    metric = MET_TRADE;
+                    trig = k;
+                    break;
+                }
         if (!metric) continue;
         dm_fact f = {0};
         f.metric = (uint8_t)metric;
