@@ -351,10 +351,17 @@ static int clause_break(const fctx *c, size_t i) {
 
 /* The first year of a cumulative figure ("invested $1bn since 2017", "Since 2017, ... have
  * invested"), said in the amount's own clause: another figure's "since" is not its. */
+/* The clause around the amount [val, vend): [*a, *b). */
+static void clause_of(const fctx *c, size_t val, size_t vend, size_t *a, size_t *b) {
+    *a = val;
+    *b = vend;
+    while (*a > c->t0 && !clause_break(c, *a - 1)) (*a)--;
+    while (*b < c->t1 && !clause_break(c, *b)) (*b)++;
+}
+
 static int since_of(const fctx *c, size_t val, size_t vend) {
-    size_t a = val, b = vend;
-    while (a > c->t0 && !clause_break(c, a - 1)) a--;
-    while (b < c->t1 && !clause_break(c, b)) b++;
+    size_t a, b;
+    clause_of(c, val, vend, &a, &b);
     for (size_t i = a; i + 1 < b; i++)
         if (IS(i, "since") && c->t->v[i + 1].kind == TK_NUM && c->t->v[i + 1].flen == 4) {
             int y = atoi(W(i + 1));
@@ -365,9 +372,8 @@ static int since_of(const fctx *c, size_t val, size_t vend) {
 
 /* Is the year written as a number in the amount's clause? */
 static int year_in_clause(const fctx *c, size_t val, size_t vend, int year) {
-    size_t a = val, b = vend;
-    while (a > c->t0 && !clause_break(c, a - 1)) a--;
-    while (b < c->t1 && !clause_break(c, b)) b++;
+    size_t a, b;
+    clause_of(c, val, vend, &a, &b);
     for (size_t i = a; i < b; i++)
         if (c->t->v[i].kind == TK_NUM && c->t->v[i].flen == 4 && atoi(W(i)) == year && !(i > c->t0 && IS(i - 1, "since")))
             return 1;
