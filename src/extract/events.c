@@ -486,9 +486,9 @@ static int future_in(const sent_ctx *c, size_t a, size_t b) {
 static int host_word(const sent_ctx *c, size_t i);
 
 /* "ahead of the Retreat in Langkawi on Sunday", "in the run-up to the summit on 5 May": an
- * event the clause leads up to, with a date of its own after it, is still to come. Without a
- * date of its own it is a landmark of the clause's time ("met on July 2 ahead of the
- * summit"), told as an event elsewhere if at all. */
+ * event the clause leads up to is still to come. Returns 1 when a date of its own follows it,
+ * 2 when none does (the clause's date is not its: "spoke on Monday ahead of the summit"), 0
+ * when nothing leads up to it. */
 static int led_up_to(const sent_ctx *c, const trigger *tr) {
     if (tr->form != TR_NOUN) return 0;
     int cue = 0;
@@ -497,12 +497,16 @@ static int led_up_to(const sent_ctx *c, const trigger *tr) {
         cue = k >= c->t0 + 2 && ((is(c, k - 2, "ahead") && is(c, k - 1, "of")) || (is(c, k - 2, "run-up") && is(c, k - 1, "to")));
     }
     if (!cue) return 0;
-    for (size_t k = tr->at + 1; k < c->t1 && k < tr->at + 10; k++) {
+    for (size_t k = tr->at + 1; k < c->t1 && k < tr->at + 14; k++) {
+        /* its own clause goes on past a comma: ", to be held in Brussels in December" */
+        if (is(c, k, ",") && (is(c, k + 1, "to") || is(c, k + 1, "which") || is(c, k + 1, "scheduled") ||
+                              is(c, k + 1, "set") || is(c, k + 1, "due") || is(c, k + 1, "planned")))
+            continue;
         if (is(c, k, ",") || is(c, k, ";") || is(c, k, ".")) break;
         dm_datex dx;
         if (dm_date_parse(c->doc, k, c->t1, c->sc->date, 1, &dx) && dx.kind != DX_UNRESOLVED) return 1;
     }
-    return 0;
+    return 2;
 }
 
 static int status_of(const sent_ctx *c, const trigger *tr) {
@@ -911,7 +915,9 @@ static dm_event *new_event(sent_ctx *c, uint8_t kind, const trigger *tr) {
     e.evidence[0] = (dm_span){t->v[c->t0].start, t->v[c->t1 - 1].end};
     e.nevidence = 1;
     int dk;
-    if (date_near(c, tr->at, e.status == ST_PLANNED, &e.date, &dk)) e.date_explicit = 1;
+    if (led_up_to(c, tr) == 2) {
+        /* undated: the clause's date is the lead-up's */
+    } else if (date_near(c, tr->at, e.status == ST_PLANNED, &e.date, &dk)) e.date_explicit = 1;
     else if (c->sc->carry_date.from.y && e.status == ST_OCCURRED) {
         e.date = c->sc->carry_date;
         e.date_explicit = 1;

@@ -65,7 +65,8 @@ static const char *const INSTITUTION[] = {
     "europe", "africa", "america", "pacific", "arab", "islamic", "world", "global", "central", "middle", "east",
     "caucasus", "balkans", "sahel", "gulf", "horn", "lakes", "latin", "caribbean", "arctic", "mediterranean",
     "baltic", "nordic", "region", "peninsula", "indo", "eurasia", "eurasian", "asian", "african", "european",
-    "american", "caspian", "pacific", "atlantic", "countries", "states", "nations", NULL};
+    "american", "caspian", "pacific", "atlantic", "countries", "states", "nations", "worship", "sovereignty",
+    "transitional", "solidarity", "reconciliation", "unity", "peace", "stability", "reform", "reforms", NULL};
 
 static const char *const PARLIAMENT[] = {
     "assembly", "parliament", "senate", "mazhilis", "majilis", "majlis", "duma", "congress", "chamber",
