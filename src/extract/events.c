@@ -306,7 +306,7 @@ static size_t find_triggers(const sent_ctx *c, trigger *out, size_t max) {
             tr.end = i + 2;
             tr.call_on = 1;
             i++;
-        } else if (is(c, i, "courtesy") && is(c, i + 1, "call") && is(c, i + 2, "on")) {
+        } else if (is(c, i, "courtesy") && (is(c, i + 1, "call") || is(c, i + 1, "calls")) && is(c, i + 2, "on")) {
             tr.kind = EV_MEETING;
             tr.form = TR_NOUN;
             tr.end = i + 2;
@@ -647,6 +647,9 @@ static int date_near(const sent_ctx *c, size_t at, int future, dm_dspan *out, in
     for (size_t i = c->t0; i < c->t1; i++) {
         dm_datex dx;
         if (!dm_date_parse(c->doc, i, c->t1, c->sc->date, future, &dx) || dx.kind == DX_UNRESOLVED) continue;
+        /* a name's word is no date ("Nguyen Thu Hang", "Tran Mai Anh") */
+        const dm_mention *in = mention_at(c, i);
+        if (in && in->kind == MK_PERSON) continue;
         const char *prev = i > c->t0 ? FW(c, i - 1) : "";
         if (dm_eq(prev, "since") || dm_eq(prev, "until") || dm_eq(prev, "of") || dm_eq(prev, "for") ||
             dm_eq(prev, "by") || dm_eq(prev, "than"))
@@ -1062,7 +1065,9 @@ static void people_of(sent_ctx *c, const trigger *tr, pref *ps, size_t np, int *
         if (is(c, k - 1, "and")) {
             int verb_between = 0;
             for (size_t j = k; j < tr->at; j++)
-                verb_between |= is(c, j, "held") || is(c, j, "had") || is(c, j, "also") || is(c, j, "then");
+                verb_between |= is(c, j, "held") || is(c, j, "had") || is(c, j, "also") || is(c, j, "then") ||
+                                is(c, j, "pay") || is(c, j, "paid") || is(c, j, "pays") || is(c, j, "hold") ||
+                                is(c, j, "holds") || is(c, j, "make") || is(c, j, "made");
             coordinated = verb_between || k == tr->at;
             break;
         }
@@ -1623,7 +1628,7 @@ static void build_visit(sent_ctx *c, const trigger *tr, pref *ps, size_t np) {
     int visitors[4];
     size_t nv = 0;
     int invited = 0, possessed = 0;
-    size_t inviter_at = 0; /* "the invitation of X": X does not travel */
+    size_t inviter_at = 0, inviter_end = 0; /* "the invitation of X": X does not travel */
     for (size_t k = c->t0; k < tr->at; k++) {
         if (!(is(c, k, "invitation") || is(c, k, "invited") || is(c, k, "invite"))) continue;
         /* "accepted the invitation of X to visit": X invites, the subject visits; so does one who
@@ -1632,6 +1637,13 @@ static void build_visit(sent_ctx *c, const trigger *tr, pref *ps, size_t np) {
         if (is(c, k + 1, "of") || is(c, k + 1, "from") || accepted) {
             invited = 0;
             inviter_at = k + 1;
+            /* "At the invitation of X, Y will pay ...": the inviter's words end at the comma */
+            inviter_end = tr->at;
+            for (size_t j = k + 1; j < tr->at; j++)
+                if (is(c, j, ",")) {
+                    inviter_end = j;
+                    break;
+                }
         } else {
             invited = (int)k + 1;
         }
@@ -1679,7 +1691,9 @@ static void build_visit(sent_ctx *c, const trigger *tr, pref *ps, size_t np) {
         /* the subject: the nearest person before the trigger, and its "and" partner */
         for (size_t k = np; k-- > 0;) {
             if (ps[k].t1 > tr->at) continue;
-            if (inviter_at && ps[k].t0 >= inviter_at) continue;
+            if (inviter_at && ps[k].t0 >= inviter_at && ps[k].t0 < inviter_end) continue;
+            /* "X and his spouse will pay a visit": a possessive is no traveller of its own */
+            if (ps[k].pronoun && ps[k].possessive) continue;
             visitors[nv++] = ps[k].person;
             size_t before = ps[k].t0 - 1;
             if (is(c, before, "the") && before > c->t0) before--;

@@ -235,8 +235,11 @@ static int name_token(const scan *s, size_t i, int name_mode) {
         if (k->flags & TF_DOTTED) return 0;
         int initial = k->flen <= 2 && dm_eq(FW(s, i + 1), ".") && glued(s, i + 1);
         if ((WCB(s, i) & WC_NOT_NAME) && !name_mode && !initial && !surname_of_common_word(s, i)) return 0;
-        /* a month or weekday is no name, but "Jan" before a name is a given name (Jan Lipavsky) */
-        if ((k->wc & (WC_MONTH | WC_WEEKDAY)) &&
+        /* a month or weekday is no name, but "Jan" before a name is a given name (Jan Lipavsky),
+         * and a short one inside a name is part of it (Nguyen Thu Hang, Luong Mai Anh) */
+        int inside = name_mode && k->flen <= 3 && is_cap(s, i + 1) && !glued(s, i + 1) &&
+                     !(s->t->v[i + 1].wc & (WC_MONTH | WC_WEEKDAY));
+        if ((k->wc & (WC_MONTH | WC_WEEKDAY)) && !inside &&
             !(k->flen == 3 && dm_eq(FW(s, i), "jan") && is_cap(s, i + 1) && !glued(s, i + 1) &&
               !(s->t->v[i + 1].wc & (WC_MONTH | WC_WEEKDAY))))
             return 0;
