@@ -647,9 +647,12 @@ static int date_near(const sent_ctx *c, size_t at, int future, dm_dspan *out, in
     for (size_t i = c->t0; i < c->t1; i++) {
         dm_datex dx;
         if (!dm_date_parse(c->doc, i, c->t1, c->sc->date, future, &dx) || dx.kind == DX_UNRESOLVED) continue;
-        /* a name's word is no date ("Nguyen Thu Hang", "Tran Mai Anh") */
+        /* a name's word is no date ("Nguyen Thu Hang", "Tran Mai Anh"), nor is the dateline's
+         * ("ADDIS ABABA, 20 February 2025 – ... met ... last month") */
         const dm_mention *in = mention_at(c, i);
         if (in && in->kind == MK_PERSON) continue;
+        const dm_story *st = &c->doc->stories[c->sc->ms.story];
+        if (i >= st->dateline_t0 && i < st->dateline_t1) continue;
         const char *prev = i > c->t0 ? FW(c, i - 1) : "";
         if (dm_eq(prev, "since") || dm_eq(prev, "until") || dm_eq(prev, "of") || dm_eq(prev, "for") ||
             dm_eq(prev, "by") || dm_eq(prev, "than"))
@@ -960,9 +963,16 @@ static int org_near(const sent_ctx *c, size_t at, size_t before, size_t after) {
 
 static size_t countries_after(const sent_ctx *c, size_t from, int *out, size_t max) {
     size_t n = 0;
+    /* "a session on the situation in Sudan and South Sudan": what follows is the subject, not the parties */
+    size_t stop = c->t1;
+    for (size_t k = from; k + 1 < c->t1 && stop == c->t1; k++)
+        if ((is(c, k, "situation") || is(c, k, "crisis") || is(c, k, "conflict") || is(c, k, "war") ||
+             is(c, k, "developments") || is(c, k, "settlement")) &&
+            (is(c, k + 1, "in") || is(c, k + 1, "on") || is(c, k + 1, "around") || is(c, k + 1, "between")))
+            stop = k;
     for (size_t k = 0; k < c->ms->n && n < max; k++) {
         const dm_mention *m = &c->ms->v[k];
-        if (m->t0 < from || (m->kind != MK_COUNTRY && m->kind != MK_CADJ)) continue;
+        if (m->t0 < from || m->t0 >= stop || (m->kind != MK_COUNTRY && m->kind != MK_CADJ)) continue;
         int dup = 0;
         for (size_t j = 0; j < n; j++) dup |= out[j] == m->id;
         if (!dup) out[n++] = m->id;
@@ -1407,7 +1417,9 @@ static int host_word(const sent_ctx *c, size_t i) {
 }
 
 static void build_multilateral(sent_ctx *c, const trigger *tr, pref *ps, size_t np, int org_hint) {
-    int org = org_hint >= 0 ? org_hint : org_near(c, tr->at, 8, 10);
+    /* "the 38th Ordinary Session of the Assembly of Heads of State and Government of the African
+     * Union": a chain of "of" reaches farther */
+    int org = org_hint >= 0 ? org_hint : org_near(c, tr->at, 8, is(c, tr->at + 1, "of") ? 16 : 10);
     /* "the organization's informal summit", "the bloc's summit": the organization the sentence named before */
     for (size_t k = tr->at; org < 0 && k > c->t0 + 1 && k + 4 > tr->at; k--)
         if (is(c, k - 1, "'s") && (is(c, k - 2, "organization") || is(c, k - 2, "organisation") ||

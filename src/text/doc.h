@@ -51,6 +51,7 @@ typedef struct {
     dm_date date;        /* the story's own date, y == 0 when unknown */
     int dateline_city;   /* city index or -1 */
     int dateline_country;
+    uint32_t dateline_t0, dateline_t1; /* tokens of "CITY, 16 May 2024" (t0 == t1: none), not an event's date */
 } dm_story;
 
 typedef struct dm_tokens {

@@ -154,6 +154,8 @@ void dm_find_stories(const dm_ctx *ctx, dm_doc *doc) {
                     if (dx.kind == DX_FULL || (dx.kind == DX_PARTIAL && dx.span.from.d)) {
                         if (!doc->published.y && dx.kind == DX_FULL) doc->published = dx.span.from;
                         if (!st->date.y || (nstamps == 0 && dx.kind == DX_FULL)) st->date = dx.span.from;
+                        st->dateline_t0 = (uint32_t)i;
+                        st->dateline_t1 = (uint32_t)(j + dx.ntok);
                     }
                     break;
                 }
