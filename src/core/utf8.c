@@ -141,3 +141,21 @@ size_t dm_fold(const char *s, size_t n, char *out, size_t cap) {
     }
     return o;
 }
+
+size_t dm_titlecase(const char *s, size_t n, char *out, size_t cap) {
+    size_t i = 0, len = 0;
+    int word_start = 1;
+    while (i < n) {
+        int32_t cp = dm_utf8_next(s, n, &i);
+        int letter = dm_cp_is_letter(cp);
+        int32_t mapped = letter ? (word_start ? utf8proc_toupper(cp) : utf8proc_tolower(cp)) : cp;
+        word_start = !letter && cp != '\'' && cp != 0x2019;
+        utf8proc_uint8_t enc[4];
+        utf8proc_ssize_t k = utf8proc_encode_char(mapped, enc);
+        if (k <= 0 || len + (size_t)k >= cap) break;
+        memcpy(out + len, enc, (size_t)k);
+        len += (size_t)k;
+    }
+    if (cap) out[len] = 0;
+    return len;
+}

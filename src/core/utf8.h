@@ -23,4 +23,9 @@ int dm_cp_is_space(int32_t cp);
  * removed, typographic apostrophes as '. Returns the length written (truncated
  * at cap). Allocates nothing. */
 size_t dm_fold(const char *s, size_t n, char *out, size_t cap);
+
+/* Writes s[0..n) to out (capacity cap, NUL-terminated) with each word's first letter in
+ * upper case and the others in lower case ("PUERTO IGUAZÚ" -> "Puerto Iguazú"). Returns
+ * the length written (truncated at cap). */
+size_t dm_titlecase(const char *s, size_t n, char *out, size_t cap);
 #endif

@@ -914,6 +914,12 @@ static dm_event *new_event(sent_ctx *c, uint8_t kind, const trigger *tr) {
     /* "to the State of Chiapas": a region of the state is named, so the event is not in its capital */
     for (size_t i = c->t0 + 1; i + 1 < c->t1; i++)
         if ((c->t->v[i].flags & TF_CAP) && is(c, i - 1, "the") && region_of_at(c, i)) e.regional = 1;
+    /* "in the Amazon border city of Leticia": a place the lexicon does not know, so not the capital either */
+    for (size_t i = c->t0 + 2; i < c->t1; i++)
+        if ((is(c, i - 2, "city") || is(c, i - 2, "town") || is(c, i - 2, "port") || is(c, i - 2, "village") ||
+             is(c, i - 2, "resort")) &&
+            is(c, i - 1, "of") && (c->t->v[i].flags & TF_CAP) && !mention_at(c, i))
+            e.regional = 1;
     e.story = c->sc->ms.story;
     e.sent = (uint32_t)c->s;
     e.status = (uint8_t)status_of(c, tr);
@@ -2365,6 +2371,9 @@ void dm_finish_story_events(const dm_ctx *ctx, dm_doc *doc, dm_story_ctx *sc) {
                 } else if (sc->dateline_city >= 0) {
                     e->city = sc->dateline_city;
                     e->country = ctx->cities[sc->dateline_city].country;
+                } else if (doc->stories[sc->ms.story].dateline_elsewhere) {
+                    e->country = doc->stories[sc->ms.story].dateline_country;
+                    e->at_dateline_place = 1;
                 }
             }
         }
@@ -2499,6 +2508,13 @@ void dm_finish_story_events(const dm_ctx *ctx, dm_doc *doc, dm_story_ctx *sc) {
             } else if (m->parts[k].kind == P_COUNTRY && m->parts[k].id == e->country) {
                 host = 2;
             }
+        /* not when the story is told from a place of that state the lexicon does not know: there
+         * (talks, a summit, a signing) unless the sentence placed it */
+        const dm_story *st = &doc->stories[sc->ms.story];
+        if (st->dateline_elsewhere && st->dateline_country == e->country) {
+            host = 0;
+            if (e->kind != EV_VISIT && !e->loc_explicit && !e->regional) e->at_dateline_place = 1;
+        }
         if (host == 2 && !e->regional && !m->regional) e->city = ctx->countries[e->country].capital;
     }
     for (size_t i = first; i < x->nevents; i++) {

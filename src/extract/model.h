@@ -71,6 +71,7 @@ typedef struct {
     int ref_event;         /* agreement: the event it concludes, -1 */
     int set_city, set_country; /* the story's setting when the event was told */
     uint8_t third_place;   /* told as on the sidelines of a gathering: the place is nobody's home */
+    uint8_t at_dateline_place; /* held at the story's dateline place the lexicon does not know (dm_story.dateline_place) */
     uint8_t regional;      /* the text named a region inside the state ("the State of Chiapas"): not its capital */
     uint8_t of_states;     /* a meeting of two states' bodies ("a session of the joint commission") */
     uint8_t host_received; /* "X received Y": held in X's country */

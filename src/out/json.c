@@ -153,7 +153,8 @@ static void put_event(const dm_ctx *ctx, const dm_doc *doc, const dm_event *e, s
     dm_buf_puts(b, ",\"location\":");
     if (e->city >= 0 || e->country >= 0) {
         dm_buf_puts(b, "{\"city\":");
-        put_str(b, e->city >= 0 ? ctx->cities[e->city].name : NULL);
+        const char *place = e->city < 0 && e->at_dateline_place ? doc->stories[e->story].dateline_place : NULL;
+        put_str(b, e->city >= 0 ? ctx->cities[e->city].name : place);
         int country = e->country >= 0 ? e->country : ctx->cities[e->city].country;
         put_code(b, ",\"country\":", ctx->countries[country].code);
         dm_buf_putc(b, '}');

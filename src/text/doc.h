@@ -52,6 +52,8 @@ typedef struct {
     int dateline_city;   /* city index or -1 */
     int dateline_country;
     uint32_t dateline_t0, dateline_t1; /* tokens of "CITY, 16 May 2024" (t0 == t1: none), not an event's date */
+    uint8_t dateline_elsewhere; /* the dateline names a place of dateline_country the lexicon does not know: */
+    const char *dateline_place; /* its name ("Leticia"), in the document's arena */
 } dm_story;
 
 typedef struct dm_tokens {

@@ -1,5 +1,7 @@
 #include "../core/words.h"
 #include "stories.h"
+#include "../core/arena.h"
+#include "../core/utf8.h"
 #include "../extract/dates.h"
 #include "../lex/gazetteer.h"
 #include <string.h>
@@ -74,6 +76,21 @@ static int dateline_at(const dm_ctx *ctx, const dm_doc *doc, size_t i, size_t en
     return dm_lex_hit_get(&hit, LX_CITY)->id;
 }
 
+/* A dateline of a place the lexicon does not know: capitals (one to three words, not a known
+ * city or state) then ", STATE," or ", STATE –"; returns the state, or -1. */
+static int dateline_elsewhere(const dm_ctx *ctx, const dm_doc *doc, size_t i, size_t end, size_t *place_end) {
+    size_t j = i;
+    while (j < end && j < i + 3 && (doc->toks.v[j].flags & TF_UPPER) && doc->toks.v[j].kind == TK_WORD) j++;
+    if (j == i || j + 2 >= end || !dm_tok_is(&doc->toks, j, ",")) return -1;
+    dm_lex_hit hit;
+    if (dm_lex_longest(ctx->lx, &doc->toks, i, j, LXM(LX_CITY) | LXM(LX_COUNTRY), &hit)) return -1;
+    if (!dm_lex_longest(ctx->lx, &doc->toks, j + 1, end, LXM(LX_COUNTRY), &hit)) return -1;
+    size_t k = j + 1 + hit.ntok;
+    if (k >= end || !is_dateline_punct(dm_tok_fold(&doc->toks, k))) return -1;
+    *place_end = j;
+    return dm_lex_hit_get(&hit, LX_COUNTRY)->id;
+}
+
 void dm_find_stories(const dm_ctx *ctx, dm_doc *doc) {
     dm_date marker = {0, 0, 0};
     size_t skip = marker_tokens(doc, &marker);
@@ -144,6 +161,19 @@ void dm_find_stories(const dm_ctx *ctx, dm_doc *doc) {
             if (i < skip) i = skip;
             if (i >= doc->sents[s].t1) continue;
             int city = dateline_at(ctx, doc, i, doc->sents[s].t1);
+            size_t place_end = i;
+            int elsewhere = city < 0 ? dateline_elsewhere(ctx, doc, i, doc->sents[s].t1, &place_end) : -1;
+            if (elsewhere >= 0) {
+                /* "LETICIA, Colombia, Aug 12 –": a place of the state the lexicon does not know, named as written */
+                const char *from = doc->text + doc->toks.v[i].start;
+                size_t n = doc->toks.v[place_end - 1].end - doc->toks.v[i].start;
+                char *name = dm_arena_alloc(&doc->arena, n * 2 + 1);
+                dm_titlecase(from, n, name, n * 2 + 1);
+                st->dateline_country = elsewhere;
+                st->dateline_elsewhere = 1;
+                st->dateline_place = name;
+                break;
+            }
             if (city >= 0) {
                 st->dateline_city = city;
                 st->dateline_country = ctx->cities[city].country;

@@ -254,8 +254,26 @@ static void code_point_classes(void **state) {
     assert_false(dm_cp_is_space(0x2019));
 }
 
+
+/* A place written in capitals, as a name: "PUERTO IGUAZÚ" is "Puerto Iguazú"; a short buffer truncates. */
+static void titlecase_words(void **state) {
+    (void)state;
+    char out[64];
+    const char *in = "PUERTO IGUAZ\xc3\x9a";
+    assert_int_equal(dm_titlecase(in, strlen(in), out, sizeof out), strlen("Puerto Iguaz\xc3\xba"));
+    assert_string_equal(out, "Puerto Iguaz\xc3\xba");
+    dm_titlecase("SAINT-DENIS", 11, out, sizeof out);
+    assert_string_equal(out, "Saint-Denis");
+    dm_titlecase("N'DJAMENA", 9, out, sizeof out);
+    assert_string_equal(out, "N'djamena");
+    char small[4];
+    assert_int_equal(dm_titlecase("LETICIA", 7, small, sizeof small), 3);
+    assert_string_equal(small, "Let");
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(titlecase_words),
         cmocka_unit_test(accepts_ascii_and_multibyte_text),
         cmocka_unit_test(accepts_a_few_control_bytes),
         cmocka_unit_test(rejects_nul_byte_as_binary),
