@@ -106,7 +106,8 @@ static const char *const FUTURE_BEFORE[] = {"will", "would", "shall", "'ll", "pl
 
 /* The words at which continue_focus looks for "took place", "was held", "headed by", "attended by". */
 static const char *const FOCUS_VERBS[] = {"took", "was", "being", "came", "headed", "led", "hosted", "chaired",
-                                          "one", "side", "delegation", "attended", "participated", NULL};
+                                          "one", "side", "delegation", "attended", "participated", "attendance",
+                                          NULL};
 
 /* Words before a trigger that make it a mere reference ("thanked him for his participation in the Congress"). */
 static const char *const NOT_AN_EVENT_BEFORE[] = {
@@ -1885,6 +1886,11 @@ static void continue_focus(sent_ctx *c, pref *ps, size_t np) {
             for (size_t k = 0; k < np; k++)
                 if (!ps[k].pronoun && (ps[k].t0 > i || is(c, i, "took") || is(c, i, "participated")))
                     add_part(e, P_PERSON, ps[k].person);
+        /* "X chaired the proceedings", "Y was also in attendance": the subject joins the gathering */
+        if (e->kind == EV_MULTILATERAL && ((is(c, i, "chaired") && !is(c, i + 1, "by")) ||
+                                           (is(c, i, "attendance") && i > c->t0 && is(c, i - 1, "in"))))
+            for (size_t k = 0; k < np; k++)
+                if (!ps[k].pronoun && ps[k].t1 <= i) add_part(e, P_PERSON, ps[k].person);
     }
 }
 

@@ -900,6 +900,10 @@ static void titles_and_names(scan *s) {
         if (j > c.t1 && j < s->t1 && !s->title_case) {
             /* "..., H.E. Hakan Fidan", "..., Mr Cui Jianchun", "..., Amb. Zubairu Dada": honorifics before the name */
             size_t j0 = j;
+            /* "..., the Hon. Natalie Forde," */
+            if (dm_eq(FW(s, j), "the") && base_at(s, j + 1) && base_at(s, j + 1)->kind == MK_TITLE &&
+                (title_of(s, base_at(s, j + 1))->flags & TT_HONORIFIC))
+                j0 = ++j;
             for (int g = 0; g < 3 && j < s->t1; g++) {
                 const dm_mention *hm = base_at(s, j);
                 if (hm && hm->kind == MK_TITLE && (title_of(s, hm)->flags & (TT_HONORIFIC | TT_RANK | TT_MODIFIER) ||
