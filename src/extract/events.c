@@ -107,7 +107,7 @@ static const char *const FUTURE_BEFORE[] = {"will", "would", "shall", "'ll", "pl
 /* The words at which continue_focus looks for "took place", "was held", "headed by", "attended by". */
 static const char *const FOCUS_VERBS[] = {"took", "was", "being", "came", "headed", "led", "hosted", "chaired",
                                           "one", "side", "delegation", "attended", "participated", "attendance",
-                                          NULL};
+                                          "joined", NULL};
 
 /* Words before a trigger that make it a mere reference ("thanked him for his participation in the Congress"). */
 static const char *const NOT_AN_EVENT_BEFORE[] = {
@@ -284,6 +284,11 @@ static size_t find_triggers(const sent_ctx *c, trigger *out, size_t max) {
             tr.form = TR_VERB;
         } else if ((is(c, i, "video") && (is(c, i + 1, "conference") || is(c, i + 1, "call"))) ||
                    is(c, i, "videoconference")) {
+            /* "X joined the ministers by videoconference": a participant of the gathering told, no call */
+            int joined = 0;
+            for (size_t k = i; k > c->t0 && k + 5 > i && !joined; k--)
+                joined = is(c, k - 1, "joined") || is(c, k - 1, "join") || is(c, k - 1, "joining");
+            if (joined) continue;
             tr.kind = EV_CALL; /* becomes multilateral with an organization */
             tr.form = TR_NOUN;
             tr.end = is(c, i, "video") ? i + 2 : i + 1;
@@ -1886,6 +1891,12 @@ static void continue_focus(sent_ctx *c, pref *ps, size_t np) {
             for (size_t k = 0; k < np; k++)
                 if (!ps[k].pronoun && (ps[k].t0 > i || is(c, i, "took") || is(c, i, "participated")))
                     add_part(e, P_PERSON, ps[k].person);
+        /* "..., joined by videoconference by X", "X joined the ministers by video link" */
+        if (e->kind == EV_MULTILATERAL && is(c, i, "joined"))
+            for (size_t k = 0; k < np; k++)
+                if (!ps[k].pronoun && (ps[k].t0 > i || ps[k].t1 <= i)) {
+                    if (ps[k].t0 > i || !is(c, i + 1, "by")) add_part(e, P_PERSON, ps[k].person);
+                }
         /* "X chaired the proceedings", "Y was also in attendance": the subject joins the gathering */
         if (e->kind == EV_MULTILATERAL && ((is(c, i, "chaired") && !is(c, i + 1, "by")) ||
                                            (is(c, i, "attendance") && i > c->t0 && is(c, i - 1, "in"))))
