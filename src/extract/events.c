@@ -568,6 +568,10 @@ static int status_of(const sent_ctx *c, const trigger *tr) {
         if (is(c, k - 1, "will") && (is(c, tr->at - 1, "and") || is(c, k, "hold") || is(c, k, "have") ||
                                      is(c, k, "conduct") || is(c, k, "co-chair") || host_word(c, k)))
             return ST_PLANNED; /* ... "will host X for a state visit" */
+        /* "will (also) attend the X Meeting and the Y Forum on Saturday": each of what is attended */
+        if (tr->form == TR_NOUN && (is(c, k, "attend") || is(c, k, "join")) &&
+            (is(c, k - 1, "will") || (k > c->t0 + 1 && is(c, k - 2, "will") && is(c, k - 1, "also"))))
+            return ST_PLANNED;
     }
     /* "is scheduled to continue his visit to Kuala Lumpur on Monday to meet X": an infinitive's
      * event is planned when its clause says so, however far back */
@@ -1879,6 +1883,13 @@ static void continue_focus(sent_ctx *c, pref *ps, size_t np) {
         int head_by = (is(c, i, "headed") || is(c, i, "led") || is(c, i, "hosted") || is(c, i, "chaired")) &&
                       is(c, i + 1, "by");
         int elided_by = heading && is(c, i + 1, "by") && (is(c, i, "one") || is(c, i, "side") || is(c, i, "delegation"));
+        /* "The two-day AMM ... is chaired by X": a gathering's chair, not a side of the talks in focus */
+        if (head_by && is(c, i, "chaired") && e->kind != EV_MULTILATERAL) {
+            int told = 0;
+            for (size_t k = c->t0; k < i && !told; k++)
+                told = is(c, k, "meeting") || is(c, k, "talks") || is(c, k, "negotiations") || is(c, k, "consultations");
+            if (!told) head_by = 0;
+        }
         heading |= head_by;
         if (head_by || elided_by)
             for (size_t k = 0; k < np; k++)
