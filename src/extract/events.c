@@ -926,9 +926,10 @@ static dm_event *new_event(sent_ctx *c, uint8_t kind, const trigger *tr) {
         if ((c->t->v[i].flags & TF_CAP) && is(c, i - 1, "the") && region_of_at(c, i)) e.regional = 1;
     /* "in the Amazon border city of Leticia": a place the lexicon does not know, so not the capital either */
     for (size_t i = c->t0 + 2; i < c->t1; i++)
-        if ((is(c, i - 2, "city") || is(c, i - 2, "town") || is(c, i - 2, "port") || is(c, i - 2, "village") ||
+        if ((c->t->v[i].flags & TF_CAP) && is(c, i - 1, "of") &&
+            (is(c, i - 2, "city") || is(c, i - 2, "town") || is(c, i - 2, "port") || is(c, i - 2, "village") ||
              is(c, i - 2, "resort")) &&
-            is(c, i - 1, "of") && (c->t->v[i].flags & TF_CAP) && !mention_at(c, i))
+            !mention_at(c, i))
             e.regional = 1;
     e.story = c->sc->ms.story;
     e.sent = (uint32_t)c->s;
