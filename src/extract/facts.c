@@ -644,10 +644,15 @@ static void count_facts(fctx *c) {
             if (origin < 0)
                 for (size_t k = 0; k < ns; k++)
                     if (pos[k] > noun && IS(pos[k] + 1, "capital")) origin = st[k];
-            /* "... with Italian capital operate in the country": the other side of the pair in focus */
+            /* "... with Italian capital operate in the country": the other state the sentence named
+             * before the figure ("Japan remained one of Malaysia's partners, with 1,600 Japanese
+             * companies operating in the country"), else the other side of the pair in focus */
             for (size_t k = noun + 1; host < 0 && origin >= 0 && k + 2 < c->t1 && k < noun + 12; k++)
-                if (IS(k, "in") && IS(k + 1, "the") && (IS(k + 2, "country") || IS(k + 2, "republic")))
-                    host = origin == a ? b : a;
+                if (IS(k, "in") && IS(k + 1, "the") && (IS(k + 2, "country") || IS(k + 2, "republic"))) {
+                    for (size_t q = 0; q < ns; q++)
+                        if (pos[q] < i && st[q] != origin) host = st[q];
+                    if (host < 0) host = origin == a ? b : a;
+                }
             if (origin < 0 || host < 0) continue;
             f.parties[0] = origin;
             f.parties[1] = host;
