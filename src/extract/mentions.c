@@ -515,7 +515,13 @@ static size_t build_chunk(const scan *s, const dm_mention *h, chunk *c) {
                 name_start = 0;
             }
             if (name_start && m->kind == MK_TITLE) break;
-            if (m->kind == MK_TITLE && (title_of(s, m)->flags & TT_MODIFIER)) break;
+            if (m->kind == MK_TITLE && (title_of(s, m)->flags & TT_MODIFIER)) {
+                /* "of the Transitional Council": a modifier inside the complement names the body */
+                if (!(dm_eq(prep, "of") && after_the)) break;
+                i = m->t1;
+                last_end = i;
+                continue;
+            }
             if (m->kind == MK_TITLE && (title_of(s, m)->flags & (TT_HONORIFIC | TT_RANK))) {
                 i = m->t1;
                 last_end = i;
@@ -992,8 +998,8 @@ static void titles_and_names(scan *s) {
             const dm_person *ma = &s->doc->x->people[s->st->main_actor];
             if (ma->role == c.role || (c.role == R_MINISTER && ma->role == R_FOREIGN_MINISTER)) p = s->st->main_actor;
         }
-        if (p < 0 && c.country < 0 && c.org < 0 && !generic) {
-            /* "the Deputy Prime Minister": first the person whose title says so */
+        if (p < 0 && c.country < 0 && c.org < 0) {
+            /* "the Deputy Prime Minister", "the Chairperson": first the person whose title says so */
             char *words = title_string(s, &c);
             p = dm_people_find_title_words(s->doc, s->st->story, words);
         }
