@@ -2282,7 +2282,7 @@ static void infer_countries(const dm_ctx *ctx, dm_doc *doc, dm_story_ctx *sc, dm
 /* Office holders told before the story named them ("EAM met X ... EAM Dr. S. Jaishankar will
  * visit"): the person the story names with that role, preferring an agreeing title; else one of
  * the story's own state; else they are left out. */
-static void resolve_forward_holders(dm_doc *doc, dm_story_ctx *sc, size_t first) {
+static void resolve_forward_holders(const dm_ctx *ctx, dm_doc *doc, dm_story_ctx *sc, size_t first) {
     dm_extraction *x = doc->x;
     for (size_t i = first; i < x->nevents; i++) {
         dm_event *e = &x->events[i];
@@ -2307,6 +2307,19 @@ static void resolve_forward_holders(dm_doc *doc, dm_story_ctx *sc, size_t first)
             for (int j = 0; j < e->nparts && best >= 0; j++) dup |= e->parts[j].kind == P_PERSON && e->parts[j].id == best;
             if (best >= 0 && !dup) {
                 e->parts[k].id = best;
+            } else if (best < 0 && anon->role == R_ORG_OFFICIAL) {
+                /* "The Secretary-General met X" in a readout that never names its holder: the
+                 * organization takes part; a secretary-general of no stated body is the UN's */
+                int org = anon->title && (strstr(anon->title, "ecretary-General") || strstr(anon->title, "ecretary General"))
+                              ? dm_org_by_code(ctx, "UN") : -1;
+                int there = 0;
+                for (int j = 0; j < e->nparts; j++) there |= e->parts[j].kind == P_ORG && e->parts[j].id == org;
+                if (org >= 0 && !there) {
+                    e->parts[k] = (dm_part){P_ORG, org};
+                } else {
+                    e->parts[k] = e->parts[--e->nparts];
+                    k--;
+                }
             } else if (best < 0 && sc->ms.home_country >= 0 && !dup) {
                 anon->country = sc->ms.home_country; /* an office of the story's own state */
             } else {
@@ -2322,7 +2335,7 @@ static void resolve_forward_holders(dm_doc *doc, dm_story_ctx *sc, size_t first)
 void dm_finish_story_events(const dm_ctx *ctx, dm_doc *doc, dm_story_ctx *sc) {
     dm_extraction *x = doc->x;
     size_t first = sc->first_event;
-    resolve_forward_holders(doc, sc, first);
+    resolve_forward_holders(ctx, doc, sc, first);
     /* merge reports of the same event */
     for (size_t i = first; i < x->nevents; i++) {
         if (x->events[i].dropped) continue;

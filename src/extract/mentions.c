@@ -1048,11 +1048,13 @@ static void titles_and_names(scan *s) {
             m.kind = MK_PERSON;
             m.id = dm_people_add_anonymous(s->doc, s->st->story, title_string(s, &c), c.role, c.country, c.org);
         } else if (c.country < 0 && c.org < 0 && !generic && c.count == 1 && !c.plural && !s->title_case &&
-                   (c.role == R_HEAD_OF_STATE || c.role == R_HEAD_OF_GOVERNMENT || c.role == R_FOREIGN_MINISTER) &&
+                   (c.role == R_HEAD_OF_STATE || c.role == R_HEAD_OF_GOVERNMENT || c.role == R_FOREIGN_MINISTER ||
+                    c.role == R_ORG_OFFICIAL) &&
                    (dm_eq(FW(s, c.t0), "the") || (c.t0 > s->t0 && dm_eq(FW(s, c.t0 - 1), "the")) ||
                     (s->t->v[h->t0].flags & TF_UPPER))) {
-            /* "Yesterday, EAM met X", "the External Affairs Minister met X" before the story names
-             * its holder: an office holder the story's end resolves (events.c) */
+            /* "Yesterday, EAM met X", "the External Affairs Minister met X", "The Secretary-General
+             * met X" before the story names its holder (or never): an office holder the story's end
+             * resolves (events.c) */
             m.kind = MK_PERSON;
             m.id = dm_people_add_anonymous(s->doc, s->st->story, title_string(s, &c), c.role, -1, -1);
             s->doc->x->people[m.id].forward = 1;
