@@ -454,6 +454,14 @@ static size_t find_triggers(const sent_ctx *c, trigger *out, size_t max) {
         if (tr.kind == EV_MULTILATERAL && reference_only(c, i)) continue;
         if (tr.kind == EV_MEETING && tr.form == TR_NOUN && discussed_topic(c, i)) continue;
         if (tr.kind == EV_MULTILATERAL && inside_title(c, i)) continue;
+        /* "a leaders' retreat of the Pacific Islands Forum": the last word of an organization's name
+         * that completes another gathering's noun is no second gathering */
+        if (tr.kind == EV_MULTILATERAL) {
+            const dm_mention *own = mention_at(c, i);
+            if (own && own->kind == MK_ORG && own->t0 < i && own->t1 == i + 1 && own->t0 > c->t0 &&
+                (is(c, own->t0 - 1, "of") || (is(c, own->t0 - 1, "the") && own->t0 > c->t0 + 1 && is(c, own->t0 - 2, "of"))))
+                continue;
+        }
         if (tr.kind == EV_MULTILATERAL && (c->t->v[tr.at].wc & WC_MULTI_NOUN) && i > c->t0 && is(c, i - 1, "the") &&
             !is(c, i + 1, "of") && !(i > c->t0 + 1 && (is(c, i - 2, "next") || is(c, i - 2, "upcoming")))) {
             const dm_mention *m = mention_at(c, i - 1);
@@ -2387,8 +2395,11 @@ void dm_finish_story_events(const dm_ctx *ctx, dm_doc *doc, dm_story_ctx *sc) {
         if (e->city < 0 && e->country < 0 && e->kind != EV_VISIT && e->kind != EV_CALL) {
             for (size_t j = first; j < x->nevents; j++) {
                 const dm_event *v = &x->events[j];
+                int traveller = 0; /* the trip's traveller takes part in the event */
+                for (int q = 0; q < e->nparts && v->nparts > 0; q++)
+                    traveller |= e->parts[q].kind == v->parts[0].kind && e->parts[q].id == v->parts[0].id;
                 if (!v->dropped && v->kind == EV_VISIT && v->loc_explicit && v->status == e->status &&
-                    v->evidence[0].start == e->evidence[0].start && v->nparts > 0 && has_person(e, v->parts[0].id)) {
+                    v->evidence[0].start == e->evidence[0].start && traveller) {
                     e->city = v->city;
                     e->country = v->country;
                     break;
