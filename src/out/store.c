@@ -208,15 +208,22 @@ static int query_int(sqlite3 *db, const char *sql, long long *out) {
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
+/* The first statement of schema.sql at or after from that begins with lead, or
+ * NULL; *len is its length up to and with the ';' that ends its line. */
+static const char *schema_find(const char *from, const char *lead, size_t *len) {
+    const char *p = strstr(from, lead), *end = p ? strstr(p, ";\n") : NULL;
+    if (!end) return NULL;
+    *len = (size_t)(end - p) + 1;
+    return p;
+}
+
 /* Runs the schema's "CREATE INDEX IF NOT EXISTS" statements, so a version-1
  * database made before an index was added gets it (one source: schema.sql). */
 static int ensure_indexes(sqlite3 *db) {
-    static const char lead[] = "CREATE INDEX IF NOT EXISTS";
-    for (const char *p = strstr(dm_data_schema, lead); p; p = strstr(p + 1, lead)) {
-        const char *end = strchr(p, ';');
-        if (!end) break;
+    size_t n;
+    for (const char *p = schema_find(dm_data_schema, "CREATE INDEX IF NOT EXISTS", &n); p;
+         p = schema_find(p + n, "CREATE INDEX IF NOT EXISTS", &n)) {
         char sql[512];
-        size_t n = (size_t)(end - p);
         if (n >= sizeof sql) continue;
         memcpy(sql, p, n);
         sql[n] = 0;
@@ -226,11 +233,12 @@ static int ensure_indexes(sqlite3 *db) {
     return SQLITE_OK;
 }
 
-/* The statement of schema.sql that begins with lead, up to the ';' ending a line, appended to sql. */
+/* The statement of schema.sql that begins with lead, appended to sql with a newline. */
 static int schema_statement(dm_buf *sql, const char *lead) {
-    const char *p = strstr(dm_data_schema, lead), *end = p ? strstr(p, ";\n") : NULL;
-    if (!end) return -1;
-    dm_buf_put(sql, p, (size_t)(end - p) + 1);
+    size_t n;
+    const char *p = schema_find(dm_data_schema, lead, &n);
+    if (!p) return -1;
+    dm_buf_put(sql, p, n);
     dm_buf_putc(sql, '\n');
     return 0;
 }
