@@ -61,8 +61,7 @@ void dm_key_filter_make(dm_key_filter *f, const uint64_t *keys, int nkeys) {
  * otherwise only "no bit in common" rules an event out. */
 static int may_share(uint64_t sig, const dm_key_filter *f) {
     if (!(sig & SIG_KNOWN)) return 1;
-    int event_keys = (int)((sig >> SIG_COUNT_SHIFT) & 3), need = f->nkeys < 2 ? f->nkeys : 2;
-    if (event_keys < need) need = event_keys;
+    int need = dm_keys_needed(f->nkeys, (int)((sig >> SIG_COUNT_SHIFT) & 3));
     if (need == 0) return 0;
     int common = __builtin_popcountll(sig & f->bits & SIG_KEY_MASK);
     return f->distinct ? common >= need : common >= 1;

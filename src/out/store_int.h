@@ -85,6 +85,13 @@ typedef struct dm_titles dm_titles;
 dm_status dm_titles_flush(dm_store *s, dm_error *err);
 void dm_titles_discard(dm_store *s);
 typedef struct dm_index dm_index;
+/* How many keys a report and an event must share to be one event: two, or all of the
+ * smaller set when it holds fewer (0: none to share). The merging's test and the
+ * index's filter both ask this. */
+static inline int dm_keys_needed(int a, int b) {
+    int need = a < b ? a : b;
+    return need > 2 ? 2 : need;
+}
 /* A report's participant keys (hashed) as a filter: an event that cannot
  * share enough of them (see shared_keys in store_merge.c) is no candidate. */
 typedef struct {

@@ -301,6 +301,12 @@ void dm_store_forget_free(dm_store *s) {
 
 static uint64_t key_hash(const char *key) { return XXH3_64bits(key, strlen(key)); }
 
+/* The report's keys hashed, as briefs hold them, and as the index's filter. */
+static void hash_keys(report *r) {
+    for (int k = 0; k < r->keys.n; k++) r->khash[r->nkeys++] = key_hash(r->keys.v[k]);
+    dm_key_filter_make(&r->filter, r->khash, r->nkeys);
+}
+
 static void brief_add_key(dm_brief *b, uint64_t k) {
     for (int i = 0; i < b->nkeys; i++)
         if (b->keys[i] == k) return;
@@ -366,8 +372,7 @@ static int shared_keys(const dm_brief *b, const uint64_t *keys, int nkeys) {
                 shared++;
                 break;
             }
-    int need = nkeys < b->nkeys ? nkeys : b->nkeys;
-    if (need > 2) need = 2;
+    int need = dm_keys_needed(nkeys, b->nkeys);
     return need > 0 && shared >= need ? shared : 0;
 }
 
@@ -558,8 +563,7 @@ dm_status dm_store_report(dm_store *s, dm_put *put, const dm_line_event *ev, int
         else if (p->kind && !strcmp(p->kind, "country") && p->country) key_add(&r.keys, 'c', p->country, 0);
     }
     if (!strcmp(r.kind, "visit") && r.country) key_add(&r.keys, 'c', r.country, 0);
-    for (int k = 0; k < r.keys.n; k++) r.khash[r.nkeys++] = key_hash(r.keys.v[k]);
-    dm_key_filter_make(&r.filter, r.khash, r.nkeys);
+    hash_keys(&r);
 
     int64_t event_id;
     if (find_same(s, put, &r, &event_id, err)) return DM_ERR_DB;
@@ -742,8 +746,7 @@ dm_status dm_store_cleanup(dm_store *s, dm_put *put, const dm_ids *events, const
         report r;
         memset(&r, 0, sizeof r);
         dm_status status = load_event(s, relink->v[i], &e, &r.keys, err);
-        for (int k = 0; k < r.keys.n; k++) r.khash[r.nkeys++] = key_hash(r.keys.v[k]);
-    dm_key_filter_make(&r.filter, r.khash, r.nkeys);
+        hash_keys(&r);
         if (!status && !e.planned_id) {
             r.kind = e.kind;
             r.status = e.status;
