@@ -523,9 +523,10 @@ static int led_up_to(const sent_ctx *c, const trigger *tr) {
     return 2;
 }
 
-static int status_of(const sent_ctx *c, const trigger *tr) {
+/* led: led_up_to(c, tr), which the caller also needs for the date */
+static int status_of(const sent_ctx *c, const trigger *tr, int led) {
     if (tr->kind == EV_VISIT && (is(c, tr->at, "expected") || is(c, tr->at, "due"))) return ST_PLANNED;
-    if (led_up_to(c, tr)) return ST_PLANNED;
+    if (led) return ST_PLANNED;
     size_t a = tr->at > c->t0 + 7 ? tr->at - 7 : c->t0;
     /* the clause before the trigger */
     for (size_t k = tr->at; k > a; k--)
@@ -941,12 +942,13 @@ static dm_event *new_event(sent_ctx *c, uint8_t kind, const trigger *tr) {
             e.regional = 1;
     e.story = c->sc->ms.story;
     e.sent = (uint32_t)c->s;
-    e.status = (uint8_t)status_of(c, tr);
+    int led = led_up_to(c, tr);
+    e.status = (uint8_t)status_of(c, tr, led);
     const dm_tokens *t = c->t;
     e.evidence[0] = (dm_span){t->v[c->t0].start, t->v[c->t1 - 1].end};
     e.nevidence = 1;
     int dk;
-    if (led_up_to(c, tr) == 2) {
+    if (led == 2) {
         /* undated: the clause's date is the lead-up's */
     } else if (date_near(c, tr->at, e.status == ST_PLANNED, &e.date, &dk)) e.date_explicit = 1;
     else if (c->sc->carry_date.from.y && e.status == ST_OCCURRED) {
