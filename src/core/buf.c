@@ -47,6 +47,15 @@ void dm_buf_put_uint(dm_buf *b, unsigned long long v) {
     b->data[b->len] = 0;
 }
 
+void dm_buf_put_int(dm_buf *b, long long v) {
+    if (v < 0) {
+        dm_buf_putc(b, '-');
+        dm_buf_put_uint(b, 0ull - (unsigned long long)v); /* LLONG_MIN too */
+        return;
+    }
+    dm_buf_put_uint(b, (unsigned long long)v);
+}
+
 /* Does any of the 8 bytes of w need a look of its own in a JSON string: a control
  * byte, '"', '\\' or a byte of a multi-byte UTF-8 sequence? The usual bit tricks:
  * (x - 0x01..) & ~x has a byte's high bit set where x had a zero byte (or a byte below

@@ -34,6 +34,7 @@ static inline void dm_buf_putc(dm_buf *b, char c) {
 void dm_buf_printf(dm_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Appends a decimal number. */
 void dm_buf_put_uint(dm_buf *b, unsigned long long v);
+void dm_buf_put_int(dm_buf *b, long long v);
 /* Appends s as a JSON string literal, quotes included. */
 void dm_buf_json_str(dm_buf *b, const char *s, size_t n);
 #endif

@@ -8,6 +8,7 @@
 #include "../core/buf.h"
 #include "../core/error.h"
 #include "../extract/dates.h"
+#include "../lex/gazetteer.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -275,12 +276,16 @@ static dm_status candidates(dm_store *s, const report *r, const char *status, dm
  * is replaced (dm_store_forget). */
 #define BRIEF_KEYS 24
 #define BRIEF_SLOTS 65536
+_Static_assert(DM_NTOPICS <= 32, "a brief keeps the topics stored as bits of a uint32_t");
 struct dm_brief {
     int64_t id, planned_id;
     unsigned epoch; /* the slot holds id's brief only when this is the store's brief_epoch */
     char date[16], reported[16];
     int nkeys;
     uint64_t keys[BRIEF_KEYS];
+    uint32_t topics; /* DM_TOPIC_NAMES bits whose event_topics row this transaction knows is there:
+                        a merged report's topics are mostly the event's already, and a statement
+                        that would be ignored costs as much as one that inserts */
 };
 
 void dm_store_forget(dm_store *s) {
@@ -612,14 +617,18 @@ dm_status dm_store_report(dm_store *s, dm_put *put, const dm_line_event *ev, int
     dm_idset_add(&put->own_events, event_id);
 
     char topics[512] = "";
+    dm_brief *known = brief_cached(s, event_id);
     for (size_t k = 0; k < ev->ntopics; k++) {
         const char *t = ev->topics[k];
         size_t used = strlen(topics);
         snprintf(topics + used, sizeof topics - used, "%s%s", used ? " " : "", t);
+        int bit = dm_topic_of(t);
+        if (known && bit >= 0 && (known->topics >> bit & 1)) continue;
         sqlite3_stmt *st = dm_store_stmt(s, S_TOPIC_INSERT);
         sqlite3_bind_int64(st, 1, event_id);
         dm_bind_text(st, 2, t);
         if (dm_store_step(s, st, "storing a topic", err) < 0) return DM_ERR_DB;
+        if (known && bit >= 0) known->topics |= 1u << bit;
     }
 
     sqlite3_stmt *st = dm_store_stmt(s, S_REPORT_INSERT);
@@ -635,9 +644,13 @@ dm_status dm_store_report(dm_store *s, dm_put *put, const dm_line_event *ev, int
     dm_buf *spans = &put->scratch;
     spans->len = 0;
     dm_buf_putc(spans, '[');
-    for (size_t k = 0; k < ev->nevidence; k++)
-        dm_buf_printf(spans, "%s[%lld,%lld]", k ? "," : "", (long long)ev->evidence[k].start,
-                      (long long)ev->evidence[k].end);
+    for (size_t k = 0; k < ev->nevidence; k++) { /* without printf: it ran for every report */
+        dm_buf_put(spans, k ? ",[" : "[", k ? 2 : 1);
+        dm_buf_put_int(spans, ev->evidence[k].start);
+        dm_buf_putc(spans, ',');
+        dm_buf_put_int(spans, ev->evidence[k].end);
+        dm_buf_putc(spans, ']');
+    }
     dm_buf_putc(spans, ']');
     sqlite3_bind_text64(st, 16, spans->data, spans->len, SQLITE_STATIC, SQLITE_UTF8);
     if (dm_store_step(s, st, "storing a report", err) < 0) return DM_ERR_DB;

@@ -1,6 +1,7 @@
 /* The output buffer: appending bytes, strings, characters and formatted text,
  * and JSON string escaping. */
 #include "helpers.h"
+#include <limits.h>
 
 /* dm_buf_json_str of a C string, compared with the expected literal. */
 static void assert_json(const char *in, size_t n, const char *want) {
@@ -90,6 +91,20 @@ static void printf_formats_and_appends(void **state) {
     dm_buf_free(&b);
 }
 
+static void put_int_writes_decimal_of_any_sign(void **state) {
+    (void)state;
+    dm_buf b;
+    dm_buf_init(&b);
+    long long v[] = {0, 7, -7, 1234567890123LL, -905, LLONG_MAX, LLONG_MIN};
+    for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) {
+        if (i) dm_buf_putc(&b, ' ');
+        dm_buf_put_int(&b, v[i]);
+    }
+    assert_string_equal(b.data, "0 7 -7 1234567890123 -905 9223372036854775807 -9223372036854775808");
+    assert_int_equal(b.len, strlen(b.data));
+    dm_buf_free(&b);
+}
+
 static void printf_longer_than_initial_capacity(void **state) {
     (void)state;
     dm_buf b;
@@ -168,6 +183,7 @@ int main(void) {
         cmocka_unit_test(reserve_makes_room_without_changing_len),
         cmocka_unit_test(printf_formats_and_appends),
         cmocka_unit_test(printf_longer_than_initial_capacity),
+        cmocka_unit_test(put_int_writes_decimal_of_any_sign),
         cmocka_unit_test(json_plain_text_is_quoted),
         cmocka_unit_test(json_escapes_quote_and_backslash),
         cmocka_unit_test(json_escapes_newline_tab_and_cr),
