@@ -1,7 +1,7 @@
 /* dragoman ingest: the extract pipeline (pipeline.h) with a sink that stores
  * each document in the knowledge base (out/store.h), one transaction per
- * COMMIT_DOCS documents or COMMIT_BYTES of text, so a killed run loses at
- * most the transaction it was writing. */
+ * COMMIT_DOCS documents (--commit-every) or COMMIT_BYTES of text, so a killed
+ * run loses at most the transaction it was writing. */
 #include "../core/arena.h"
 #include "../core/buf.h"
 #include "../out/json.h"
@@ -16,7 +16,8 @@
 #include <unistd.h>
 
 static void usage(FILE *f) {
-    fputs("usage: dragoman ingest [--db PATH] [--jobs N] [--lexicon FILE]... [--quiet] FILES|DIRS|-\n"
+    fputs("usage: dragoman ingest [--db PATH] [--jobs N] [--commit-every N] [--lexicon FILE]... [--quiet]\n"
+          "                       FILES|DIRS|-\n"
           "\n"
           "Extracts each document (as dragoman extract does) and stores it with its\n"
           "stories, events, participants, facts and evidence in a SQLite knowledge base.\n"
@@ -25,6 +26,9 @@ static void usage(FILE *f) {
           "\n"
           "  --db PATH   the knowledge base (default ./dragoman.db; created if missing)\n"
           "  --jobs N    extract with N threads (what is stored does not change)\n"
+          "  --commit-every N\n"
+          "              a transaction per N documents (default 4096) or 16 MB of text;\n"
+          "              smaller: others see the work sooner, a killed run redoes less\n"
           "  --lexicon   add a TSV lexicon (as for extract)\n"
           "  --quiet     no progress line on a terminal\n"
           "  --stats     also print documents, bytes, time, MB/s and peak memory on stderr\n"
@@ -51,6 +55,7 @@ typedef struct {
     size_t batch[4];  /* the transaction being written, counted in once it commits */
     dm_store_result batch_sum;
     size_t pending_docs, pending_bytes; /* read since the last commit */
+    size_t commit_docs;                 /* --commit-every */
 } ingester;
 
 /* A transaction per 4096 documents or 16 MB of text: fewer commits rewrite the
@@ -184,24 +189,45 @@ static void commit(ingester *g) {
 
 static void ingest_batch_done(void *user) {
     ingester *g = user;
-    if (g->pending_docs >= COMMIT_DOCS || g->pending_bytes >= COMMIT_BYTES) commit(g);
+    if (g->pending_docs >= g->commit_docs || g->pending_bytes >= COMMIT_BYTES) commit(g);
 }
 
-/* ingest's own option: --db PATH */
+typedef struct {
+    const char *db;
+    size_t commit_docs;
+} ingest_opts;
+
+/* ingest's own options: --db PATH, --commit-every N */
 static int ingest_option(void *user, int argc, char **argv, int *i) {
-    if (strcmp(argv[*i], "--db")) return 0;
-    if (*i + 1 >= argc || !argv[*i + 1][0]) {
-        fprintf(stderr, "dragoman ingest: --db needs a file path\n");
-        return -1;
+    ingest_opts *io = user;
+    int is_db = !strcmp(argv[*i], "--db"), is_commit = !strcmp(argv[*i], "--commit-every");
+    if (!is_db && !is_commit) return 0;
+    const char *v = *i + 1 < argc ? argv[*i + 1] : "";
+    if (is_db) {
+        if (!v[0]) {
+            fprintf(stderr, "dragoman ingest: --db needs a file path\n");
+            return -1;
+        }
+        io->db = v;
+    } else {
+        char *end;
+        long n = strtol(v, &end, 10);
+        if (!v[0] || *end || n < 1 || n > 1000000) {
+            fprintf(stderr, "dragoman ingest: --commit-every needs a number of documents from 1 to 1000000, not '%s'\n",
+                    v);
+            return -1;
+        }
+        io->commit_docs = (size_t)n;
     }
-    *(const char **)user = argv[++*i];
+    ++*i;
     return 1;
 }
 
 int dm_cmd_ingest(int argc, char **argv) {
-    const char *db = "dragoman.db";
+    ingest_opts io = {"dragoman.db", COMMIT_DOCS};
     dm_cli_opts o;
-    int rc = dm_cli_opts_parse(&o, "ingest", argc, argv, usage, ingest_option, &db);
+    int rc = dm_cli_opts_parse(&o, "ingest", argc, argv, usage, ingest_option, &io);
+    const char *db = io.db;
     if (rc >= 0) return rc;
     dm_error err = {0};
     dm_store *kb;
@@ -219,6 +245,7 @@ int dm_cmd_ingest(int argc, char **argv) {
     ingester g = {0};
     g.ctx = ctx;
     g.kb = kb;
+    g.commit_docs = io.commit_docs;
     dm_json_parts_init(&g.parts);
     dm_buf_init(&g.text);
     dm_buf_init(&g.json);

@@ -127,12 +127,15 @@ r=$(kb consistent "$T/kb.db"); [ "$r" = ok ] || fail "$r"
 end
 
 # --- --jobs does not change what is stored ------------------------------------------
-begin "--jobs 3 stores what --jobs 1 stores"
+begin "--jobs 3, or a transaction per document, stores what --jobs 1 stores"
 ingest --db j1.db --jobs 1 samples
 ingest --db j3.db --jobs 3 samples
+ingest --db c1.db --commit-every 1 samples
 kb dump "$T/j1.db" >"$T/j1"
 kb dump "$T/j3.db" >"$T/j3"
+kb dump "$T/c1.db" >"$T/c1"
 cmp -s "$T/j1" "$T/j3" || fail "the databases differ"
+cmp -s "$T/j1" "$T/c1" || fail "the database written a document a transaction differs"
 [ -s "$T/j1" ] || fail "empty dump"
 end
 
@@ -164,7 +167,7 @@ begin "SIGKILL during ingest leaves a consistent database; a re-run completes it
 python3 "$ROOT/tools/gen_bench.py" "$T/corpus" --mb 6 --seed 7 >/dev/null
 "$DM" extract --quiet "$T/corpus" >"$T/corpus.jsonl" 2>/dev/null
 total=$(wc -l <"$T/corpus.jsonl" | tr -d ' ')
-(cd "$T" && exec "$DM" ingest --quiet --db killed.db corpus >/dev/null 2>"$T/kill-err") &
+(cd "$T" && exec "$DM" ingest --quiet --commit-every 512 --db killed.db corpus >/dev/null 2>"$T/kill-err") &
 pid=$!
 # wait until some batches are committed, then kill without warning
 n=0
@@ -282,6 +285,12 @@ ingest --db
 expect_rc 2
 ingest --db kb.db
 expect_rc 2
+for bad in 0 -3 12x ''; do
+  ingest --commit-every "$bad" --db usage.db samples
+  expect_rc 2
+  expect_err 'commit-every needs a number of documents'
+done
+[ ! -e "$T/usage.db" ] || fail "a usage error created the database"
 end
 
 harness_finish
