@@ -2197,7 +2197,7 @@ static void merge_into(const dm_extraction *x, dm_event *keep, dm_event *drop) {
                 break;
             }
     }
-    if (!(keep->kind == EV_MULTILATERAL && keep->org >= 0))
+    if (!(keep->kind == EV_MULTILATERAL && keep->org >= 0) || keep->nparts <= 1)
         for (int k = 0; k < drop->nparts; k++)
             if (!((drop->parts[k].kind == P_COUNTRY || unnamed_holder(x, &drop->parts[k])) &&
                   (keep->kind == EV_MEETING || keep->kind == EV_CALL) && !only_states(keep) &&
