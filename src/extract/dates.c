@@ -210,6 +210,14 @@ static size_t skip_weekday(const cur *c, size_t i, int *wd) {
 }
 
 /* Absolute forms. Returns 1 on success. */
+/* Does a day after "to" end the date ("25 to 27, 2025", "25 to 27.")? */
+static int range_closes(const cur *c, size_t i) {
+    int y;
+    if (i >= c->end || year_at(c, i, &y)) return 1;
+    const char *f = F(c, i);
+    return !strcmp(f, ",") || !strcmp(f, ".") || !strcmp(f, ";") || !strcmp(f, ")");
+}
+
 static int parse_absolute(const cur *c, size_t i0, dm_date ref, int future, dm_datex *out) {
     memset(out, 0, sizeof *out);
     size_t i = i0;
@@ -291,6 +299,9 @@ static int parse_absolute(const cur *c, size_t i0, dm_date ref, int future, dm_d
         if ((k = day_at(c, j, &d))) {
             j += (size_t)k;
             if (is_dash(F(c, j)) && day_at(c, j + 1, &d2)) j += 1 + (size_t)day_at(c, j + 1, &d2);
+            else if ((dm_eq(F(c, j), "to") || dm_eq(F(c, j), "through") || dm_eq(F(c, j), "and")) &&
+                     (k = day_at(c, j + 1, &d2)) && range_closes(c, j + 1 + (size_t)k))
+                j += 1 + (size_t)k; /* "from February 25 to 27, 2025", but not "May 5 to 10 delegations" */
             else d2 = 0;
             size_t jy = j;
             if (dm_eq(F(c, jy), ",")) jy++;

@@ -108,6 +108,24 @@ static void month_first_span(void **state) {
     assert_string_equal(r.text, "October 12-13, 2022");
 }
 
+/* "from February 25 to 27, 2025", "on March 5 and 6.": a span; "May 5 to 10 delegations" is one day */
+static void month_first_span_with_words(void **state) {
+    (void)state;
+    parsed r = parse_at("It met from February 25 to 27, 2025 in Bridgetown.", "February", NO_REF, 0);
+    assert_true(r.ok);
+    assert_date(r.dx.span.from, 2025, 2, 25);
+    assert_date(r.dx.span.to, 2025, 2, 27);
+    assert_string_equal(r.text, "February 25 to 27, 2025");
+    r = parse_at("They meet on March 5 and 6.", "March", NO_REF, 0);
+    assert_true(r.ok);
+    assert_date(r.dx.span.to, 0, 3, 6);
+    assert_string_equal(r.text, "March 5 and 6");
+    r = parse_at("On May 5 to 10 delegations came.", "May", NO_REF, 0);
+    assert_true(r.ok);
+    assert_single(&r);
+    assert_string_equal(r.text, "May 5");
+}
+
 static void span_across_months_takes_year_from_reference(void **state) {
     (void)state;
     parsed r = parse_at("The envoy will tour the region from 31 May to 6 June, officials said.", "31 May",
@@ -481,6 +499,7 @@ int main(void) {
         cmocka_unit_test(slashed_day_month_year),
         cmocka_unit_test(abbreviated_month_first),
         cmocka_unit_test(month_first_span),
+        cmocka_unit_test(month_first_span_with_words),
         cmocka_unit_test(span_across_months_takes_year_from_reference),
         cmocka_unit_test(day_first_span),
         cmocka_unit_test(first_half_of_month),
