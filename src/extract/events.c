@@ -253,6 +253,13 @@ static int passive_aux(const sent_ctx *c, size_t i) {
     return is(c, k, "is") || is(c, k, "being") ? 2 : 0;
 }
 
+/* Does a date ("on Monday", "next week", "in June") stand at i, with "to" after it? */
+static int dated_to(const sent_ctx *c, size_t i) {
+    size_t k = i + (is(c, i, "on") || is(c, i, "in"));
+    dm_datex dx;
+    return k < c->t1 && dm_date_parse(c->doc, k, c->t1, c->sc->date, 1, &dx) && is(c, k + dx.ntok, "to");
+}
+
 static size_t find_triggers(const sent_ctx *c, trigger *out, size_t max) {
     size_t n = 0;
     for (size_t i = c->t0; i < c->t1 && n < max; i++) {
@@ -381,8 +388,9 @@ static size_t find_triggers(const sent_ctx *c, trigger *out, size_t max) {
             tr.taken = 1;
         } else if ((c->t->v[i].wc & WC_VISIT) || ((is(c, i, "arrived") || is(c, i, "arrives") || is(c, i, "arrive")) &&
                                                (is(c, i + 1, "in") || is(c, i + 1, "at")))) {
-            /* "travel to X", "travel on to X", "travel onward to X" */
-            int on_to = (is(c, i + 1, "on") || is(c, i + 1, "onward") || is(c, i + 1, "onwards")) && is(c, i + 2, "to");
+            /* "travel to X", "travel on to X", "travel onward to X", "travel on Monday to X" */
+            int on_to = ((is(c, i + 1, "on") || is(c, i + 1, "onward") || is(c, i + 1, "onwards")) && is(c, i + 2, "to")) ||
+                        dated_to(c, i + 1);
             if ((is(c, i, "trip") || (f[0] == 't' && f[1] == 'r' && f[2] == 'a')) && !is(c, i + 1, "to") &&
                 !(on_to && f[0] == 't' && f[1] == 'r' && f[2] == 'a'))
                 continue;
@@ -759,11 +767,13 @@ static void add_part(dm_event *e, uint8_t kind, int id) {
     if (e->nparts < DM_MAX_PARTS) e->parts[e->nparts++] = (dm_part){kind, id};
 }
 
-static int has_person(const dm_event *e, int p) {
+static int has_part(const dm_event *e, uint8_t kind, int id) {
     for (int k = 0; k < e->nparts; k++)
-        if (e->parts[k].kind == P_PERSON && e->parts[k].id == p) return 1;
+        if (e->parts[k].kind == kind && e->parts[k].id == id) return 1;
     return 0;
 }
+
+static int has_person(const dm_event *e, int p) { return has_part(e, P_PERSON, p); }
 
 /* The last day a date or span covers, as a day number ("2024-05" ends on 31 May). */
 static long last_day(const dm_dspan *d) { return dm_days(dm_date_last_day(d->to.y ? d->to : d->from)); }
@@ -919,6 +929,27 @@ static int state_after_verb(const sent_ctx *c, const trigger *tr, int *country) 
     return 0;
 }
 
+/* "Earlier in the day, A and B held a meeting": the day of the story's last dated event
+ * before this sentence, when the sentence opens so; NULL otherwise. */
+static const dm_event *same_day_as(const sent_ctx *c) {
+    size_t i = c->t0;
+    if (is(c, i, "on") || is(c, i, "and")) i++;
+    int opens = ((is(c, i, "earlier") || is(c, i, "later")) &&
+                 ((is(c, i + 1, "in") && is(c, i + 2, "the") && (is(c, i + 3, "day") || is(c, i + 3, "evening"))) ||
+                  (is(c, i + 1, "that") && (is(c, i + 2, "day") || is(c, i + 2, "evening"))) ||
+                  (is(c, i + 1, "on") && is(c, i + 2, "the") && is(c, i + 3, "same") && is(c, i + 4, "day")))) ||
+                ((is(c, i, "the") || is(c, i, "that")) && is(c, i + 1, "same") && is(c, i + 2, "day")) ||
+                (is(c, i, "that") && is(c, i + 1, "evening"));
+    if (!opens) return NULL;
+    const dm_extraction *x = X(c);
+    for (size_t k = x->nevents; k-- > c->sc->first_event;) {
+        const dm_event *e = &x->events[k];
+        if (e->sent >= c->s) continue;
+        if (!e->dropped && e->date_explicit && e->date.from.d && !e->date.to.y) return e;
+    }
+    return NULL;
+}
+
 static dm_event *new_event(sent_ctx *c, uint8_t kind, const trigger *tr) {
     dm_event e = {0};
     e.kind = kind;
@@ -948,10 +979,14 @@ static dm_event *new_event(sent_ctx *c, uint8_t kind, const trigger *tr) {
     e.evidence[0] = (dm_span){t->v[c->t0].start, t->v[c->t1 - 1].end};
     e.nevidence = 1;
     int dk;
+    const dm_event *day_of = NULL;
     if (led == 2) {
         /* undated: the clause's date is the lead-up's */
     } else if (date_near(c, tr->at, e.status == ST_PLANNED, &e.date, &dk)) e.date_explicit = 1;
-    else if (c->sc->carry_date.from.y && e.status == ST_OCCURRED) {
+    else if ((day_of = same_day_as(c))) {
+        e.date = (dm_dspan){day_of->date.from, {0, 0, 0}};
+        e.date_explicit = 1;
+    } else if (c->sc->carry_date.from.y && e.status == ST_OCCURRED) {
         e.date = c->sc->carry_date;
         e.date_explicit = 1;
     }
@@ -968,6 +1003,10 @@ static dm_event *new_event(sent_ctx *c, uint8_t kind, const trigger *tr) {
         place_opening(c, &city, &country) || state_after_verb(c, tr, &country)) {
         e.city = city;
         e.country = country;
+        e.loc_explicit = 1;
+    } else if (day_of && day_of->loc_explicit && day_of->kind != EV_VISIT && day_of->city >= 0) {
+        e.city = day_of->city; /* and, unless the sentence says otherwise, where that event was */
+        e.country = day_of->country;
         e.loc_explicit = 1;
     }
     DM_VEC_PUSH(&c->doc->arena, X(c)->events, X(c)->nevents, X(c)->events_cap, e);
@@ -2041,13 +2080,17 @@ void dm_find_events(const dm_ctx *ctx, dm_doc *doc, size_t s, const dm_mentions 
     }
     if (sc->focus_person < 0 && np) sc->focus_person = ps[0].person;
     sc->ms.main_actor = sc->focus_person;
-    /* "will travel to Egypt for talks with X": the talks are where the trip goes */
+    /* "will travel to Egypt for talks with X": the talks are where the trip goes, and so is
+     * a signing ("will travel to Helsinki, where she is expected to sign an agreement") */
     for (size_t k = before; k < doc->x->nevents; k++) {
         dm_event *v = &doc->x->events[k];
         if (v->kind != EV_VISIT || !v->loc_explicit) continue;
+        int from = dm_part_state(doc->x, &v->parts[0]);
         for (size_t j = before; j < doc->x->nevents; j++) {
             dm_event *m = &doc->x->events[j];
-            if (m->kind == EV_MEETING && !m->loc_explicit && has_person(m, v->parts[0].id) && m->status == v->status) {
+            int signs = m->kind == EV_AGREEMENT && from >= 0 && has_part(m, P_COUNTRY, from);
+            if ((m->kind == EV_MEETING || signs) && !m->loc_explicit && (signs || has_person(m, v->parts[0].id)) &&
+                m->status == v->status) {
                 m->city = v->city;
                 m->country = v->country;
                 m->loc_explicit = 1;
@@ -2150,6 +2193,10 @@ static int same_keys(const dm_ctx *ctx, const dm_doc *doc, const dm_event *a, co
                 * Council on 20 May"); a held one's date may be a backdrop's ("on the eve of") */
                !(a->status == ST_PLANNED && b->status == ST_PLANNED && a->date_explicit && b->date_explicit &&
                  !dates_overlap(&a->date, &b->date));
+    /* a document signed is not one still to be signed ("signed the Declaration ... will sign a
+     * binational agreement on Monday"), unless both name the same document */
+    if (a->kind == EV_AGREEMENT && a->status != b->status && !(a->title && b->title && !strcmp(a->title, b->title)))
+        return 0;
     /* a meeting of two is not the meeting of three that followed: the same people, or no merge */
     if ((a->kind == EV_MEETING || a->kind == EV_CALL) && a->nparts != b->nparts) return 0;
     /* one told by its states ("Chinese, Russian presidents hold talks") and one by its people */
