@@ -930,7 +930,8 @@ static int state_after_verb(const sent_ctx *c, const trigger *tr, int *country) 
 }
 
 /* "Earlier in the day, A and B held a meeting": the day of the story's last dated event
- * before this sentence, when the sentence opens so; NULL otherwise. */
+ * before this sentence, when the sentence opens so; "On the sidelines of the meeting": the
+ * day of the gathering told before; NULL otherwise. */
 static const dm_event *same_day_as(const sent_ctx *c) {
     size_t i = c->t0;
     if (is(c, i, "on") || is(c, i, "and")) i++;
@@ -940,8 +941,22 @@ static const dm_event *same_day_as(const sent_ctx *c) {
                   (is(c, i + 1, "on") && is(c, i + 2, "the") && is(c, i + 3, "same") && is(c, i + 4, "day")))) ||
                 ((is(c, i, "the") || is(c, i, "that")) && is(c, i + 1, "same") && is(c, i + 2, "day")) ||
                 (is(c, i, "that") && is(c, i + 1, "evening"));
-    if (!opens) return NULL;
     const dm_extraction *x = X(c);
+    if (!opens) {
+        /* "On the sidelines of the meeting, A met B": the gathering told before, on its day */
+        size_t k = i + is(c, i, "the");
+        if (!((is(c, k, "sidelines") || is(c, k, "margins")) && is(c, k + 1, "of") &&
+              (is(c, k + 2, "the") || is(c, k + 2, "this"))))
+            return NULL;
+        const dm_mention *named = mention_at(c, k + 3);
+        int org = named && named->kind == MK_ORG ? named->id : -1;
+        for (size_t j = x->nevents; j-- > c->sc->first_event;) {
+            const dm_event *e = &x->events[j];
+            if (e->sent >= c->s || e->dropped || e->kind != EV_MULTILATERAL || (org >= 0 && e->org != org)) continue;
+            return e->date_explicit && e->date.from.d && !e->date.to.y ? e : NULL;
+        }
+        return NULL;
+    }
     for (size_t k = x->nevents; k-- > c->sc->first_event;) {
         const dm_event *e = &x->events[k];
         if (e->sent >= c->s) continue;
