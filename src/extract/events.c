@@ -190,12 +190,18 @@ static int person_before(const sent_ctx *c, size_t i) {
     return 0;
 }
 
+/* "co-chair", "co-chaired" (three tokens: the hyphen is one) opening at k */
+static int co_chair_at(const sent_ctx *c, size_t k) {
+    return is(c, k, "co") && is(c, k + 1, "-") &&
+           (is(c, k + 2, "chair") || is(c, k + 2, "chaired") || is(c, k + 2, "chairs") || is(c, k + 2, "chairing"));
+}
+
 static int held_before(const sent_ctx *c, size_t i) {
-    for (size_t k = i; k > c->t0 && k + 10 > i; k--) {
+    for (size_t k = i; k > c->t0 && k + 14 > i; k--) { /* "held the 12th Viet Nam - Republic of Korea Strategic Dialogue" */
         const char *f = FW(c, k - 1);
         if (dm_eq(f, ",") || dm_eq(f, ".") || dm_eq(f, ";")) return 0;
         if (dm_eq(f, "held") || dm_eq(f, "hold") || dm_eq(f, "holds") || dm_eq(f, "holding") ||
-            dm_eq(f, "had") || dm_eq(f, "have") || dm_eq(f, "conducted"))
+            dm_eq(f, "had") || dm_eq(f, "have") || dm_eq(f, "conducted") || (k >= c->t0 + 3 && co_chair_at(c, k - 3)))
             return 1;
         /* "after talks", "following their talks at ..." */
         if (k == i && (dm_eq(f, "after") || dm_eq(f, "following") || dm_eq(f, "before"))) return 1;
@@ -583,7 +589,7 @@ static int status_of(const sent_ctx *c, const trigger *tr, int led) {
         if (is(c, k - 1, ".") || is(c, k - 1, ";")) break;
         if (tr->kind == EV_VISIT && (is(c, k - 1, "invitation") || is(c, k - 1, "invited"))) return ST_PLANNED;
         if (is(c, k - 1, "will") && (is(c, tr->at - 1, "and") || is(c, k, "hold") || is(c, k, "have") ||
-                                     is(c, k, "conduct") || is(c, k, "co-chair") || host_word(c, k)))
+                                     is(c, k, "conduct") || co_chair_at(c, k) || host_word(c, k)))
             return ST_PLANNED; /* ... "will host X for a state visit" */
         /* "will (also) attend the X Meeting and the Y Forum on Saturday": each of what is attended */
         if (tr->form == TR_NOUN && (is(c, k, "attend") || is(c, k, "join")) &&
