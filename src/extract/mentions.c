@@ -278,7 +278,8 @@ static const char *const NOT_NAME_PARTS[] = {"led", "era", "based", "style", "ow
  * words, particles, initials with their dot, and hyphenated parts. */
 static size_t name_end(const scan *s, size_t i, int name_mode) {
     size_t j = i, words = 0;
-    while (j < s->t1 && words < 6) {
+    /* "Meshal Al-Ahmad Al-Jaber Al-Sabah": eight words, and a hyphened pair is never cut */
+    while (j < s->t1 && (words < 8 || (j > i && is_dash(FW(s, j - 1))))) {
         /* a particle joined to the next word: "el-Sisi", "al-Sudani" */
         if (is_word(s, j) && (s->t->v[j].flags & TF_LOWER) && (WCB(s, j) & WC_PARTICLE) && j + 2 < s->t1 &&
             dm_eq(FW(s, j + 1), "-") && glued(s, j + 1) && glued(s, j + 2) && is_cap(s, j + 2) && !s->used[j - s->t0]) {

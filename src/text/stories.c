@@ -76,6 +76,24 @@ static int dateline_at(const dm_ctx *ctx, const dm_doc *doc, size_t i, size_t en
     return dm_lex_hit_get(&hit, LX_CITY)->id;
 }
 
+/* A state in capitals opening a line, then dateline punctuation and a date within a few
+ * tokens ("KUWAIT, 20 November 2024 (KUNA) --"); returns the state, or -1. The date is
+ * demanded: "CHINA - ..." alone may be a headline's topic. */
+static int state_dateline_at(const dm_ctx *ctx, const dm_doc *doc, size_t i, size_t end) {
+    if (!(doc->toks.v[i].flags & TF_UPPER)) return -1;
+    dm_lex_hit hit;
+    if (!dm_lex_longest(ctx->lx, &doc->toks, i, end, LXM(LX_COUNTRY), &hit)) return -1;
+    size_t j = i + hit.ntok;
+    if (j >= end || !is_dateline_punct(dm_tok_fold(&doc->toks, j))) return -1;
+    for (size_t k = j + 1; k < end && k < j + 4; k++) {
+        dm_datex dx;
+        if (dm_date_parse(doc, k, end, (dm_date){0, 0, 0}, 0, &dx) &&
+            (dx.kind == DX_FULL || (dx.kind == DX_UNRESOLVED && dx.span.from.m && dx.span.from.d)))
+            return dm_lex_hit_get(&hit, LX_COUNTRY)->id;
+    }
+    return -1;
+}
+
 /* A dateline of a place the lexicon does not know: capitals (one to three words, not a known
  * city or state) then ", STATE," or ", STATE –"; returns the state, or -1. */
 static int dateline_elsewhere(const dm_ctx *ctx, const dm_doc *doc, size_t i, size_t end, size_t *place_end) {
@@ -174,9 +192,12 @@ void dm_find_stories(const dm_ctx *ctx, dm_doc *doc) {
                 st->dateline_place = name;
                 break;
             }
-            if (city >= 0) {
+            /* "KUWAIT, 20 November 2024 (KUNA) --", "SINGAPORE, May 3 -": a state named in capitals
+             * as the place, with a date after it */
+            int state = city < 0 && elsewhere < 0 ? state_dateline_at(ctx, doc, i, doc->sents[s].t1) : -1;
+            if (city >= 0 || state >= 0) {
                 st->dateline_city = city;
-                st->dateline_country = ctx->cities[city].country;
+                st->dateline_country = city >= 0 ? ctx->cities[city].country : state;
                 /* a date after the place: "CITY, 16 May 2024 –", "CITY, Country, Mar. 18" */
                 for (size_t j = i + 1; j < doc->sents[s].t1 && j < i + 8; j++) {
                     dm_datex dx;
