@@ -165,7 +165,7 @@ static int org_body_before(const sent_ctx *c, size_t i) {
     if (k > c->t0 && (is(c, k - 1, "'") || is(c, k - 1, "’") || is(c, k - 1, "'s"))) k--;
     for (size_t j = 0; j < c->ms->n; j++) {
         const dm_mention *m = &c->ms->v[j];
-        if (m->kind != MK_TITLE || !m->plural || m->t1 > k || m->t1 + 4 < k) continue;
+        if (m->kind != MK_TITLE || !m->plural || m->t1 > k || m->t1 + 24 < k) continue;
         int org = m->org;
         /* "of the BRICS countries" after the title */
         for (size_t q = 0; q < c->ms->n && org < 0; q++) {
@@ -173,11 +173,23 @@ static int org_body_before(const sent_ctx *c, size_t i) {
             if (o->kind == MK_ORG && o->t0 >= m->t1 && o->t1 <= k) org = o->id;
         }
         if (org < 0) continue;
-        /* only the group's own words between it and i */
-        for (size_t q = m->t1; q < k; q++)
+        /* only the group's own words between it and i: "(heads of state) and government of the
+         * Economic Community of West African States (ECOWAS) met"; the organization's names
+         * count as none */
+        size_t words = 0;
+        for (size_t q = m->t1; q < k && org >= 0; q++) {
+            const dm_mention *o = mention_at(c, q);
+            if (o && o->kind == MK_ORG) {
+                q = o->t1 - 1;
+                continue;
+            }
             if (!(is(c, q, "of") || is(c, q, "the") || is(c, q, "countries") || is(c, q, "member") ||
-                  is(c, q, "states") || (mention_at(c, q) && mention_at(c, q)->kind == MK_ORG)))
+                  is(c, q, "states") || is(c, q, "(") || is(c, q, ")") ||
+                  (q == m->t1 && is(c, q, "and") && is(c, q + 1, "government"))))
                 org = -1;
+            else if (++words > 6)
+                org = -1;
+        }
         if (org >= 0) return org;
     }
     return -1;
@@ -537,6 +549,16 @@ static int led_up_to(const sent_ctx *c, const trigger *tr) {
     return 2;
 }
 
+/* Is token i inside a relative clause opened after the trigger at ("met X, who will be sworn
+ * in on 7 January")? Such a clause tells of the person, not of the event. */
+static int in_relative_after(const sent_ctx *c, size_t at, size_t i) {
+    for (size_t k = i; k > at + 1; k--) {
+        if (is(c, k - 1, ",") || is(c, k - 1, ";")) return 0;
+        if ((is(c, k - 1, "who") || is(c, k - 1, "whose")) && is(c, k - 2, ",")) return 1;
+    }
+    return 0;
+}
+
 /* led: led_up_to(c, tr), which the caller also needs for the date */
 static int status_of(const sent_ctx *c, const trigger *tr, int led) {
     if (tr->kind == EV_VISIT && (is(c, tr->at, "expected") || is(c, tr->at, "due"))) return ST_PLANNED;
@@ -610,6 +632,7 @@ static int status_of(const sent_ctx *c, const trigger *tr, int led) {
     }
     /* after: "to be held", "will be signed", "is scheduled", "which was accepted" */
     for (size_t k = tr->at + 1; k < c->t1 && k < tr->at + 16; k++) {
+        if (in_relative_after(c, tr->at, k)) continue; /* "met X, who will be sworn in" */
         if (is(c, k, "scheduled") || is(c, k, "planned") || is(c, k, "upcoming")) return ST_PLANNED;
         if ((is(c, k, "to") || is(c, k, "will") || is(c, k, "would")) && is(c, k + 1, "be") &&
             (is(c, k + 2, "held") || is(c, k + 2, "signed") || is(c, k + 2, "organized") || is(c, k + 2, "convened")))
@@ -686,6 +709,7 @@ static int date_near(const sent_ctx *c, size_t at, int future, dm_dspan *out, in
         if (in && in->kind == MK_PERSON) continue;
         const dm_story *st = &c->doc->stories[c->sc->ms.story];
         if (i >= st->dateline_t0 && i < st->dateline_t1) continue;
+        if (in_relative_after(c, at, i)) goto next;
         const char *prev = i > c->t0 ? FW(c, i - 1) : "";
         if (dm_eq(prev, "since") || dm_eq(prev, "until") || dm_eq(prev, "of") || dm_eq(prev, "for") ||
             dm_eq(prev, "by") || dm_eq(prev, "than"))
