@@ -501,6 +501,17 @@ static size_t find_triggers(const sent_ctx *c, trigger *out, size_t max) {
 /* ---- status ---- */
 
 
+/* A trip made, told before k ("travelled to Iceland on Monday to attend ..."): the purpose
+ * infinitive after it was done, not planned. */
+static int went_before(const sent_ctx *c, size_t k) {
+    static const char *const WENT[] = {"travelled", "traveled", "arrived", "flew", "went", "came", "headed", NULL};
+    for (size_t q = k; q > c->t0 && q + 16 > k; q--) {
+        if (is(c, q - 1, ";") || (c->t->v[q - 1].wc & WC_FUTURE)) return 0;
+        if (dm_word_in(WENT, FW(c, q - 1))) return 1;
+    }
+    return 0;
+}
+
 static int future_in(const sent_ctx *c, size_t a, size_t b) {
     for (size_t k = a; k < b; k++) {
         if (c->t->v[k].kind == TK_WORD ? (c->t->v[k].wc & WC_FUTURE) != 0 : dm_word_in(FUTURE_BEFORE, FW(c, k)))
@@ -509,7 +520,8 @@ static int future_in(const sent_ctx *c, size_t a, size_t b) {
         if (is(c, k, "to") && k + 1 < b &&
             (is(c, k + 1, "hold") || is(c, k + 1, "visit") || is(c, k + 1, "meet") || is(c, k + 1, "sign") ||
              is(c, k + 1, "make") || is(c, k + 1, "pay") || is(c, k + 1, "be") || is(c, k + 1, "discuss") ||
-             is(c, k + 1, "attend") || is(c, k + 1, "organize") || is(c, k + 1, "organise") || is(c, k + 1, "host")))
+             is(c, k + 1, "attend") || is(c, k + 1, "organize") || is(c, k + 1, "organise") || is(c, k + 1, "host")) &&
+            !went_before(c, k))
             return 1;
         /* "looked forward to attending the Summit", "looks forward to the visit" */
         if (is(c, k, "to") && k >= c->t0 + 2 && is(c, k - 1, "forward") &&
