@@ -572,8 +572,15 @@ static int in_relative_after(const sent_ctx *c, size_t at, size_t i) {
 }
 
 /* led: led_up_to(c, tr), which the caller also needs for the date */
+/* A trip told in the present tense is the schedule: "travels on to Samoa on Saturday",
+ * "heads to Germany on Friday". */
+static int present_trip(const sent_ctx *c, size_t i) {
+    return is(c, i, "travels") || is(c, i, "leaves") || is(c, i, "heads") || is(c, i, "flies") || is(c, i, "departs");
+}
+
 static int status_of(const sent_ctx *c, const trigger *tr, int led) {
     if (tr->kind == EV_VISIT && (is(c, tr->at, "expected") || is(c, tr->at, "due"))) return ST_PLANNED;
+    if (tr->kind == EV_VISIT && tr->form == TR_VERB && present_trip(c, tr->at)) return ST_PLANNED;
     if (led) return ST_PLANNED;
     size_t a = tr->at > c->t0 + 7 ? tr->at - 7 : c->t0;
     /* the clause before the trigger */
@@ -613,7 +620,7 @@ static int status_of(const sent_ctx *c, const trigger *tr, int led) {
         size_t k = tr->at - 1;
         while (k > c->t0 && !is(c, k - 1, ".") && !is(c, k - 1, ";")) k--;
         for (size_t v = k; v + 1 < tr->at; v++)
-            if ((c->t->v[v].wc & WC_VISIT) && future_in(c, k, v + 1))
+            if ((c->t->v[v].wc & WC_VISIT) && (future_in(c, k, v + 1) || present_trip(c, v)))
                 return ST_PLANNED;
     }
     /* farther back in the clause: an invited visit ("accepted the invitation of X to carry out an official
