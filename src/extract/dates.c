@@ -209,7 +209,6 @@ static size_t skip_weekday(const cur *c, size_t i, int *wd) {
     return i;
 }
 
-/* Absolute forms. Returns 1 on success. */
 /* Does a day after "to" end the date ("25 to 27, 2025", "25 to 27.")? */
 static int range_closes(const cur *c, size_t i) {
     int y;
@@ -218,6 +217,7 @@ static int range_closes(const cur *c, size_t i) {
     return !strcmp(f, ",") || !strcmp(f, ".") || !strcmp(f, ";") || !strcmp(f, ")");
 }
 
+/* Absolute forms. Returns 1 on success. */
 static int parse_absolute(const cur *c, size_t i0, dm_date ref, int future, dm_datex *out) {
     memset(out, 0, sizeof *out);
     size_t i = i0;

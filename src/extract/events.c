@@ -571,13 +571,13 @@ static int in_relative_after(const sent_ctx *c, size_t at, size_t i) {
     return 0;
 }
 
-/* led: led_up_to(c, tr), which the caller also needs for the date */
 /* A trip told in the present tense is the schedule: "travels on to Samoa on Saturday",
  * "heads to Germany on Friday". */
 static int present_trip(const sent_ctx *c, size_t i) {
     return is(c, i, "travels") || is(c, i, "leaves") || is(c, i, "heads") || is(c, i, "flies") || is(c, i, "departs");
 }
 
+/* led: led_up_to(c, tr), which the caller also needs for the date */
 static int status_of(const sent_ctx *c, const trigger *tr, int led) {
     if (tr->kind == EV_VISIT && (is(c, tr->at, "expected") || is(c, tr->at, "due"))) return ST_PLANNED;
     if (tr->kind == EV_VISIT && tr->form == TR_VERB && present_trip(c, tr->at)) return ST_PLANNED;
@@ -810,16 +810,14 @@ static int followed_by_verb(const sent_ctx *c, const pref *p) {
            strcmp(f, "on") && strcmp(f, "for") && strcmp(f, "from") && strcmp(f, "the");
 }
 
-static void add_part(dm_event *e, uint8_t kind, int id) {
-    for (int k = 0; k < e->nparts; k++)
-        if (e->parts[k].kind == kind && e->parts[k].id == id) return;
-    if (e->nparts < DM_MAX_PARTS) e->parts[e->nparts++] = (dm_part){kind, id};
-}
-
 static int has_part(const dm_event *e, uint8_t kind, int id) {
     for (int k = 0; k < e->nparts; k++)
         if (e->parts[k].kind == kind && e->parts[k].id == id) return 1;
     return 0;
+}
+
+static void add_part(dm_event *e, uint8_t kind, int id) {
+    if (!has_part(e, kind, id) && e->nparts < DM_MAX_PARTS) e->parts[e->nparts++] = (dm_part){kind, id};
 }
 
 static int has_person(const dm_event *e, int p) { return has_part(e, P_PERSON, p); }
@@ -2424,24 +2422,20 @@ static void resolve_forward_holders(const dm_ctx *ctx, dm_doc *doc, dm_story_ctx
                 int score = 2 * dm_titles_agree(anon->title, p->title) + (p->country == sc->ms.home_country);
                 if (score > best_score) best = (int)q, best_score = score;
             }
-            int dup = 0;
-            for (int j = 0; j < e->nparts && best >= 0; j++) dup |= e->parts[j].kind == P_PERSON && e->parts[j].id == best;
-            if (best >= 0 && !dup) {
+            if (best >= 0 && !has_part(e, P_PERSON, best)) {
                 e->parts[k].id = best;
             } else if (best < 0 && anon->role == R_ORG_OFFICIAL) {
                 /* "The Secretary-General met X" in a readout that never names its holder: the
                  * organization takes part; a secretary-general of no stated body is the UN's */
                 int org = anon->title && (strstr(anon->title, "ecretary-General") || strstr(anon->title, "ecretary General"))
                               ? dm_org_by_code(ctx, "UN") : -1;
-                int there = 0;
-                for (int j = 0; j < e->nparts; j++) there |= e->parts[j].kind == P_ORG && e->parts[j].id == org;
-                if (org >= 0 && !there) {
+                if (org >= 0 && !has_part(e, P_ORG, org)) {
                     e->parts[k] = (dm_part){P_ORG, org};
                 } else {
                     e->parts[k] = e->parts[--e->nparts];
                     k--;
                 }
-            } else if (best < 0 && sc->ms.home_country >= 0 && !dup) {
+            } else if (best < 0 && sc->ms.home_country >= 0) {
                 anon->country = sc->ms.home_country; /* an office of the story's own state */
             } else {
                 e->parts[k] = e->parts[--e->nparts]; /* the holder is the other side already, or unknown */
