@@ -937,10 +937,16 @@ static int mention_is_pronoun(const sent_ctx *c, const pref *p) {
     return m && m->kind == MK_PRONOUN;
 }
 
+/* "on the sidelines of", "on the margin of" at i */
+static int aside_of_at(const sent_ctx *c, size_t i) {
+    return (is(c, i, "margins") || is(c, i, "sidelines") || is(c, i, "margin") || is(c, i, "sideline")) &&
+           is(c, i + 1, "of");
+}
+
 /* "on the margins of the UN General Assembly": a gathering named as the backdrop */
 static int backdrop(const sent_ctx *c, const dm_event *e) {
     for (size_t i = c->t0; i + 2 < c->t1; i++)
-        if ((is(c, i, "margins") || is(c, i, "sidelines") || is(c, i, "margin") || is(c, i, "sideline")) && is(c, i + 1, "of")) {
+        if (aside_of_at(c, i)) {
             for (size_t j = i + 2; j < c->t1 && j < i + 10; j++) {
                 const dm_mention *m = mention_at(c, j);
                 if (m && m->kind == MK_ORG && m->id == e->org) return 1;
@@ -1021,8 +1027,7 @@ static dm_event *new_event(sent_ctx *c, uint8_t kind, const trigger *tr) {
     e.set_city = c->sc->setting_city;
     e.set_country = c->sc->setting_country;
     for (size_t i = c->t0; i + 1 < c->t1; i++)
-        if (is(c, i + 1, "of") && (is(c, i, "sidelines") || is(c, i, "margins") || is(c, i, "sideline") || is(c, i, "margin")))
-            e.third_place = 1;
+        if (aside_of_at(c, i)) e.third_place = 1;
     /* "to the State of Chiapas": a region of the state is named, so the event is not in its capital */
     for (size_t i = c->t0 + 1; i + 1 < c->t1; i++)
         if ((c->t->v[i].flags & TF_CAP) && is(c, i - 1, "the") && region_of_at(c, i)) e.regional = 1;
