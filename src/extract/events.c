@@ -16,6 +16,7 @@ typedef struct {
     const dm_mentions *ms;
     dm_story_ctx *sc;
     const dm_mention **at; /* each token's mention (index_mentions), or NULL: scan */
+    struct date_list *dates; /* [2], by date_near's `future`: the sentence's dates, once parsed */
 } sent_ctx;
 
 DM_HOT_INLINE const char *FW(const sent_ctx *c, size_t i) { return i >= c->t0 && i < c->t1 ? dm_tok_fold(c->t, i) : DM_NO_WORD; }
@@ -115,6 +116,8 @@ static const char *const NOT_AN_EVENT_BEFORE[] = {
     "initiative", "declaration", "decisions", "proposals", "since", "previous",
     "ideas", NULL};
 
+static const char *const ASIDE_WORDS[] = {"margins", "sidelines", "margin", "sideline", NULL};
+
 void dm_events_register_words(void) {
     dm_wordclass_add(FOCUS_VERBS, WC_FOCUS);
     dm_wordclass_add(FUTURE_BEFORE, WC_FUTURE);
@@ -126,6 +129,7 @@ void dm_events_register_words(void) {
     dm_wordclass_add(OTHER_TRIGGERS, WC_TRIGGER);
     dm_wordclass_add(DOC_NOUNS, WC_DOC_NOUN);
     dm_wordclass_add(NOT_AN_EVENT_BEFORE, WC_NOT_EVENT_BEFORE);
+    dm_wordclass_add(ASIDE_WORDS, WC_ASIDE);
 }
 
 
@@ -563,12 +567,17 @@ static int led_up_to(const sent_ctx *c, const trigger *tr) {
 
 /* Is token i inside a relative clause opened after the trigger at ("met X, who will be sworn
  * in on 7 January")? Such a clause tells of the person, not of the event. */
+/* in_relative_after, moved on over token k: a comma closes the clause, ", who" opens one */
+static int relative_step(const sent_ctx *c, size_t k, int inside) {
+    if (is(c, k, ",") || is(c, k, ";")) return 0;
+    if ((is(c, k, "who") || is(c, k, "whose")) && is(c, k - 1, ",")) return 1;
+    return inside;
+}
+
 static int in_relative_after(const sent_ctx *c, size_t at, size_t i) {
-    for (size_t k = i; k > at + 1; k--) {
-        if (is(c, k - 1, ",") || is(c, k - 1, ";")) return 0;
-        if ((is(c, k - 1, "who") || is(c, k - 1, "whose")) && is(c, k - 2, ",")) return 1;
-    }
-    return 0;
+    int inside = 0;
+    for (size_t k = at + 1; k < i; k++) inside = relative_step(c, k, inside);
+    return inside;
 }
 
 /* A trip told in the present tense is the schedule: "travels on to Samoa on Saturday",
@@ -650,8 +659,10 @@ static int status_of(const sent_ctx *c, const trigger *tr, int led) {
         }
     }
     /* after: "to be held", "will be signed", "is scheduled", "which was accepted" */
+    int relative = 0; /* in_relative_after(c, tr->at, k), kept up as k goes on */
     for (size_t k = tr->at + 1; k < c->t1 && k < tr->at + 16; k++) {
-        if (in_relative_after(c, tr->at, k)) continue; /* "met X, who will be sworn in" */
+        if (k > tr->at + 1) relative = relative_step(c, k - 1, relative);
+        if (relative) continue; /* "met X, who will be sworn in" */
         if (is(c, k, "scheduled") || is(c, k, "planned") || is(c, k, "upcoming")) return ST_PLANNED;
         if ((is(c, k, "to") || is(c, k, "will") || is(c, k, "would")) && is(c, k + 1, "be") &&
             (is(c, k + 2, "held") || is(c, k + 2, "signed") || is(c, k + 2, "organized") || is(c, k + 2, "convened")))
@@ -713,12 +724,24 @@ static int quote_walk_to(const sent_ctx *c, quote_walk *w, size_t at) {
 
 /* ---- dates ---- */
 
-/* The date expression nearest the trigger in the sentence (skipping figures' years). */
-static int date_near(const sent_ctx *c, size_t at, int future, dm_dspan *out, int *kind) {
-    int best_dist = 1 << 30;
-    dm_datex best = {0};
-    quote_walk walk = {0}; /* along the candidates, which come in order */
-    int walked = 0, trigger_quoted = 0;
+/* The dates of a sentence that may date its events, in order: parsed once for all of
+ * them (each event asked at every token again), for the story's date as it stands. */
+typedef struct date_list {
+    int ready;
+    dm_date ref;
+    size_t n, cap;
+    size_t *at;     /* where each date opens */
+    dm_datex *dx;
+} date_list;
+
+static const date_list *sentence_dates(const sent_ctx *c, int future) {
+    date_list *l = &c->dates[future != 0];
+    if (l->ready && !dm_date_cmp(l->ref, c->sc->date)) return l;
+    l->ready = 1;
+    l->ref = c->sc->date;
+    l->n = 0;
+    size_t cap_dx = l->cap;
+    const dm_story *st = &c->doc->stories[c->sc->ms.story];
     for (size_t i = c->t0; i < c->t1; i++) {
         dm_datex dx;
         if (!dm_date_parse(c->doc, i, c->t1, c->sc->date, future, &dx) || dx.kind == DX_UNRESOLVED) continue;
@@ -726,13 +749,30 @@ static int date_near(const sent_ctx *c, size_t at, int future, dm_dspan *out, in
          * ("ADDIS ABABA, 20 February 2025 – ... met ... last month") */
         const dm_mention *in = mention_at(c, i);
         if (in && in->kind == MK_PERSON) continue;
-        const dm_story *st = &c->doc->stories[c->sc->ms.story];
         if (i >= st->dateline_t0 && i < st->dateline_t1) continue;
-        if (in_relative_after(c, at, i)) goto next;
+        size_t n = l->n;
+        DM_VEC_PUSH(&c->doc->arena, l->at, l->n, l->cap, i);
+        DM_VEC_PUSH(&c->doc->arena, l->dx, n, cap_dx, dx);
+        if (dx.ntok > 1) i += dx.ntok - 1;
+    }
+    return l;
+}
+
+/* The date expression nearest the trigger in the sentence (skipping figures' years). */
+static int date_near(const sent_ctx *c, size_t at, int future, dm_dspan *out, int *kind) {
+    int best_dist = 1 << 30;
+    dm_datex best = {0};
+    quote_walk walk = {0}; /* along the candidates, which come in order */
+    int walked = 0, trigger_quoted = 0;
+    const date_list *dates = sentence_dates(c, future);
+    for (size_t d = 0; d < dates->n; d++) {
+        size_t i = dates->at[d];
+        dm_datex dx = dates->dx[d];
+        if (in_relative_after(c, at, i)) continue;
         const char *prev = i > c->t0 ? FW(c, i - 1) : "";
         if (dm_eq(prev, "since") || dm_eq(prev, "until") || dm_eq(prev, "of") || dm_eq(prev, "for") ||
             dm_eq(prev, "by") || dm_eq(prev, "than"))
-            goto next;
+            continue;
         /* a year alone next to money or percent is a figure's year, not the event's */
         if (dx.kind == DX_YEAR) {
             int money = 0;
@@ -740,7 +780,7 @@ static int date_near(const sent_ctx *c, size_t at, int future, dm_dspan *out, in
                 if (is(c, k, "$") || is(c, k, "billion") || is(c, k, "million") || is(c, k, "%") || is(c, k, "bn") ||
                     is(c, k, "reached") || is(c, k, "amounted"))
                     money = 1;
-            if (money || dm_eq(prev, "the") || dm_eq(prev, "in-")) goto next;
+            if (money || dm_eq(prev, "the") || dm_eq(prev, "in-")) continue;
         }
         if (!walked) { /* the first candidate: start the walk, and see where the trigger is */
             walk = quote_walk_start(c);
@@ -748,7 +788,7 @@ static int date_near(const sent_ctx *c, size_t at, int future, dm_dspan *out, in
             trigger_quoted = quote_walk_to(c, &to_trigger, at);
             walked = 1;
         }
-        if (quote_walk_to(c, &walk, i) != trigger_quoted) goto next;
+        if (quote_walk_to(c, &walk, i) != trigger_quoted) continue;
         {
             long dist = (long)i - (long)at;
             if (dist < 0) dist = -dist * 2; /* prefer dates after the trigger word */
@@ -765,8 +805,6 @@ static int date_near(const sent_ctx *c, size_t at, int future, dm_dspan *out, in
                 best = dx;
             }
         }
-    next:
-        if (dx.ntok > 1) i += dx.ntok - 1;
     }
     if (!best.ntok) return 0;
     *out = best.span;
@@ -937,11 +975,8 @@ static int mention_is_pronoun(const sent_ctx *c, const pref *p) {
     return m && m->kind == MK_PRONOUN;
 }
 
-/* "on the sidelines of", "on the margin of" at i */
-static int aside_of_at(const sent_ctx *c, size_t i) {
-    return (is(c, i, "margins") || is(c, i, "sidelines") || is(c, i, "margin") || is(c, i, "sideline")) &&
-           is(c, i + 1, "of");
-}
+/* "on the sidelines of", "on the margin of" at i (ASIDE_WORDS; a bit test, as new_event asks at every token) */
+static int aside_of_at(const sent_ctx *c, size_t i) { return (WCB(c, i) & WC_ASIDE) && is(c, i + 1, "of"); }
 
 /* "on the margins of the UN General Assembly": a gathering named as the backdrop */
 static int backdrop(const sent_ctx *c, const dm_event *e) {
@@ -2080,7 +2115,8 @@ static int body_session(const sent_ctx *c, trigger *tr) {
 }
 
 void dm_find_events(const dm_ctx *ctx, dm_doc *doc, size_t s, const dm_mentions *ms, dm_story_ctx *sc) {
-    sent_ctx c = {ctx, doc, &doc->toks, s, doc->sents[s].t0, doc->sents[s].t1, ms, sc, NULL};
+    date_list dates[2] = {{0}, {0}};
+    sent_ctx c = {ctx, doc, &doc->toks, s, doc->sents[s].t0, doc->sents[s].t1, ms, sc, NULL, dates};
     const dm_mention *at[512];
     if (c.t1 - c.t0 <= sizeof at / sizeof *at) index_mentions(&c, at);
     if (doc->sents[s].headline && sc->headline_city < 0 && s == doc->stories[sc->ms.story].s0) {

@@ -14,6 +14,7 @@ struct dm_input {
     char **paths; /* files to read, directories expanded */
     size_t npaths, cap, next;
     FILE *jsonl;  /* the .jsonl file being read */
+    char *jsonl_buf; /* its stdio buffer */
     const char *jsonl_path;
     size_t lineno;
     char *line;
@@ -27,6 +28,8 @@ struct dm_input {
     size_t carry_len;
     char big_date[16]; /* its crawler date, for the later parts */
 };
+
+#define JSONL_BUFFER ((size_t)1 << 18)
 
 static int ends_with(const char *s, const char *suffix) {
     size_t n = strlen(s), m = strlen(suffix);
@@ -467,6 +470,9 @@ int dm_input_next(dm_input *in, dm_input_item *it) {
             return 1;
         }
         if (ends_with(p, ".jsonl")) {
+            /* read 256 KB at a time: a system call for each 4 KB was a tenth of the time spent on reading */
+            if (!in->jsonl_buf) in->jsonl_buf = dm_xmalloc(JSONL_BUFFER);
+            setvbuf(f, in->jsonl_buf, _IOFBF, JSONL_BUFFER);
             in->jsonl = f;
             in->jsonl_path = p;
             in->lineno = 0;
@@ -519,5 +525,6 @@ void dm_input_close(dm_input *in) {
     for (size_t i = 0; i < in->npaths; i++) free(in->paths[i]);
     free(in->paths);
     free(in->line);
+    free(in->jsonl_buf); /* after the fclose that used it */
     free(in);
 }

@@ -27,6 +27,7 @@ enum {
     WC_SIGN = 1u << 14,
     WC_DOC_NOUN = 1u << 15,         /* what is adopted or signed: "statement", "agreement" */
     WC_NOT_EVENT_BEFORE = 1u << 16, /* before a trigger, makes it a mere reference ("participation in") */
+    WC_ASIDE = 1u << 17,            /* "sidelines", "margins": "on the sidelines of" an event */
 };
 
 /* Registers a NULL-terminated list under the given class bits. Called by the
