@@ -12,6 +12,7 @@ typedef struct {
     size_t t0, t1;
     const dm_mentions *ms;
     dm_story_ctx *sc;
+    size_t sentence;
 } fctx;
 
 static const char *FW(const dm_doc *doc, size_t end, size_t i) { return i < end ? dm_tok_fold(&doc->toks, i) : DM_NO_WORD; }
@@ -89,7 +90,11 @@ static int currency_after(const dm_doc *doc, size_t i, size_t end, char *code) {
              {"rub", "RUB"},     {"yuan", "CNY"},   {"cny", "CNY"}, {"rmb", "CNY"},    {"tenge", "KZT"},
              {"kzt", "KZT"},     {"pounds", "GBP"}, {"gbp", "GBP"}, {"rupees", "INR"}, {"inr", "INR"},
              {"manat", "AZN"},   {"lira", "TRY"},   {"francs", "CHF"}, {"chf", "CHF"}, {"won", "KRW"},
-             {"dirhams", "AED"}, {"riyals", "SAR"}, {"soms", "KGS"}, {"som", "UZS"}, {NULL, NULL}};
+             {"dirhams", "AED"}, {"riyals", "SAR"}, {"soms", "KGS"}, {"som", "UZS"}, {"naira", "NGN"},
+             {"rand", "ZAR"},    {"reais", "BRL"},  {"ringgit", "MYR"}, {"rupiah", "IDR"}, {"baht", "THB"},
+             {"dong", "VND"},    {"lari", "GEL"},   {"drams", "AMD"}, {"tugriks", "MNT"}, {"hryvnias", "UAH"},
+             {"zlotys", "PLN"},  {"zloty", "PLN"},  {"cedis", "GHS"}, {"birr", "ETB"}, {"taka", "BDT"},
+             {"shekels", "ILS"}, {"forints", "HUF"}, {NULL, NULL}};
     for (int k = 0; C[k].w; k++)
         if (dm_eq(a, C[k].w)) {
             strcpy(code, C[k].c);
@@ -203,8 +208,9 @@ static int metric_at(const fctx *c, size_t i) {
         dm_eq(f, "investor"))
         return MET_INVESTMENT;
     if (dm_eq(f, "exports") || dm_eq(f, "export") || dm_eq(f, "exported") || dm_eq(f, "imports") ||
-        dm_eq(f, "imported"))
+        dm_eq(f, "imported") || dm_eq(f, "shipments") || dm_eq(f, "shipped"))
         return MET_EXPORT;
+    if (dm_eq(f, "traded")) return MET_TRADE; /* "Canada and Mexico traded goods worth C$56 billion" */
     return 0;
 }
 
@@ -226,6 +232,34 @@ static int is_target_context(const fctx *c, size_t trig, size_t val) {
                 return 1;
     }
     return 0;
+}
+
+/* The trade figure a target refers back to: "raise it to $200 million", "bringing this figure
+ * to $2 billion" (a verb of growth, then "it" or "this/that/the figure/volume", then "to" and the
+ * amount at val), when the last figure of the story, told in one of the two sentences before,
+ * is trade. */
+static const dm_fact *trade_referred_to(const fctx *c, size_t val) {
+    if (val < c->t0 + 3 || !IS(val - 1, "to")) return NULL;
+    size_t k = val - 1; /* "it" or "this figure" ends before k */
+    if (IS(k - 1, "it")) k -= 1;
+    else if (k >= c->t0 + 3 && (IS(k - 1, "figure") || IS(k - 1, "volume") || IS(k - 1, "amount")) &&
+             (IS(k - 2, "this") || IS(k - 2, "that") || IS(k - 2, "the")))
+        k -= 2;
+    else
+        return NULL;
+    static const char *const GROW[] = {"raise", "raising", "increase", "increasing", "bring", "bringing", "boost",
+                                       "boosting", "lift", "lifting", "take", "taking", "double", "doubling",
+                                       "expand", "expanding", "grow", "growing", NULL};
+    if (k <= c->t0 || !dm_word_in(GROW, W(k - 1))) return NULL;
+    const dm_extraction *x = c->doc->x;
+    if (!x->nfacts) return NULL;
+    const dm_fact *last = &x->facts[x->nfacts - 1];
+    if (last->metric != MET_TRADE) return NULL;
+    /* told in this story, at most two sentences back */
+    size_t s = c->sentence, story_s0 = c->doc->stories[c->sc->ms.story].s0;
+    size_t back = s >= story_s0 + 2 ? s - 2 : story_s0;
+    if (last->evidence.end <= c->t->v[c->doc->sents[back].t0].start) return NULL;
+    return last;
 }
 
 static char qualifier_before(const fctx *c, size_t i) {
@@ -253,6 +287,8 @@ static int blocked(const fctx *c, size_t i) {
         if (IS(k, "worth") && k > c->t0 &&
             (IS(k - 1, "was") || IS(k - 1, "is") || IS(k - 1, "were") || IS(k - 1, "are") || IS(k - 1, "been")))
             continue;
+        /* "traded goods worth C$56 billion" too */
+        if (IS(k, "worth") && k > c->t0 + 1 && (IS(k - 2, "traded") || IS(k - 1, "traded"))) continue;
         if (dm_word_in(NOT_A_FIGURE, W(k))) return 1;
     }
     return 0;
@@ -391,6 +427,8 @@ const char *dm_party_code(const dm_ctx *ctx, int party) {
  * the UN", "cooperation in the CIS"): there it is a venue or a frame. */
 static int org_as_party(const fctx *c, const dm_mention *m) {
     size_t p = m->t0;
+    /* "trade with other ECOWAS member states", "with fellow EU members" */
+    if (p > c->t0 && (IS(p - 1, "other") || IS(p - 1, "fellow"))) p--;
     if (p > c->t0 && IS(p - 1, "the")) p--;
     if (p == c->t0) return 1;
     static const char *const JOINS[] = {"with", "and", "between", "from", "to", "into", "by"};
@@ -525,6 +563,10 @@ static void money_facts(fctx *c) {
                     trig = k;
                     break;
                 }
+        /* "Trade ... reached $58.4 million. The presidents instructed their governments to raise it
+         * to $200 million": the figure the last sentences gave is "it", and this is its target */
+        const dm_fact *referred = NULL;
+        if (!metric && (referred = trade_referred_to(c, val)) != NULL) metric = MET_TARGET;
         if (!metric) continue;
         dm_fact f = {0};
         f.metric = (uint8_t)metric;
@@ -542,7 +584,10 @@ static void money_facts(fctx *c) {
         int ds[16];
         size_t nds = distinct(st, ns, ds);
         if (metric == MET_TRADE && is_target_context(c, trig, val)) f.metric = MET_TARGET;
-        if (f.metric == MET_TRADE || f.metric == MET_TARGET) {
+        if (referred) {
+            f.parties[0] = referred->parties[0];
+            f.parties[1] = referred->parties[1];
+        } else if (f.metric == MET_TRADE || f.metric == MET_TARGET) {
             if (nds >= 2) f.parties[0] = ds[0], f.parties[1] = ds[1];
             else if (nds == 1) f.parties[0] = ds[0], f.parties[1] = ds[0] == a ? b : a;
             else f.parties[0] = a, f.parties[1] = b;
@@ -663,7 +708,7 @@ static void count_facts(fctx *c) {
 }
 
 void dm_find_facts(const dm_ctx *ctx, dm_doc *doc, size_t s, const dm_mentions *ms, dm_story_ctx *sc) {
-    fctx c = {ctx, doc, &doc->toks, doc->sents[s].t0, doc->sents[s].t1, ms, sc};
+    fctx c = {ctx, doc, &doc->toks, doc->sents[s].t0, doc->sents[s].t1, ms, sc, s};
     /* every figure has a number token (amounts and counts alike): most sentences have none */
     size_t i = c.t0;
     while (i < c.t1 && doc->toks.v[i].kind != TK_NUM) i++;
