@@ -463,6 +463,16 @@ static int parse_relative(const cur *c, size_t i, dm_date ref, int future, dm_da
         out->span = single(dm_from_days(z + diff));
         out->ntok = 1;
         out->weekday = (uint8_t)wd;
+        /* two days: "on Wednesday and Thursday", "from Monday to Wednesday" */
+        const char *joint = F(c, i + 1);
+        size_t k = i + 2;
+        int wd2 = k < c->end && (c->doc->toks.v[k].wc & WC_WEEKDAY) && (c->doc->toks.v[k].flags & TF_CAP)
+                      ? dm_weekday_of(F(c, k))
+                      : 0;
+        if (wd2 && wd2 != wd && (dm_eq(joint, "and") || dm_eq(joint, "to") || dm_eq(joint, "through"))) {
+            out->span.to = dm_from_days(z + diff + (wd2 - wd + 7) % 7);
+            out->ntok = 3;
+        }
         return 1;
     }
     return 0;

@@ -863,6 +863,14 @@ static int has_person(const dm_event *e, int p) { return has_part(e, P_PERSON, p
 /* The last day a date or span covers, as a day number ("2024-05" ends on 31 May). */
 static long last_day(const dm_dspan *d) { return dm_days(dm_date_last_day(d->to.y ? d->to : d->from)); }
 
+/* Is the event planned for a day of the trip (or either is undated)? "Carney will travel to
+ * Mexico City on Wednesday and Thursday ... The two leaders will meet at the palace on Thursday" */
+static int during_trip(const dm_event *e, const dm_event *trip) {
+    if (!e->date.from.y || !trip->date.from.y) return 1;
+    long day = dm_days(e->date.from);
+    return day >= dm_days(trip->date.from) && day <= last_day(&trip->date);
+}
+
 static int count_kind(const dm_event *e, uint8_t kind) {
     int n = 0;
     for (int k = 0; k < e->nparts; k++) n += e->parts[k].kind == kind;
@@ -1348,7 +1356,11 @@ static size_t plural_referents(const sent_ctx *c, const dm_mention *m, int *out,
     for (size_t p = 0; p < X(c)->npeople && n < max; p++) {
         const dm_person *q = &X(c)->people[p];
         if (q->story != c->sc->ms.story || q->anonymous) continue;
-        if (m->role && q->role != m->role && !(m->role == R_MINISTER && q->role == R_FOREIGN_MINISTER)) continue;
+        /* "the two leaders" are heads of state or of government */
+        int leaders = m->role == R_HEAD_OF_STATE && (c->ctx->titles[m->id].flags & TT_GENERIC) &&
+                      q->role == R_HEAD_OF_GOVERNMENT;
+        if (m->role && q->role != m->role && !(m->role == R_MINISTER && q->role == R_FOREIGN_MINISTER) && !leaders)
+            continue;
         out[n++] = (int)p;
     }
     return n;
@@ -1551,8 +1563,8 @@ static void build_meeting(sent_ctx *c, const trigger *tr, pref *ps, size_t np, u
             if (next_round(c, tr, kind)) return;
             if (!pair_by_title(c, tr, kind) && ns == 0) states_meeting(c, tr, kind);
         } else if (np == 0) {
-            /* "Both ministers agreed to meet again in Montevideo" */
-            next_round(c, tr, kind);
+            /* "Both ministers agreed to meet again in Montevideo"; "The two leaders will meet at the palace" */
+            if (!next_round(c, tr, kind)) pair_by_title(c, tr, kind);
         }
         return;
     }
@@ -2276,6 +2288,14 @@ static int represents(const dm_extraction *x, const dm_event *e, int state) {
 
 static int same_keys(const dm_ctx *ctx, const dm_doc *doc, const dm_event *a, const dm_event *b) {
     (void)ctx;
+    /* "X and Y spoke in a phone call on Monday, the first conversation between the two leaders
+     * since ...": a meeting word in the sentence of a call, between the same people, is the call */
+    if (((a->kind == EV_MEETING && b->kind == EV_CALL) || (a->kind == EV_CALL && b->kind == EV_MEETING)) &&
+        a->status == b->status && a->evidence[0].start == b->evidence[0].start && a->nparts == b->nparts) {
+        for (int k = 0; k < a->nparts; k++)
+            if (!has_part(b, a->parts[k].kind, a->parts[k].id)) return 0;
+        return 1;
+    }
     if (a->kind != b->kind || a->as_states != b->as_states) return 0;
     if (a->kind == EV_VISIT) {
         /* a visit made long before the story ("visited Astana in October 2022") is not the one just agreed */
@@ -2299,6 +2319,11 @@ static int same_keys(const dm_ctx *ctx, const dm_doc *doc, const dm_event *a, co
     /* a document signed is not one still to be signed ("signed the Declaration ... will sign a
      * binational agreement on Monday"), unless both name the same document */
     if (a->kind == EV_AGREEMENT && a->status != b->status && !(a->title && b->title && !strcmp(a->title, b->title)))
+        return 0;
+    /* the same people meeting on other days, told in other sentences ("received X on Monday ...
+     * They last met in January") */
+    if ((a->kind == EV_MEETING || a->kind == EV_CALL) && a->date_explicit && b->date_explicit && a->date.from.y &&
+        b->date.from.y && !dates_overlap(&a->date, &b->date) && a->evidence[0].start != b->evidence[0].start)
         return 0;
     /* a meeting of two is not the meeting of three that followed: the same people, or no merge */
     if ((a->kind == EV_MEETING || a->kind == EV_CALL) && a->nparts != b->nparts) return 0;
@@ -2328,6 +2353,12 @@ static int same_keys(const dm_ctx *ctx, const dm_doc *doc, const dm_event *a, co
 }
 
 static void merge_into(const dm_extraction *x, dm_event *keep, dm_event *drop) {
+    if (drop->kind == EV_CALL && keep->kind == EV_MEETING) { /* same_keys: the call, told as a meeting too */
+        keep->kind = EV_CALL;
+        keep->city = keep->country = -1;
+        keep->date = drop->date; /* the call's own day, not one the meeting word's clause gave */
+        keep->date_explicit = drop->date_explicit;
+    }
     for (int k = 0; k < drop->nevidence && keep->nevidence < DM_MAX_EVIDENCE; k++) {
         int dup = 0;
         for (int j = 0; j < keep->nevidence; j++) dup |= keep->evidence[j].start == drop->evidence[k].start;
@@ -2546,8 +2577,9 @@ void dm_finish_story_events(const dm_ctx *ctx, dm_doc *doc, dm_story_ctx *sc) {
                 int traveller = 0; /* the trip's traveller takes part in the event */
                 for (int q = 0; q < e->nparts && v->nparts > 0; q++)
                     traveller |= e->parts[q].kind == v->parts[0].kind && e->parts[q].id == v->parts[0].id;
-                if (!v->dropped && v->kind == EV_VISIT && v->loc_explicit && v->status == e->status &&
-                    v->evidence[0].start == e->evidence[0].start && traveller) {
+                if (!v->dropped && v->kind == EV_VISIT && v->loc_explicit && v->status == e->status && traveller &&
+                    (v->evidence[0].start == e->evidence[0].start ||
+                     (e->status == ST_PLANNED && during_trip(e, v)))) {
                     e->city = v->city;
                     e->country = v->country;
                     break;
