@@ -565,8 +565,6 @@ static int led_up_to(const sent_ctx *c, const trigger *tr) {
     return 2;
 }
 
-/* Is token i inside a relative clause opened after the trigger at ("met X, who will be sworn
- * in on 7 January")? Such a clause tells of the person, not of the event. */
 /* in_relative_after, moved on over token k: a comma closes the clause, ", who" opens one */
 static int relative_step(const sent_ctx *c, size_t k, int inside) {
     if (is(c, k, ",") || is(c, k, ";")) return 0;
@@ -574,6 +572,8 @@ static int relative_step(const sent_ctx *c, size_t k, int inside) {
     return inside;
 }
 
+/* Is token i inside a relative clause opened after the trigger at ("met X, who will be sworn
+ * in on 7 January")? Such a clause tells of the person, not of the event. */
 static int in_relative_after(const sent_ctx *c, size_t at, size_t i) {
     int inside = 0;
     for (size_t k = at + 1; k < i; k++) inside = relative_step(c, k, inside);
