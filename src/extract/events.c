@@ -726,12 +726,16 @@ static int quote_walk_to(const sent_ctx *c, quote_walk *w, size_t at) {
 
 /* The dates of a sentence that may date its events, in order: parsed once for all of
  * them (each event asked at every token again), for the story's date as it stands. */
+typedef struct {
+    size_t at; /* where the date opens */
+    dm_datex dx;
+} sentence_date;
+
 typedef struct date_list {
     int ready;
     dm_date ref;
     size_t n, cap;
-    size_t *at;     /* where each date opens */
-    dm_datex *dx;
+    sentence_date *v;
 } date_list;
 
 static const date_list *sentence_dates(const sent_ctx *c, int future) {
@@ -740,7 +744,6 @@ static const date_list *sentence_dates(const sent_ctx *c, int future) {
     l->ready = 1;
     l->ref = c->sc->date;
     l->n = 0;
-    size_t cap_dx = l->cap;
     const dm_story *st = &c->doc->stories[c->sc->ms.story];
     for (size_t i = c->t0; i < c->t1; i++) {
         dm_datex dx;
@@ -750,9 +753,7 @@ static const date_list *sentence_dates(const sent_ctx *c, int future) {
         const dm_mention *in = mention_at(c, i);
         if (in && in->kind == MK_PERSON) continue;
         if (i >= st->dateline_t0 && i < st->dateline_t1) continue;
-        size_t n = l->n;
-        DM_VEC_PUSH(&c->doc->arena, l->at, l->n, l->cap, i);
-        DM_VEC_PUSH(&c->doc->arena, l->dx, n, cap_dx, dx);
+        DM_VEC_PUSH(&c->doc->arena, l->v, l->n, l->cap, ((sentence_date){i, dx}));
         if (dx.ntok > 1) i += dx.ntok - 1;
     }
     return l;
@@ -766,8 +767,8 @@ static int date_near(const sent_ctx *c, size_t at, int future, dm_dspan *out, in
     int walked = 0, trigger_quoted = 0;
     const date_list *dates = sentence_dates(c, future);
     for (size_t d = 0; d < dates->n; d++) {
-        size_t i = dates->at[d];
-        dm_datex dx = dates->dx[d];
+        size_t i = dates->v[d].at;
+        dm_datex dx = dates->v[d].dx;
         if (in_relative_after(c, at, i)) continue;
         const char *prev = i > c->t0 ? FW(c, i - 1) : "";
         if (dm_eq(prev, "since") || dm_eq(prev, "until") || dm_eq(prev, "of") || dm_eq(prev, "for") ||
