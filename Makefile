@@ -23,9 +23,39 @@ all: $(BUILD)/dragoman
 deps:
 	@scripts/bootstrap.sh
 
-$(BUILD)/%.o: %.c $(HDRS)
+# The release build is profile-guided (GCC): an instrumented build runs extract and
+# ingest on samples/, and the real objects are compiled with the counts it left
+# (branches laid out and code inlined by use). PGO=0 builds directly, as the
+# sanitizer and fuzz builds and other compilers do.
+PGO ?= $(shell $(CC) -v 2>&1 | grep -q '^gcc version' && echo 1 || echo 0)
+PGO_DIR := $(BUILD)/pgo
+ifeq ($(PGO),1)
+PGO_OBJ := $(LIB_SRC:%.c=$(PGO_DIR)/%.o) $(CLI_SRC:%.c=$(PGO_DIR)/%.o)
+PGO_TRAINED := $(PGO_DIR)/trained
+# GCC names a static function's counts after the object's path, so the real compile
+# takes the instrumented object's (-dumpbase), and reads its counts from beside it.
+# Functions the training does not run keep the usual optimization (partial training).
+PGO_USE = -fprofile-use -fprofile-partial-training -dumpbase $(PGO_DIR)/$*
+endif
+
+$(PGO_DIR)/%.o: %.c $(HDRS)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -c $< -o $@
+	$(CC) $(CFLAGS_ALL) -fprofile-generate -fprofile-update=atomic -c $< -o $@
+
+$(PGO_DIR)/dragoman: $(PGO_OBJ) $(BUILD)/gen/lexdata.o $(BUILD)/gen/schema.o
+	$(CC) $(CFLAGS_ALL) -fprofile-generate -o $@ $^ $(LIBS) $(LDFLAGS)
+
+# counts from a fresh run (runs add up)
+$(PGO_DIR)/trained: $(PGO_DIR)/dragoman $(wildcard samples/*)
+	@find $(PGO_DIR) -name '*.gcda' -delete
+	@rm -f $(PGO_DIR)/train.db $(PGO_DIR)/train.db-wal $(PGO_DIR)/train.db-shm
+	$(PGO_DIR)/dragoman extract --quiet --jobs 1 samples > /dev/null
+	$(PGO_DIR)/dragoman ingest --quiet --jobs 1 --db $(PGO_DIR)/train.db samples
+	@touch $@
+
+$(BUILD)/%.o: %.c $(HDRS) $(PGO_TRAINED)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) $(PGO_USE) -c $< -o $@
 
 $(BUILD)/embed: tools/embed.c
 	@mkdir -p $(BUILD)

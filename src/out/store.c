@@ -673,13 +673,9 @@ dm_status dm_store_prepare(const dm_store_doc *in, dm_store_prepared **out, dm_e
         return DM_ERR_JSON;
     }
     p->doc = *in;
-    XXH128_canonical_t canon;
-    XXH128_canonicalFromHash(&canon, XXH3_128bits(in->text, in->len));
-    static const char hex[] = "0123456789abcdef";
-    for (int i = 0; i < 16; i++) {
-        p->hash[2 * i] = hex[canon.digest[i] >> 4];
-        p->hash[2 * i + 1] = hex[canon.digest[i] & 15];
-    }
+    /* the canonical (big-endian) form in hex: the high half, then the low half */
+    XXH128_hash_t h = XXH3_128bits(in->text, in->len);
+    snprintf(p->hash, sizeof p->hash, "%016llx%016llx", (unsigned long long)h.high64, (unsigned long long)h.low64);
     *out = p;
     return DM_OK;
 }
