@@ -193,6 +193,11 @@ void dm_lex_add(dm_lexicon *lx, const char *phrase, size_t len, uint8_t type, ui
         lx->ents = dm_xrealloc(lx->ents, lx->ents_cap * sizeof *lx->ents);
     }
     lx->starts.first_types[dm_lex_first_bucket(t.v[0].hash)] |= (uint8_t)LXM(type);
+    if (t.n == 1) lx->starts.single_types[dm_lex_first_bucket(t.v[0].hash)] |= (uint8_t)LXM(type);
+    else {
+        size_t p = dm_lex_pair_bucket(t.v[0].hash, t.v[1].hash);
+        lx->starts.pairs[p / 64] |= (uint64_t)1 << (p % 64);
+    }
     entry_rec *r = &lx->ents[lx->nents++];
     r->e = (dm_lex_entry){type, flags, id};
     /* append, so entries keep file order */

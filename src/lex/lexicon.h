@@ -32,14 +32,23 @@ typedef struct {
     dm_lex_entry e[DM_LEX_MAX_HITS];
 } dm_lex_hit;
 
-/* A lexicon begins with this table: for a bucket of first-word hashes, the types
- * (LXM bits) of the phrases that start with a word in it. Most words start no
- * phrase, and the inline test below answers that without a call. */
+/* A lexicon begins with these tables: for a bucket of first-word hashes, the types
+ * (LXM bits) of the phrases that start with a word in it, and of the one-word
+ * phrases; and a bit per bucket of word pairs that begin a longer phrase. Most
+ * words start no phrase, and common ones that begin only longer phrases ("the",
+ * "on", "joint") rarely have the right word after them: the inline test below
+ * answers both without a call. */
+#define DM_LEX_PAIR_BITS 19
 typedef struct {
     uint8_t first_types[1 << 16];
+    uint8_t single_types[1 << 16];
+    uint64_t pairs[(1u << DM_LEX_PAIR_BITS) / 64];
 } dm_lex_starts;
 
 static inline size_t dm_lex_first_bucket(uint32_t word_hash) { return (word_hash * 0x9E3779B1u) >> 16; }
+static inline size_t dm_lex_pair_bucket(uint32_t first_hash, uint32_t second_hash) {
+    return ((first_hash * 0x9E3779B1u) ^ (second_hash * 0x85EBCA6Bu)) >> (32 - DM_LEX_PAIR_BITS);
+}
 
 int dm_lex_longest_probe(const dm_lexicon *lx, const dm_tokens *t, size_t i, size_t end, uint32_t type_mask,
                          dm_lex_hit *hit);
@@ -50,8 +59,15 @@ static inline int dm_lex_longest(const dm_lexicon *lx, const dm_tokens *t, size_
                                  dm_lex_hit *hit) {
     hit->ntok = 0;
     hit->n = 0;
-    if (i >= end || !(((const dm_lex_starts *)lx)->first_types[dm_lex_first_bucket(t->v[i].hash)] & type_mask))
-        return 0;
+    if (i >= end) return 0;
+    const dm_lex_starts *st = (const dm_lex_starts *)lx;
+    size_t b = dm_lex_first_bucket(t->v[i].hash);
+    if (!(st->first_types[b] & type_mask)) return 0;
+    if (!(st->single_types[b] & type_mask)) { /* only a phrase of two words or more can start here */
+        if (i + 1 >= end) return 0;
+        size_t p = dm_lex_pair_bucket(t->v[i].hash, t->v[i + 1].hash);
+        if (!(st->pairs[p / 64] >> (p % 64) & 1)) return 0;
+    }
     return dm_lex_longest_probe(lx, t, i, end, type_mask, hit);
 }
 /* The first entry of the given type in a hit, or NULL. */
