@@ -1554,6 +1554,9 @@ static void build_meeting(sent_ctx *c, const trigger *tr, pref *ps, size_t np, u
             }
             return;
         }
+        /* "The two prime ministers last held talks in Kyiv, during Tusk's first visit": the pair,
+         * not the one named after the verb */
+        if (np > 0 && ns < 2 && pair_by_title(c, tr, kind)) return;
         if (ns >= 2) {
             dm_event *e = new_event(c, kind, tr);
             for (size_t k = 0; k < ns; k++) add_part(e, P_PERSON, subj[k]);

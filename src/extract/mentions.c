@@ -215,16 +215,26 @@ void dm_lex_sentence(const dm_ctx *ctx, dm_doc *doc, size_t sent, dm_sentence_le
  * name's first word when a name word follows that is neither such a word nor known. */
 static const char *const COMMON_WORD_SURNAMES[] = {"park", "hall", "church", "temple", "do", "he", NULL};
 
+/* Words too common to be a name's first word anywhere, but one right after a title or
+ * its state in running text: "General Secretary To Lam" (a headline in Title Case is no help). */
+static const char *const TITLED_COMMON_WORD_SURNAMES[] = {"to", NULL};
+
+static int next_is_given_name(const scan *s, size_t i) {
+    if (!is_cap(s, i + 1) || glued(s, i + 1)) return 0;
+    return !(WCB(s, i + 1) & (WC_NOT_NAME | WC_MONTH | WC_WEEKDAY)) && !s->known[i + 1 - s->t0] &&
+           !(s->t->v[i + 1].flags & TF_UPPER);
+}
+
 static int surname_of_common_word(const scan *s, size_t i) {
+    if (dm_word_in(TITLED_COMMON_WORD_SURNAMES, FW(s, i)))
+        return !s->title_case && i > s->t0 && s->known[i - 1 - s->t0] && is_cap(s, i - 1) && next_is_given_name(s, i);
     if (!dm_word_in(COMMON_WORD_SURNAMES, FW(s, i))) return 0;
     /* last, after a given name: "Lena Park will travel", "John Church met" */
     if (i > s->t0 && is_cap(s, i - 1) && !glued(s, i) && !(WCB(s, i - 1) & WC_NOT_NAME) && !s->known[i - 1 - s->t0] &&
         !(s->t->v[i - 1].flags & TF_UPPER) && !is_cap(s, i + 1))
         return 1;
     /* first, before a given name: "Park Jin", "Do Hung" */
-    if (!is_cap(s, i + 1) || glued(s, i + 1)) return 0;
-    return !(WCB(s, i + 1) & (WC_NOT_NAME | WC_MONTH | WC_WEEKDAY)) && !s->known[i + 1 - s->t0] &&
-           !(s->t->v[i + 1].flags & TF_UPPER);
+    return next_is_given_name(s, i);
 }
 
 /* A token that can be part of a person's name at i (in name mode, title words too). */
