@@ -1189,6 +1189,13 @@ static int list_comma(const sent_ctx *c, size_t from, size_t to) {
     return j + 1 == to;
 }
 
+/* "..., chaired by President X": the agent of a participle after the verb, not its object */
+static int agent_of_participle(const sent_ctx *c, size_t t0) {
+    if (t0 < c->t0 + 2 || !is(c, t0 - 1, "by")) return 0;
+    return is(c, t0 - 2, "chaired") || is(c, t0 - 2, "hosted") || is(c, t0 - 2, "headed") || is(c, t0 - 2, "led") ||
+           is(c, t0 - 2, "presided") || is(c, t0 - 2, "opened") || is(c, t0 - 2, "moderated");
+}
+
 static void people_of(sent_ctx *c, const trigger *tr, pref *ps, size_t np, int *subj, size_t *nsubj, int *obj,
                       size_t *nobj) {
     *nsubj = *nobj = 0;
@@ -1213,6 +1220,7 @@ static void people_of(sent_ctx *c, const trigger *tr, pref *ps, size_t np, int *
         for (size_t k = 0; k < np; k++) {
             if (ps[k].t0 < from) continue;
             if (ps[k].pronoun && ps[k].possessive) continue; /* "with his counterpart" */
+            if (!have_prep && tr->form == TR_VERB && !tr->passive && agent_of_participle(c, ps[k].t0)) break;
             if (!first && followed_by_verb(c, &ps[k])) break;
             if (!first) {
                 /* only a list goes on: separators and titles between */
