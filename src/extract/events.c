@@ -212,6 +212,19 @@ static int co_chair_at(const sent_ctx *c, size_t k) {
            (is(c, k + 2, "chair") || is(c, k + 2, "chaired") || is(c, k + 2, "chairs") || is(c, k + 2, "chairing"));
 }
 
+/* Where the co-chairs are named just after the verb: "met under the co-chairmanship of A and B",
+ * "met, co-chaired by A and B"; 0 when not. */
+static size_t co_chairs_from(const sent_ctx *c, size_t from) {
+    for (size_t k = from; k + 3 < c->t1 && k < from + 8; k++) {
+        if (!is(c, k, "co") || !is(c, k + 1, "-")) continue;
+        if ((is(c, k + 2, "chairmanship") || is(c, k + 2, "chairship") || is(c, k + 2, "chairpersonship")) &&
+            is(c, k + 3, "of"))
+            return k + 4;
+        if (is(c, k + 2, "chaired") && is(c, k + 3, "by")) return k + 4;
+    }
+    return 0;
+}
+
 static int held_before(const sent_ctx *c, size_t i) {
     for (size_t k = i; k > c->t0 && k + 14 > i; k--) { /* "held the 12th Viet Nam - Republic of Korea Strategic Dialogue" */
         const char *f = FW(c, k - 1);
@@ -282,10 +295,27 @@ static int dated_to(const sent_ctx *c, size_t i) {
     return k < c->t1 && dm_date_parse(c->doc, k, c->t1, c->sc->date, 1, &dx) && is(c, k + dx.ntok, "to");
 }
 
+/* A word of an organization's name ("Consultative Meeting of the Heads of State") told as a frame
+ * of cooperation, not a gathering: "coordination within the UN and the Consultative Meeting",
+ * "in the framework of the Conference on ..." (a list of organizations may stand between). */
+static int institution_named_at(const sent_ctx *c, size_t i) {
+    const dm_mention *m = mention_at(c, i);
+    if (!m || m->kind != MK_ORG) return 0;
+    size_t k = m->t0;
+    while (k > c->t0) {
+        const dm_mention *o = mention_at(c, k - 1);
+        if (o && o->kind == MK_ORG && o->t0 < k) k = o->t0;
+        else if (is(c, k - 1, "the") || is(c, k - 1, ",") || is(c, k - 1, "and")) k--;
+        else break;
+    }
+    return k > c->t0 && (is(c, k - 1, "within") || (is(c, k - 1, "of") && k > c->t0 + 1 && is(c, k - 2, "framework")));
+}
+
 static size_t find_triggers(const sent_ctx *c, trigger *out, size_t max) {
     size_t n = 0;
     for (size_t i = c->t0; i < c->t1 && n < max; i++) {
         if (c->t->v[i].kind != TK_WORD || !(c->t->v[i].wc & WC_TRIGGER)) continue;
+        if ((c->t->v[i].flags & TF_CAP) && institution_named_at(c, i)) continue;
         const char *f = FW(c, i);
         trigger tr = {0};
         tr.at = i;
@@ -1522,6 +1552,20 @@ static void build_meeting(sent_ctx *c, const trigger *tr, pref *ps, size_t np, u
             for (size_t k = 0; k < n; k++) add_part(e, P_PERSON, sides[k]);
             return;
         }
+    }
+    /* "The commission met under the co-chairmanship of A and B": the chairs meet */
+    size_t chairs_at = tr->form == TR_VERB ? co_chairs_from(c, tr->end) : 0;
+    if (chairs_at) {
+        int chairs[2];
+        size_t nch = 0;
+        for (size_t k = 0; k < np && nch < 2; k++)
+            if (ps[k].t0 >= chairs_at && !ps[k].pronoun) chairs[nch++] = ps[k].person;
+        if (nch == 2 && chairs[0] != chairs[1]) {
+            dm_event *e = new_event(c, kind, tr);
+            add_part(e, P_PERSON, chairs[0]);
+            add_part(e, P_PERSON, chairs[1]);
+        }
+        return;
     }
     /* "G20 foreign ministers met in Rio": the organization's meeting */
     int body = tr->form == TR_VERB && !tr->passive && !no && kind == EV_MEETING ? org_body_before(c, tr->at) : -1;
