@@ -1896,6 +1896,13 @@ static void build_visit(sent_ctx *c, const trigger *tr, pref *ps, size_t np) {
             invited = (int)k + 1;
         }
     }
+    /* "an invitation from X to Y to pay a state visit": Y is invited */
+    for (size_t k = 0; inviter_at && !tr->taken && k < np && !nv; k++) {
+        size_t before = ps[k].t0 - (ps[k].t0 > inviter_at && is(c, ps[k].t0 - 1, "the"));
+        if (ps[k].t0 > inviter_at && ps[k].t1 < tr->at && before > inviter_at && is(c, before - 1, "to") &&
+            is(c, ps[k].t1, "to") && !ps[k].pronoun)
+            visitors[nv++] = ps[k].person;
+    }
     for (size_t k = 0; tr->taken && k < np && !nv; k++)
         if (ps[k].t0 == tr->at + 1 || (ps[k].t0 == tr->at + 2 && is(c, tr->at + 1, "the"))) visitors[nv++] = ps[k].person;
     if (tr->taken && !nv) return;
