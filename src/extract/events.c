@@ -2383,6 +2383,16 @@ static int same_keys(const dm_ctx *ctx, const dm_doc *doc, const dm_event *a, co
      * binational agreement on Monday"), unless both name the same document */
     if (a->kind == EV_AGREEMENT && a->status != b->status && !(a->title && b->title && !strcmp(a->title, b->title)))
         return 0;
+    /* two documents, each signed by its own pair in its own sentence ("the leaders signed the minutes
+     * ...; the investment ministers also signed an agreement on ..."), are two signings */
+    if (a->kind == EV_AGREEMENT && a->title && b->title && strcmp(a->title, b->title) &&
+        a->evidence[0].start != b->evidence[0].start && a->nsignatories && b->nsignatories) {
+        int shared = 0;
+        for (int k = 0; k < a->nsignatories; k++)
+            for (int j = 0; j < b->nsignatories; j++)
+                shared |= a->signatories[k].kind == b->signatories[j].kind && a->signatories[k].id == b->signatories[j].id;
+        if (!shared) return 0;
+    }
     /* the same people meeting on other days, told in other sentences ("received X on Monday ...
      * They last met in January") */
     if ((a->kind == EV_MEETING || a->kind == EV_CALL) && a->date_explicit && b->date_explicit && a->date.from.y &&
