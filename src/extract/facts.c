@@ -588,6 +588,26 @@ static void money_facts(fctx *c) {
             f.parties[0] = referred->parties[0];
             f.parties[1] = referred->parties[1];
         } else if (f.metric == MET_TRADE || f.metric == MET_TARGET) {
+            /* "Trade between A and B reached X, while trade between A and C was Y": each figure's
+             * parties are those of its own clause; "the two countries" in a clause of its own are
+             * the pair an earlier clause named, else the story's pair, never the next clause's */
+            size_t ca, cb;
+            clause_of(c, val, am.t1, &ca, &cb);
+            int cs[16];
+            size_t ncs = 0;
+            for (size_t k = 0; k < ns; k++)
+                if (pos[k] >= ca && pos[k] < cb) cs[ncs++] = st[k];
+            int own = ca > c->t0 || cb < c->t1; /* the sentence has other clauses */
+            int two = 0;
+            for (size_t k = ca; k + 1 < cb; k++) two |= IS(k, "two") && (IS(k + 1, "countries") || IS(k + 1, "nations"));
+            if (own && ncs) nds = distinct(cs, ncs, ds);
+            else if (own && two) {
+                ncs = 0;
+                for (size_t k = 0; k < ns; k++)
+                    if (pos[k] < ca) cs[ncs++] = st[k];
+                nds = distinct(cs, ncs, ds);
+                if (nds < 2) nds = 0;
+            }
             if (nds >= 2) f.parties[0] = ds[0], f.parties[1] = ds[1];
             else if (nds == 1) f.parties[0] = ds[0], f.parties[1] = ds[0] == a ? b : a;
             else f.parties[0] = a, f.parties[1] = b;
