@@ -3,9 +3,9 @@
 #   BENCH_MB   size of the corpus in MB (default 200); it is made once in $BUILD/bench
 #   BENCH_BIG  MB streamed as one .jsonl through a FIFO for the memory check (default 1000, 0 skips)
 #   BENCH_INGEST_MB  size of the corpus `dragoman ingest` stores into SQLite (default 20, 0 skips);
+#              extract runs on the same corpus for the ratio
 #   BENCH_RUNS  runs of each timing (default 3): the fastest is reported, and every run's seconds
 #              are listed (on a shared machine, other tenants only ever add time)
-#              extract runs on the same corpus for the ratio
 set -eu
 build=${1:-build}
 bin="$build/dragoman"
