@@ -361,6 +361,15 @@ static dm_status check_or_create(sqlite3 *db, const char *path, dm_error *err) {
  * instructions. Set once, before SQLite initializes (later calls are refused). */
 static void sqlite_setup(void) { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); }
 
+/* DRAGOMAN_SQL_STATS: adds a finished statement's time to its line of the statistics. */
+static int sql_profile(unsigned type, void *arg, void *stmt, void *ns) {
+    dm_store *s = arg;
+    int i = 0;
+    while (i < S_COUNT && s->st[i] != stmt) i++;
+    if (type == SQLITE_TRACE_PROFILE) s->sql_ns[i] += *(sqlite3_int64 *)ns;
+    return 0;
+}
+
 dm_status dm_store_open(const char *path, dm_store **out, dm_error *err) {
     *out = NULL;
     static pthread_once_t once = PTHREAD_ONCE_INIT;
@@ -438,6 +447,11 @@ dm_status dm_store_open(const char *path, dm_store **out, dm_error *err) {
             return DM_ERR_DB;
         }
     dm_index_start(s);
+    if (getenv("DRAGOMAN_SQL_STATS")) {
+        s->sql_ns = calloc(S_COUNT + 1, sizeof *s->sql_ns);
+        if (!s->sql_ns) dm_die_oom();
+        sqlite3_trace_v2(db, SQLITE_TRACE_PROFILE, sql_profile, s);
+    }
     /* checkpoints on a thread of their own, else SQLite's own (wal_autocheckpoint above) */
     s->ckpt = dm_checkpointer_start(path);
     if (s->ckpt) sqlite3_exec(db, "PRAGMA wal_autocheckpoint = 0", NULL, NULL, NULL);
@@ -465,13 +479,15 @@ static dm_status index_pending(dm_store *s, dm_error *err) {
 void dm_store_close(dm_store *s) {
     if (!s) return;
     if (s->in_txn) sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-    if (getenv("DRAGOMAN_SQL_STATS")) /* which statements cost: runs and virtual-machine steps */
+    if (s->sql_ns) /* DRAGOMAN_SQL_STATS: which statements cost: time, runs and virtual-machine steps */
         for (int i = 0; i < S_COUNT; i++)
-            fprintf(stderr, "sql %2d runs=%d vm_steps=%d fullscan_steps=%d sorts=%d: %.70s\n", i,
-                    sqlite3_stmt_status(s->st[i], SQLITE_STMTSTATUS_RUN, 0),
+            fprintf(stderr, "sql %2d ms=%.0f runs=%d vm_steps=%d fullscan_steps=%d sorts=%d: %.70s\n", i,
+                    s->sql_ns[i] / 1e6, sqlite3_stmt_status(s->st[i], SQLITE_STMTSTATUS_RUN, 0),
                     sqlite3_stmt_status(s->st[i], SQLITE_STMTSTATUS_VM_STEP, 0),
                     sqlite3_stmt_status(s->st[i], SQLITE_STMTSTATUS_FULLSCAN_STEP, 0),
                     sqlite3_stmt_status(s->st[i], SQLITE_STMTSTATUS_SORT, 0), SQL[i]);
+    if (s->sql_ns) fprintf(stderr, "sql other ms=%.0f (COMMIT, deletes, migrations)\n", s->sql_ns[S_COUNT] / 1e6);
+    free(s->sql_ns);
     for (int i = 0; i < S_COUNT; i++) sqlite3_finalize(s->st[i]);
     dm_checkpointer_stop(s->ckpt); /* before the close, whose checkpoint then copies what is left */
     sqlite3_close(s->db);

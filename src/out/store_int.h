@@ -77,6 +77,7 @@ struct dm_store {
     struct dm_index *index;  /* store_index.c: events by date */
     struct dm_titles *titles; /* store_people.c: titles seen, written at the end of the transaction */
     struct dm_checkpointer *ckpt; /* checkpoint.h: copies the log into the database after commits, or NULL */
+    double *sql_ns; /* DRAGOMAN_SQL_STATS: nanoseconds by statement (S_COUNT: any other), else NULL */
 };
 typedef struct dm_titles dm_titles;
 /* store_people.c: writes the titles noted in this transaction (before a
