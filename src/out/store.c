@@ -243,6 +243,26 @@ static int schema_statement(dm_buf *sql, const char *lead) {
     return 0;
 }
 
+/* Runs a migration's statements (begun with BEGIN IMMEDIATE) from version `from`
+ * to the next, ending them with the new user_version and COMMIT; on failure rolls
+ * back, so the database is left as it was. Frees sql. bad: schema.sql lacked a
+ * statement the migration needs. */
+static dm_status run_migration(sqlite3 *db, const char *path, dm_buf *sql, int bad, int from, dm_error *err) {
+    dm_buf_printf(sql, "PRAGMA user_version = %d;\nCOMMIT;\n", from + 1);
+    char *msg = NULL;
+    dm_status status = DM_OK;
+    if (bad || sqlite3_exec(db, sql->data, NULL, NULL, &msg) != SQLITE_OK) {
+        status = dm_error_set(err, DM_ERR_DB, 0,
+                              "%s: cannot migrate the knowledge base from schema version %d to %d (%s); it is "
+                              "left as it was: use the dragoman that made it, or give --db a new path",
+                              path, from, from + 1, bad ? "schema.sql lacks a statement" : msg ? msg : sqlite3_errmsg(db));
+        sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+    }
+    sqlite3_free(msg);
+    dm_buf_free(sql);
+    return status;
+}
+
 /* Version 1 to 2, in one transaction: evidence spans move from a table into
  * reports.evidence (a view named evidence shows them as rows, as before), and
  * event_topics and participants become WITHOUT ROWID tables. The new tables
@@ -267,21 +287,25 @@ static dm_status migrate_v1(sqlite3 *db, const char *path, dm_error *err) {
                       "signatory) SELECT report_id, seq, kind, person_id, name, title, role, country, org, signatory "
                       "FROM participants_v1;\n"
                       "DROP TABLE participants_v1;\n");
-    bad |= schema_statement(&sql, "CREATE INDEX participants_person");
-    bad |= schema_statement(&sql, "CREATE INDEX participants_country");
-    dm_buf_puts(&sql, "PRAGMA user_version = 2;\nCOMMIT;\n");
-    char *msg = NULL;
-    dm_status status = DM_OK;
-    if (bad || sqlite3_exec(db, sql.data, NULL, NULL, &msg) != SQLITE_OK) {
-        status = dm_error_set(err, DM_ERR_DB, 0,
-                              "%s: cannot migrate the knowledge base from schema version 1 to 2 (%s); it is left "
-                              "as it was: use the dragoman that made it, or give --db a new path",
-                              path, bad ? "schema.sql lacks a statement" : msg ? msg : sqlite3_errmsg(db));
-        sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
-    }
-    sqlite3_free(msg);
-    dm_buf_free(&sql);
-    return status;
+    bad |= schema_statement(&sql, "CREATE INDEX participants_person"); /* as version 3 has it (migrate_v2) */
+    return run_migration(db, path, &sql, bad, 1, err);
+}
+
+/* Version 2 to 3: only indexes change. Those no query or lookup used are dropped
+ * (events by date, participants by state); those on a column mostly NULL become
+ * partial (participants by person, events by announcement). schema.sql makes the
+ * new ones. */
+static dm_status migrate_v2(sqlite3 *db, const char *path, dm_error *err) {
+    dm_buf sql;
+    dm_buf_init(&sql);
+    dm_buf_puts(&sql, "BEGIN IMMEDIATE;\n"
+                      "DROP INDEX IF EXISTS events_date;\n"
+                      "DROP INDEX IF EXISTS participants_country;\n"
+                      "DROP INDEX IF EXISTS participants_person;\n"
+                      "DROP INDEX IF EXISTS events_planned;\n");
+    int bad = schema_statement(&sql, "CREATE INDEX participants_person");
+    bad |= schema_statement(&sql, "CREATE INDEX IF NOT EXISTS events_planned");
+    return run_migration(db, path, &sql, bad, 2, err);
 }
 
 /* Creates the schema in an empty database, or checks (and migrates) the one there. */
@@ -352,6 +376,7 @@ static dm_status check_or_create(sqlite3 *db, const char *path, dm_error *err) {
         sqlite3_finalize(probe);
         if (migrate_v1(db, path, err) != DM_OK) return DM_ERR_DB;
     }
+    if (version <= 2 && migrate_v2(db, path, err) != DM_OK) return DM_ERR_DB;
     if (ensure_indexes(db) != SQLITE_OK) return db_error(db, path, "cannot add the indexes of schema.sql", err);
     return DM_OK;
 }

@@ -210,7 +210,7 @@ expect_err 'v7\.db.*version 7'
 cmp -s "$T/v7.db" "$T/v7.copy" || fail "the database was changed"
 end
 
-begin "a version-1 database is migrated to version 2, its rows kept, and ingest goes on"
+begin "a version-1 database is migrated to version 3 (through 2), its rows kept, and ingest goes on"
 python3 - "$ROOT/tests/kb/schema-v1.sql" "$T/v1.db" <<'PY'
 import sqlite3, sys
 c = sqlite3.connect(sys.argv[2])
@@ -237,7 +237,9 @@ import sqlite3, sys
 c = sqlite3.connect(sys.argv[1])
 q = lambda sql: c.execute(sql).fetchall()
 bad = []
-if q("PRAGMA user_version") != [(2,)]: bad.append("user_version %r" % q("PRAGMA user_version"))
+if q("PRAGMA user_version") != [(3,)]: bad.append("user_version %r" % q("PRAGMA user_version"))
+if q("SELECT sql FROM sqlite_schema WHERE name = 'participants_person'") != [("CREATE INDEX participants_person ON participants(person_id) WHERE person_id IS NOT NULL",)]: bad.append("participants_person %r" % q("SELECT sql FROM sqlite_schema WHERE name = 'participants_person'"))
+if q("SELECT name FROM sqlite_schema WHERE name IN ('events_date', 'participants_country')"): bad.append("an index of version 2 was left")
 if q("SELECT type FROM sqlite_schema WHERE name = 'evidence'") != [("view",)]: bad.append("evidence is not a view")
 if q("SELECT end - start FROM evidence WHERE report_id = 1") != [(21,), (63,)]: bad.append("evidence %r" % q("SELECT * FROM evidence WHERE report_id = 1"))
 if q("SELECT seq, name FROM participants WHERE report_id = 1 ORDER BY seq") != [(0, "A. Berik"), (1, "Ines Vale")]: bad.append("participants")
@@ -251,6 +253,41 @@ r=$(kb consistent "$T/v1.db"); [ "$r" = ok ] || fail "$r"
 [ "$(kb count "$T/v1.db" documents)" -eq $((ndocs + 1)) ] || fail "the samples were not stored after the migration"
 "$DM" show --db "$T/v1.db" 1 >"$T/show" 2>&1 || fail "show failed: $(head -c 200 "$T/show")"
 grep -q "They discussed trade." "$T/show" || fail "show lacks the migrated evidence sentence"
+end
+
+begin "a version-2 database is migrated to version 3: its indexes change, its rows stay"
+python3 - "$ROOT/src/out/schema.sql" "$T/v2.db" <<'PY'
+import sqlite3, sys
+schema = open(sys.argv[1], encoding="utf-8").read()
+# version 2's indexes, as that schema made them
+schema = schema.replace("ON participants(person_id) WHERE person_id IS NOT NULL", "ON participants(person_id)")
+schema = schema.replace("ON events(planned_id) WHERE planned_id IS NOT NULL", "ON events(planned_id)")
+schema = schema.replace("PRAGMA user_version = 3", "CREATE INDEX events_date ON events(date); "
+                        "CREATE INDEX participants_country ON participants(country); PRAGMA user_version = 2")
+c = sqlite3.connect(sys.argv[2])
+c.executescript(schema)
+c.execute("INSERT INTO meta VALUES ('format', 'dragoman knowledge base')")
+c.commit()
+PY
+ingest --db v2.db samples
+expect_rc 0
+ingest --db v2.db samples
+expect_rc 0
+expect_summary "$ndocs documents into v2.db: 0 new, $ndocs unchanged, 0 replaced, 0 failed"
+r=$(python3 - "$T/v2.db" <<'PY'
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+q = lambda sql: c.execute(sql).fetchall()
+bad = []
+if q("PRAGMA user_version") != [(3,)]: bad.append("user_version %r" % q("PRAGMA user_version"))
+for name in ("participants_person", "events_planned"):
+    if "WHERE" not in (q("SELECT sql FROM sqlite_schema WHERE name = '%s'" % name) or [("",)])[0][0]: bad.append(name + " is not partial")
+if q("SELECT name FROM sqlite_schema WHERE name IN ('events_date', 'participants_country')"): bad.append("an index of version 2 was left")
+print("; ".join(bad) or "ok")
+PY
+)
+[ "$r" = ok ] || fail "after the migration: $r"
+r=$(kb consistent "$T/v2.db"); [ "$r" = ok ] || fail "$r"
 end
 
 begin "a file that is not a database is refused and left alone"

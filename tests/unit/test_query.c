@@ -413,15 +413,15 @@ static void open_refuses_what_is_not_a_knowledge_base(void **state) {
     assert_non_null(strstr(err.msg, "dragoman ingest"));
 
     char path[80];
-    snprintf(path, sizeof path, "/tmp/dm-test-query-%ld-v3.db", (long)getpid());
+    snprintf(path, sizeof path, "/tmp/dm-test-query-%ld-v4.db", (long)getpid());
     char *schema = read_source("src/out/schema.sql");
     assert_non_null(schema);
-    const char *v3[] = {schema, "PRAGMA user_version = 3;", NULL}; /* from a newer dragoman */
-    assert_int_equal(make_db(path, v3), 0);
+    const char *v4[] = {schema, "PRAGMA user_version = 4;", NULL}; /* from a newer dragoman */
+    assert_int_equal(make_db(path, v4), 0);
     free(schema);
     assert_null(dm_kb_open(path, &err));
-    assert_non_null(strstr(err.msg, "version 3"));
-    assert_non_null(strstr(err.msg, "reads versions 1 to 2"));
+    assert_non_null(strstr(err.msg, "version 4"));
+    assert_non_null(strstr(err.msg, "reads versions 1 to 3"));
 
     const char *empty[] = {"CREATE TABLE other(x);", NULL};
     assert_int_equal(make_db(path, empty), 0);
