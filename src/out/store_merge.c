@@ -240,8 +240,9 @@ static dm_status candidates(dm_store *s, const report *r, const char *status, dm
         return by_reported(s, r->kind, status, r->reported, DOC_DAYS_APART, DOC_DAYS_APART, 0, &r->filter, out, err);
     char v[5][16] = {"", "", "", "", ""}, lo[24] = "", hi[24] = "";
     dm_ymd d = r->ymd;
-    snprintf(v[0], 16, "%04d", d.y);
-    if (d.precision >= 2) snprintf(v[1], 16, "%04d-%02d", d.y, d.m);
+    /* formatted without printf, as every date here is: this runs for every report */
+    dm_date_format((dm_date){(int16_t)d.y, 0, 0}, v[0]);
+    if (d.precision >= 2) dm_date_format((dm_date){(int16_t)d.y, (int8_t)d.m, 0}, v[1]);
     if (d.precision == 3) {
         long day = dm_ymd_day(d, 0);
         dm_day_format(day - 1, v[2]);
@@ -251,8 +252,12 @@ static dm_status candidates(dm_store *s, const report *r, const char *status, dm
     for (int i = 0; i < 5; i++)
         if (dm_index_lookup(s, r->kind, status, 'D', v[i], &r->filter, out, err)) return DM_ERR_DB;
     if (d.precision < 3) {
-        snprintf(lo, sizeof lo, "%s-", d.precision == 2 ? v[1] : v[0]);
-        snprintf(hi, sizeof hi, "%s.", d.precision == 2 ? v[1] : v[0]);
+        const char *within = d.precision == 2 ? v[1] : v[0];
+        size_t n = strlen(within);
+        memcpy(lo, within, n);
+        memcpy(hi, within, n);
+        lo[n] = '-', hi[n] = '.';
+        lo[n + 1] = hi[n + 1] = 0;
         sqlite3_stmt *st = dm_store_stmt(s, S_CAND_WITHIN);
         dm_bind_text(st, 1, r->kind);
         dm_bind_text(st, 2, status);
@@ -617,11 +622,16 @@ dm_status dm_store_report(dm_store *s, dm_put *put, const dm_line_event *ev, int
     dm_idset_add(&put->own_events, event_id);
 
     char topics[512] = "";
+    size_t used = 0;
     dm_brief *known = brief_cached(s, event_id);
     for (size_t k = 0; k < ev->ntopics; k++) {
         const char *t = ev->topics[k];
-        size_t used = strlen(topics);
-        snprintf(topics + used, sizeof topics - used, "%s%s", used ? " " : "", t);
+        size_t n = strlen(t);
+        if (used + 1 + n < sizeof topics) { /* topics are a short vocabulary: 512 bytes hold them all */
+            if (used) topics[used++] = ' ';
+            memcpy(topics + used, t, n + 1);
+            used += n;
+        }
         int bit = dm_topic_of(t);
         if (known && bit >= 0 && (known->topics >> bit & 1)) continue;
         sqlite3_stmt *st = dm_store_stmt(s, S_TOPIC_INSERT);
