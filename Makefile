@@ -17,7 +17,7 @@ LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/lexdata.o $(BUILD)/gen/schem
 CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)
 HDRS := $(wildcard include/*.h src/*/*.h)
 
-.PHONY: all demo test unit golden badinput kbquery asan fuzz bench clean deps help
+.PHONY: all demo test unit golden badinput kbquery asan tsan fuzz bench clean deps help
 all: $(BUILD)/dragoman
 
 deps:
@@ -114,10 +114,11 @@ help:
 	@echo "make demo   install what is missing, build, run extract on samples/"
 	@echo "make test   unit, golden and bad-input tests"
 	@echo "make asan   the tests under AddressSanitizer and UBSan"
+	@echo "make tsan   the threaded suites (--jobs, ingest) under ThreadSanitizer"
 	@echo "make fuzz   libFuzzer on the extractor for FUZZ_SECONDS (60)"
 	@echo "make bench  throughput and memory on a generated corpus"
 
 clean:
-	rm -rf $(BUILD) build-asan build-fuzz
+	rm -rf $(BUILD) build-asan build-tsan build-fuzz
 
 include tests/tests.mk

@@ -1,6 +1,6 @@
 # Tests: cmocka unit tests (one file per module), golden tests over whole
 # documents, bad-input tests, query commands on a fixture knowledge base,
-# and the same under ASan/UBSan; a libFuzzer target.
+# the same under ASan/UBSan, the threaded suites under TSan; a libFuzzer target.
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 CMOCKA_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka) $(shell pkg-config --libs $(TEST_PKGS) 2>/dev/null)
@@ -33,6 +33,15 @@ asan: deps
 	@$(MAKE) --no-print-directory PGO=0 BUILD=build-asan OPT="$(ASAN_FLAGS)" LDFLAGS="-fsanitize=address,undefined" \
 	    $(UNIT_SRC:tests/unit/%.c=build-asan/tests/%)
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 sh tests/run_all.sh build-asan
+
+# ThreadSanitizer over the suites that run threads: the extraction pipeline
+# (--jobs, the bad-input suite) and ingest's writer with its checkpointer (the
+# knowledge-base suite). Any race report fails the run.
+TSAN_FLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=thread
+tsan: deps
+	@$(MAKE) --no-print-directory PGO=0 BUILD=build-tsan OPT="$(TSAN_FLAGS)" LDFLAGS="-fsanitize=thread" all
+	@TSAN_OPTIONS=halt_on_error=1:exitcode=66 sh tests/bad/run.sh build-tsan/dragoman
+	@TSAN_OPTIONS=halt_on_error=1:exitcode=66 sh tests/kb/run.sh build-tsan/dragoman
 
 FUZZ_SECONDS ?= 60
 fuzz: deps

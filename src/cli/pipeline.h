@@ -1,7 +1,7 @@
 /* The extraction pipeline that `extract` and `ingest` share: documents are
- * read in bounded batches, extracted by worker threads, and handed to a sink
- * on the main thread in input order, so what the sink does never depends on
- * the number of threads. */
+ * read ahead into a bounded ring (two batches), extracted by worker threads as
+ * they come, and handed to a sink on the main thread in input order, so what
+ * the sink does never depends on the number of threads. */
 #ifndef DM_PIPELINE_H
 #define DM_PIPELINE_H
 #include "dragoman.h"
@@ -19,7 +19,7 @@ typedef struct {
      * extraction, in no particular order, for work that needs no shared
      * state; what it returns is handed to item (which frees it). */
     void *(*prepare)(void *user, const dm_input_item *it, dm_doc *doc);
-    /* Called after each batch's last item (may be NULL): a natural point to commit. */
+    /* Called after each batch's worth of items (may be NULL): a natural point to commit. */
     void (*batch_done)(void *user);
     void *user;
 } dm_sink;
@@ -27,7 +27,7 @@ typedef struct {
 typedef struct {
     int jobs;         /* worker threads; 1 extracts on the main thread */
     int progress;     /* a progress line on stderr */
-    size_t batch_docs;  /* a batch: up to this many documents a thread ... */
+    size_t batch_docs;  /* a batch: up to this many documents a thread ... (the ring holds two) */
     size_t batch_bytes; /* ... or this much text a thread, whichever comes first */
     int overlap;      /* with one job, still extract on a thread of its own while the sink works */
 } dm_pipeline_opts;

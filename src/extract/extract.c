@@ -9,15 +9,17 @@
 #include "dates.h"
 #include "events.h"
 #include "facts.h"
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 /* DRAGOMAN_DEBUG=1 traces sentences and their mentions on stderr. */
 static void trace(const dm_ctx *ctx, const dm_doc *doc, size_t s, const dm_mentions *ms) {
-    static int on = -1;
-    if (on < 0) on = getenv("DRAGOMAN_DEBUG") != NULL;
-    if (!on) return;
+    static atomic_int on = -1; /* atomic: workers run this at once */
+    int v = atomic_load_explicit(&on, memory_order_relaxed);
+    if (v < 0) atomic_store_explicit(&on, v = getenv("DRAGOMAN_DEBUG") != NULL, memory_order_relaxed);
+    if (!v) return;
     const dm_sent *se = &doc->sents[s];
     const dm_tokens *t = &doc->toks;
     fprintf(stderr, "[%zu story %u%s] %.*s\n", s, se->story, se->headline ? " headline" : "",

@@ -461,6 +461,33 @@ else
   end
 fi
 
+# --- many documents: the pipeline's ring of slots wraps round ---------------------
+# 2500 short .jsonl documents, some lines bad: with --jobs 2 and 3 the workers run
+# ahead of the writer through a ring of 1024 or 1536 slots, reused over and over.
+# Documents and error messages must come out in input order, as with --jobs 1.
+awk 'BEGIN {
+  for (i = 1; i <= 2500; i++) {
+    if (i % 97 == 0) { print "{\"id\": \"d" i "\", \"text\": "; continue }
+    if (i % 101 == 0) { print "{\"id\": \"d" i "\", \"text\": \"\"}"; continue }
+    printf "{\"id\": \"d%d\", \"date\": \"2024-03-%02d\", \"text\": \"ASTANA. Foreign Minister Murat Nurtleu met Japanese Ambassador Ken Sato %d on Monday to discuss trade.\"}\n", i, i % 28 + 1, i
+  }
+}' >"$W/ring.jsonl"
+begin "--jobs 2 and 3 equal --jobs 1 over 2500 documents with bad lines (the ring wraps)"
+run --jobs 1 ring.jsonl
+rc1=$rc
+cp "$T/out" "$T/out1"
+cp "$T/err" "$T/err1"
+n=$(wc -l <"$T/out1" | tr -d ' ')
+[ "$n" -gt 2400 ] || fail "--jobs 1 wrote $n lines, expected over 2400"
+grep -q 'ring.jsonl:97: ' "$T/err1" || fail "--jobs 1 did not report line 97"
+for j in 2 3; do
+  run --jobs $j ring.jsonl
+  [ "$rc" -eq "$rc1" ] || fail "--jobs $j exit status $rc, --jobs 1 gave $rc1"
+  cmp -s "$T/out1" "$T/out" || fail "--jobs $j output differs from --jobs 1"
+  cmp -s "$T/err1" "$T/err" || fail "--jobs $j messages differ from --jobs 1 (or come in another order)"
+done
+end
+
 # --- usage errors ------------------------------------------------------------------
 # usage_error NAME ARGS... : exit 2, nothing on stdout, a message on stderr.
 usage_error() {
