@@ -85,7 +85,10 @@ static const char *const MULTI_NOUNS[] = {"summit", "session", "conference", "fo
 static const char *const VISIT_WORDS[] = {"visit", "visits", "visited", "visiting", "trip", "travel", "travels",
                                           "travelled", "traveled", "travelling", "traveling", "tour", "leave",
                                           "leaves", "left", "depart", "departs", "departed", "heads", "headed",
-                                          "heading", "flies", "flew", "flying", NULL};
+                                          "heading", "head", "fly", "flies", "flew", "flying",
+                                          /* the next leg of a trip: only with a place after "to" (find_triggers) */
+                                          "continue", "continues", "continued", "proceed", "proceeds", "proceeded",
+                                          NULL};
 static const char *const SIGN_WORDS[] = {"signed", "sign", "signing", "inked", NULL};
 static const char *const DOC_NOUNS[] = {"statement", "declaration", "communique", "communiqué", "agreement",
                                         "agreements", "memorandum", "treaty", "plan", "program", "programme",
@@ -447,11 +450,13 @@ static size_t find_triggers(const sent_ctx *c, trigger *out, size_t max) {
                 !(on_to && f[0] == 't' && f[1] == 'r' && f[2] == 'a'))
                 continue;
             if (is(c, i, "tour") && !is(c, i + 1, "of") && !is(c, i + 1, "to")) continue;
-            /* "heads to Germany", "flew to Tokyo": a place must follow "to" */
-            if (f[0] == 'h' || f[0] == 'f') {
-                size_t k = i + 2 + is(c, i + 2, "the");
+            /* "heads to Germany", "flew on to Tokyo", "will continue to the Philippines", "proceeded to
+             * Hanoi": a place must follow "to" ("head of state", "continue to strengthen" are not trips) */
+            if (f[0] == 'h' || f[0] == 'f' || f[0] == 'c' || f[0] == 'p') {
+                size_t to = i + 1 + (is(c, i + 1, "on") && is(c, i + 2, "to"));
+                size_t k = to + 1 + is(c, to + 1, "the");
                 const dm_mention *pm = mention_at(c, k);
-                if (!is(c, i + 1, "to") || !pm || pm->t0 != k || (pm->kind != MK_CITY && pm->kind != MK_COUNTRY)) continue;
+                if (!is(c, to, "to") || !pm || pm->t0 != k || (pm->kind != MK_CITY && pm->kind != MK_COUNTRY)) continue;
             }
             /* "will leave for Georgetown": a place must follow "for" */
             if ((f[0] == 'l' || f[0] == 'd') && !is(c, i, "visit")) {
@@ -616,6 +621,26 @@ static int present_trip(const sent_ctx *c, size_t i) {
     return is(c, i, "travels") || is(c, i, "leaves") || is(c, i, "heads") || is(c, i, "flies") || is(c, i, "departs");
 }
 
+/* "before travelling", "after flying": a trip told as a step of the main clause's subject. */
+static int gerund_after_conjunction(const sent_ctx *c, size_t at) {
+    const char *f = FW(c, at);
+    size_t n = strlen(f);
+    return n > 4 && !strcmp(f + n - 3, "ing") && (is(c, at - 1, "before") || is(c, at - 1, "after"));
+}
+
+/* The "for" of talks told as a trip's purpose: "for talks", "for bilateral talks", "for
+ * "two-plus-two" talks" (a few words between, none a name, "and", "to" or a clause break); 0 if none. */
+static size_t purpose_for(const sent_ctx *c, const trigger *tr) {
+    if (tr->kind != EV_MEETING || tr->form != TR_NOUN) return 0;
+    for (size_t k = tr->at; k > c->t0 && k + 8 >= tr->at; k--) {
+        if (is(c, k - 1, "for")) return k - 1;
+        if (is(c, k - 1, ",") || is(c, k - 1, ".") || is(c, k - 1, ";") || is(c, k - 1, "and") || is(c, k - 1, "to") ||
+            mention_at(c, k - 1))
+            return 0;
+    }
+    return 0;
+}
+
 /* led: led_up_to(c, tr), which the caller also needs for the date */
 static int status_of(const sent_ctx *c, const trigger *tr, int led) {
     if (tr->kind == EV_VISIT && (is(c, tr->at, "expected") || is(c, tr->at, "due"))) return ST_PLANNED;
@@ -655,8 +680,15 @@ static int status_of(const sent_ctx *c, const trigger *tr, int led) {
     }
     /* "is due to travel on to Santiago on Thursday for talks with X": talks that are a trip's
      * purpose are planned when the trip is, however far back its verb */
-    if (tr->kind == EV_MEETING && tr->form == TR_NOUN && tr->at > c->t0 && is(c, tr->at - 1, "for")) {
+    /* "X will hold talks in Tokyo before travelling to Manila": a step of the main clause, planned when it is */
+    if (tr->kind == EV_VISIT && tr->form == TR_VERB && tr->at > c->t0 + 1 && gerund_after_conjunction(c, tr->at)) {
         size_t k = tr->at - 1;
+        while (k > c->t0 && !is(c, k - 1, ".") && !is(c, k - 1, ";")) k--;
+        if (future_in(c, k, tr->at - 1)) return ST_PLANNED;
+    }
+    size_t purpose = purpose_for(c, tr);
+    if (purpose) {
+        size_t k = purpose;
         while (k > c->t0 && !is(c, k - 1, ".") && !is(c, k - 1, ";")) k--;
         for (size_t v = k; v + 1 < tr->at; v++)
             if ((c->t->v[v].wc & WC_VISIT) && (future_in(c, k, v + 1) || present_trip(c, v)))
@@ -1942,6 +1974,10 @@ static void build_visit(sent_ctx *c, const trigger *tr, pref *ps, size_t np) {
                     break;
                 }
         }
+    /* "X will fly to Tokyo for talks with Y before travelling to Manila": the main clause's subject */
+    if (!nv && !invited && tr->form == TR_VERB && tr->at > c->t0 + 1 && gerund_after_conjunction(c, tr->at))
+        for (size_t k = 0; k < np && !nv; k++)
+            if (ps[k].t1 <= tr->at && !ps[k].possessive) visitors[nv++] = ps[k].person;
     if (!nv && !invited) {
         /* the subject: the nearest person before the trigger, and its "and" partner */
         for (size_t k = np; k-- > 0;) {
