@@ -314,6 +314,31 @@ static int institution_named_at(const sent_ctx *c, size_t i) {
     return k > c->t0 && (is(c, k - 1, "within") || (is(c, k - 1, "of") && k > c->t0 + 1 && is(c, k - 2, "framework")));
 }
 
+/* An event said not to happen: "did not meet", "will not attend", "has never visited", "no plans
+ * for X to hold talks", "ruled out a visit", "declined to meet" (in the trigger's clause, a few
+ * words before it; "not only" and "whether or not" deny nothing). */
+static int denied(const sent_ctx *c, size_t at) {
+    for (size_t k = at; k > c->t0 && k + 9 > at; k--) {
+        const char *f = FW(c, k - 1);
+        if (dm_eq(f, ".") || dm_eq(f, ";") || dm_eq(f, ",") || dm_eq(f, "but") || dm_eq(f, "after") ||
+            dm_eq(f, "before") || dm_eq(f, "while"))
+            return 0;
+        int near = k + 4 >= at; /* "did not meet", "didn't meet", "will not formally attend" */
+        size_t n = strlen(f);
+        int nt = n >= 3 && !strcmp(f + n - 3, "n't"); /* "didn't" as one word, or "n't" */
+        int apos_t = dm_eq(f, "t") && k > c->t0 + 1 && (is(c, k - 2, "'") || is(c, k - 2, "\xE2\x80\x99"));
+        if (near && (dm_eq(f, "not") || nt || apos_t || dm_eq(f, "never")) && !is(c, k, "only") &&
+            !(k > c->t0 + 1 && is(c, k - 2, "or")))
+            return 1;
+        if ((dm_eq(f, "no") && (is(c, k, "plans") || is(c, k, "plan") || is(c, k, "intention"))) ||
+            (dm_eq(f, "ruled") && is(c, k, "out")) ||
+            ((dm_eq(f, "declined") || dm_eq(f, "refused") || dm_eq(f, "declines") || dm_eq(f, "refuses")) &&
+             is(c, k, "to")))
+            return 1;
+    }
+    return 0;
+}
+
 static size_t find_triggers(const sent_ctx *c, trigger *out, size_t max) {
     size_t n = 0;
     for (size_t i = c->t0; i < c->t1 && n < max; i++) {
@@ -532,6 +557,7 @@ static size_t find_triggers(const sent_ctx *c, trigger *out, size_t max) {
             const dm_mention *m = mention_at(c, i - 1);
             if (!m || m->kind != MK_ORG) continue;
         }
+        if (denied(c, i)) continue;
         out[n++] = tr;
     }
     return n;
