@@ -85,10 +85,11 @@ static void fill(ring *r, dm_input *in, size_t max_bytes, int *more) {
         pthread_mutex_unlock(&r->lock);
         added++;
     }
+    if (!added && (*more || r->finished)) return;
     pthread_mutex_lock(&r->lock);
     if (!*more) r->finished = 1;
     if (added > 1 || r->finished) pthread_cond_broadcast(&r->work);
-    else if (added) pthread_cond_signal(&r->work);
+    else pthread_cond_signal(&r->work);
     pthread_mutex_unlock(&r->lock);
 }
 

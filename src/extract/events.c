@@ -316,7 +316,7 @@ static int institution_named_at(const sent_ctx *c, size_t i) {
 
 /* An event said not to happen: "did not meet", "will not attend", "has never visited", "no plans
  * for X to hold talks", "ruled out a visit", "declined to meet" (in the trigger's clause, a few
- * words before it; "not only" and "whether or not" deny nothing). */
+ * words before it; "not only", "not just" and "whether or not" deny nothing). */
 static int denied(const sent_ctx *c, size_t at) {
     for (size_t k = at; k > c->t0 && k + 9 > at; k--) {
         const char *f = FW(c, k - 1);
@@ -327,7 +327,7 @@ static int denied(const sent_ctx *c, size_t at) {
         size_t n = strlen(f);
         int nt = n >= 3 && !strcmp(f + n - 3, "n't"); /* "didn't" as one word, or "n't" */
         int apos_t = dm_eq(f, "t") && k > c->t0 + 1 && (is(c, k - 2, "'") || is(c, k - 2, "\xE2\x80\x99"));
-        if (near && (dm_eq(f, "not") || nt || apos_t || dm_eq(f, "never")) && !is(c, k, "only") &&
+        if (near && (dm_eq(f, "not") || nt || apos_t || dm_eq(f, "never")) && !is(c, k, "only") && !is(c, k, "just") &&
             !(k > c->t0 + 1 && is(c, k - 2, "or")))
             return 1;
         if ((dm_eq(f, "no") && (is(c, k, "plans") || is(c, k, "plan") || is(c, k, "intention"))) ||
@@ -704,14 +704,14 @@ static int status_of(const sent_ctx *c, const trigger *tr, int led) {
     } else if (future_in(c, a, tr->at)) {
         return ST_PLANNED;
     }
-    /* "is due to travel on to Santiago on Thursday for talks with X": talks that are a trip's
-     * purpose are planned when the trip is, however far back its verb */
     /* "X will hold talks in Tokyo before travelling to Manila": a step of the main clause, planned when it is */
     if (tr->kind == EV_VISIT && tr->form == TR_VERB && tr->at > c->t0 + 1 && gerund_after_conjunction(c, tr->at)) {
         size_t k = tr->at - 1;
         while (k > c->t0 && !is(c, k - 1, ".") && !is(c, k - 1, ";")) k--;
         if (future_in(c, k, tr->at - 1)) return ST_PLANNED;
     }
+    /* "is due to travel on to Santiago on Thursday for talks with X": talks that are a trip's
+     * purpose are planned when the trip is, however far back its verb */
     size_t purpose = purpose_for(c, tr);
     if (purpose) {
         size_t k = purpose;
