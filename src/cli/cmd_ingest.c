@@ -210,9 +210,8 @@ static int ingest_option(void *user, int argc, char **argv, int *i) {
         }
         io->db = v;
     } else {
-        char *end;
-        long n = strtol(v, &end, 10);
-        if (!v[0] || *end || n < 1 || n > 1000000) {
+        long n;
+        if (!dm_cli_count(v, 1000000, &n)) {
             fprintf(stderr, "dragoman ingest: --commit-every needs a number of documents from 1 to 1000000, not '%s'\n",
                     v);
             return -1;

@@ -7,7 +7,9 @@
 #include "../out/query.h"
 #include "../out/rows.h"
 #include "cli.h"
+#include "pipeline.h"
 #include <ctype.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -158,9 +160,8 @@ static int check_value(const char *cmd, int o, const char *v, query_args *a) {
         if (!valid_date(v)) want = "a date as YYYY, YYYY-MM or YYYY-MM-DD";
         break;
     case O_LIMIT: {
-        char *end = NULL;
-        long n = strtol(v, &end, 10);
-        if (end == v || *end || n < 1) want = "a whole number of rows, 1 or more";
+        long n;
+        if (!dm_cli_count(v, LONG_MAX, &n)) want = "a whole number of rows, 1 or more";
         break;
     }
     case O_FORMAT: {

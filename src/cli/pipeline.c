@@ -215,12 +215,20 @@ void dm_cli_opts_free(dm_cli_opts *o) {
     o->lexicons = o->paths = NULL;
 }
 
+int dm_cli_count(const char *s, long max, long *out) {
+    if (!s) return 0;
+    char *end = NULL;
+    long v = strtol(s, &end, 10);
+    if (end == s || *end || v < 1 || v > max) return 0;
+    *out = v;
+    return 1;
+}
+
 int dm_cli_opts_take(dm_cli_opts *o, const char *cmd, int argc, char **argv, int *i) {
     const char *a = argv[*i];
     if (!strcmp(a, "--jobs") || !strcmp(a, "-j")) {
-        char *end = NULL;
-        long v = *i + 1 < argc ? strtol(argv[*i + 1], &end, 10) : 0;
-        if (*i + 1 >= argc || !end || *end || end == argv[*i + 1] || v < 1 || v > 256) {
+        long v;
+        if (!dm_cli_count(*i + 1 < argc ? argv[*i + 1] : NULL, 256, &v)) {
             fprintf(stderr, "dragoman %s: --jobs needs a whole number of threads from 1 to 256\n", cmd);
             return 0;
         }

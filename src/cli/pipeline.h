@@ -59,6 +59,8 @@ void dm_cli_opts_free(dm_cli_opts *o);
  * bad value, or an option the command does not know). Commands try their own
  * options first. */
 int dm_cli_opts_take(dm_cli_opts *o, const char *cmd, int argc, char **argv, int *i);
+/* Is s (NULL: absent) a whole number from 1 to max? Then *out holds it. */
+int dm_cli_count(const char *s, long max, long *out);
 /* A command's own options: takes argv[*i] (advancing *i past a value) and returns 1, returns 0
  * when the option is not the command's, or -1 after printing a usage error. */
 typedef int (*dm_cli_own_option)(void *user, int argc, char **argv, int *i);

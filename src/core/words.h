@@ -24,6 +24,12 @@ DM_HOT_INLINE int dm_eq(const char *a, const char *b) {
     return !a[1] || strcmp(a + 2, b + 2) == 0;
 }
 
+/* Does s end with suffix? */
+static inline int dm_ends_with(const char *s, const char *suffix) {
+    size_t n = strlen(s), m = strlen(suffix);
+    return n >= m && !strcmp(s + n - m, suffix);
+}
+
 /* Is w one of the NULL-terminated list? */
 static inline int dm_word_in(const char *const *list, const char *w) {
     for (int i = 0; list[i]; i++)

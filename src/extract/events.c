@@ -324,8 +324,7 @@ static int denied(const sent_ctx *c, size_t at) {
             dm_eq(f, "before") || dm_eq(f, "while"))
             return 0;
         int near = k + 4 >= at; /* "did not meet", "didn't meet", "will not formally attend" */
-        size_t n = strlen(f);
-        int nt = n >= 3 && !strcmp(f + n - 3, "n't"); /* "didn't" as one word, or "n't" */
+        int nt = dm_ends_with(f, "n't"); /* "didn't" as one word, or "n't" */
         int apos_t = dm_eq(f, "t") && k > c->t0 + 1 && (is(c, k - 2, "'") || is(c, k - 2, "\xE2\x80\x99"));
         if (near && (dm_eq(f, "not") || nt || apos_t || dm_eq(f, "never")) && !is(c, k, "only") && !is(c, k, "just") &&
             !(k > c->t0 + 1 && is(c, k - 2, "or")))
@@ -650,8 +649,13 @@ static int present_trip(const sent_ctx *c, size_t i) {
 /* "before travelling", "after flying": a trip told as a step of the main clause's subject. */
 static int gerund_after_conjunction(const sent_ctx *c, size_t at) {
     const char *f = FW(c, at);
-    size_t n = strlen(f);
-    return n > 4 && !strcmp(f + n - 3, "ing") && (is(c, at - 1, "before") || is(c, at - 1, "after"));
+    return strlen(f) > 4 && dm_ends_with(f, "ing") && (is(c, at - 1, "before") || is(c, at - 1, "after"));
+}
+
+/* Where the part of the sentence holding k begins: after the last "." or ";" before it. */
+static size_t sentence_clause_start(const sent_ctx *c, size_t k) {
+    while (k > c->t0 && !is(c, k - 1, ".") && !is(c, k - 1, ";")) k--;
+    return k;
 }
 
 /* The "for" of talks told as a trip's purpose: "for talks", "for bilateral talks", "for
@@ -706,16 +710,13 @@ static int status_of(const sent_ctx *c, const trigger *tr, int led) {
     }
     /* "X will hold talks in Tokyo before travelling to Manila": a step of the main clause, planned when it is */
     if (tr->kind == EV_VISIT && tr->form == TR_VERB && tr->at > c->t0 + 1 && gerund_after_conjunction(c, tr->at)) {
-        size_t k = tr->at - 1;
-        while (k > c->t0 && !is(c, k - 1, ".") && !is(c, k - 1, ";")) k--;
-        if (future_in(c, k, tr->at - 1)) return ST_PLANNED;
+        if (future_in(c, sentence_clause_start(c, tr->at - 1), tr->at - 1)) return ST_PLANNED;
     }
     /* "is due to travel on to Santiago on Thursday for talks with X": talks that are a trip's
      * purpose are planned when the trip is, however far back its verb */
     size_t purpose = purpose_for(c, tr);
     if (purpose) {
-        size_t k = purpose;
-        while (k > c->t0 && !is(c, k - 1, ".") && !is(c, k - 1, ";")) k--;
+        size_t k = sentence_clause_start(c, purpose);
         for (size_t v = k; v + 1 < tr->at; v++)
             if ((c->t->v[v].wc & WC_VISIT) && (future_in(c, k, v + 1) || present_trip(c, v)))
                 return ST_PLANNED;
@@ -2709,9 +2710,8 @@ void dm_finish_story_events(const dm_ctx *ctx, dm_doc *doc, dm_story_ctx *sc) {
         if (e->city < 0 && e->country < 0 && e->kind != EV_VISIT && e->kind != EV_CALL) {
             for (size_t j = first; j < x->nevents; j++) {
                 const dm_event *v = &x->events[j];
-                int traveller = 0; /* the trip's traveller takes part in the event */
-                for (int q = 0; q < e->nparts && v->nparts > 0; q++)
-                    traveller |= e->parts[q].kind == v->parts[0].kind && e->parts[q].id == v->parts[0].id;
+                /* the trip's traveller takes part in the event */
+                int traveller = v->nparts > 0 && has_part(e, v->parts[0].kind, v->parts[0].id);
                 if (!v->dropped && v->kind == EV_VISIT && v->loc_explicit && v->status == e->status && traveller &&
                     (v->evidence[0].start == e->evidence[0].start ||
                      (e->status == ST_PLANNED && during_trip(e, v)))) {

@@ -2,6 +2,7 @@
 #include "doc.h"
 #include "../core/arena.h"
 #include "../core/error.h"
+#include "../core/words.h"
 #include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
@@ -31,11 +32,6 @@ struct dm_input {
 
 #define JSONL_BUFFER ((size_t)1 << 18)
 
-static int ends_with(const char *s, const char *suffix) {
-    size_t n = strlen(s), m = strlen(suffix);
-    return n >= m && !strcmp(s + n - m, suffix);
-}
-
 static void add_path(dm_input *in, const char *p) {
     if (in->npaths == in->cap) {
         in->cap = in->cap ? in->cap * 2 : 16;
@@ -64,7 +60,7 @@ static void add_dir(dm_input *in, const char *dir) {
         snprintf(p, len, "%s/%s", dir, e->d_name);
         struct stat st;
         int is_dir = stat(p, &st) == 0 && S_ISDIR(st.st_mode);
-        if (!is_dir && !ends_with(p, ".txt") && !ends_with(p, ".jsonl")) {
+        if (!is_dir && !dm_ends_with(p, ".txt") && !dm_ends_with(p, ".jsonl")) {
             free(p);
             continue;
         }
@@ -469,7 +465,7 @@ int dm_input_next(dm_input *in, dm_input_item *it) {
             dm_error_set(err, DM_ERR_IO, 0, "cannot open: %s (check the path and permissions)", strerror(errno));
             return 1;
         }
-        if (ends_with(p, ".jsonl")) {
+        if (dm_ends_with(p, ".jsonl")) {
             /* read 256 KB at a time: a system call for each 4 KB was a tenth of the time spent on reading */
             if (!in->jsonl_buf) in->jsonl_buf = dm_xmalloc(JSONL_BUFFER);
             setvbuf(f, in->jsonl_buf, _IOFBF, JSONL_BUFFER);
