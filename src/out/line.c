@@ -45,9 +45,6 @@ typedef struct {
     frame frames[MAX_FRAMES];
     int depth;           /* frames in use; 0 before the root object */
     int skip;            /* > 0: inside a value no frame reads, this deep */
-    yajl_handle parser;  /* its position gives an event's span */
-    const char *text;    /* the line */
-    size_t event_start;  /* where the current event's '{' is in text */
     int ended;           /* the root object is closed */
     int seen_events;     /* the root has an "events" array */
     const char *error;   /* what is wrong with the line (not its JSON syntax) */
@@ -278,7 +275,6 @@ static int on_start_map(void *ctx) {
         dm_line_event e = {0};
         e.story = -1;
         DM_VEC_PUSH(&l->arena, l->events, l->nevents, l->cap_events, e);
-        r->event_start = yajl_get_bytes_consumed(r->parser) - 1; /* the '{' just read */
         push(r, F_EVENT);
         return 1;
     }
@@ -379,9 +375,6 @@ static int close_frame(reader *r) {
             r->error_index = l->nevents - 1;
             return 0;
         }
-        size_t end = yajl_get_bytes_consumed(r->parser); /* just past the '}' */
-        e->json_len = end - r->event_start;
-        e->json = copy(r, (const unsigned char *)r->text + r->event_start, e->json_len);
     } else if (kind == F_FACT) {
         dm_line_fact *x = fact(r);
         if (!x->metric || x->value.kind == DM_NUM_NONE) {
@@ -423,8 +416,7 @@ dm_status dm_line_read(const char *json, size_t len, dm_line *out, dm_error *err
     dm_arena_init(&out->arena, 16384);
     reader r = {0};
     r.line = out;
-    r.text = json;
-    yajl_handle h = r.parser = yajl_alloc(&CALLBACKS, NULL, &r);
+    yajl_handle h = yajl_alloc(&CALLBACKS, NULL, &r);
     if (!h) dm_die_oom();
     yajl_status st = yajl_parse(h, (const unsigned char *)json, len);
     if (st == yajl_status_ok) st = yajl_complete_parse(h);

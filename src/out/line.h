@@ -1,13 +1,12 @@
 /* Reading one extract JSON line (spec/extract-format.md, with the additive
  * "stories" and "story" fields of out/json.h) into what the knowledge base
  * stores: its stories, facts and events with their participants, topics and
- * evidence, and each event's own JSON text.
+ * evidence.
  *
  * The line is read with yajl's event callbacks into plain structs in one
  * arena, without building a JSON tree: it is the store's input for every
  * document, and a tree (jansson) made reading it cost more than extracting
- * the document. Keys the store does not use are skipped (they stay in each
- * event's JSON text); a member of the wrong type counts as absent. */
+ * the document. Keys the store does not use are skipped; a member of the wrong type counts as absent. */
 #ifndef DM_LINE_H
 #define DM_LINE_H
 #include "../core/arena.h"
@@ -39,8 +38,6 @@ typedef struct {
     size_t nparticipants, cap_participants, nsignatories, cap_signatories;
     dm_line_span *evidence;
     size_t nevidence, cap_evidence;
-    const char *json; /* the event object as the line writes it (its span of the line), every member kept */
-    size_t json_len;
 } dm_line_event;
 
 typedef struct {

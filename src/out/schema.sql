@@ -1,4 +1,4 @@
--- dragoman knowledge base, schema version 3 (PRAGMA user_version = 3).
+-- dragoman knowledge base, schema version 4 (PRAGMA user_version = 4).
 -- Embedded in the binary; `dragoman ingest` creates it in a new database and
 -- refuses (or migrates) a database whose user_version differs.
 --
@@ -118,11 +118,13 @@ CREATE TABLE reports (
     title    TEXT,
     cameo    TEXT,
     topics   TEXT,                    -- space-separated, as reported
-    json     TEXT NOT NULL,           -- the EVENT object as extracted
     evidence TEXT NOT NULL DEFAULT '[]', -- its evidence spans, a JSON array of [start, end] byte offsets
                                       -- into documents.text (version 2; read them as rows from the view evidence)
     UNIQUE (doc_id, seq)
 );
+-- (Version 4 dropped reports.json, a copy of the EVENT object as extracted: the columns
+-- here, participants and evidence hold all of it, and writing it a second time was a
+-- tenth of ingest's time.)
 CREATE INDEX reports_event ON reports(event_id);
 
 -- Participants as reported (signatories flagged), linked to merged people.
@@ -182,4 +184,4 @@ CREATE INDEX IF NOT EXISTS events_reported ON events(kind, status, reported);
 -- events_planned is partial since version 3: few events are linked to an announcement.
 CREATE INDEX IF NOT EXISTS events_planned ON events(planned_id) WHERE planned_id IS NOT NULL;
 
-PRAGMA user_version = 3;
+PRAGMA user_version = 4;

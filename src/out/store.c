@@ -105,8 +105,8 @@ static const char *const SQL[S_COUNT] = {
     [S_TOPIC_INSERT] = "INSERT OR IGNORE INTO event_topics(event_id, topic) VALUES (?1, ?2)",
     [S_TOPICS_CLEAR] = "DELETE FROM event_topics WHERE event_id = ?1",
     [S_REPORT_INSERT] = "INSERT INTO reports(event_id, doc_id, seq, story, kind, status, date, date_end, city, "
-                        "country, org, title, cameo, topics, json, evidence) "
-                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+                        "country, org, title, cameo, topics, evidence) "
+                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
     [S_PART_INSERT] = "INSERT INTO participants(report_id, seq, kind, person_id, name, title, role, country, org, "
                       "signatory) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
     /* events of a month or year report: the more precise dates it contains ("2023-09-" <= date < "2023-09.") */
@@ -308,6 +308,14 @@ static dm_status migrate_v2(sqlite3 *db, const char *path, dm_error *err) {
     return run_migration(db, path, &sql, bad, 2, err);
 }
 
+/* Version 3 to 4: reports.json, a copy of what the other columns hold, is dropped. */
+static dm_status migrate_v3(sqlite3 *db, const char *path, dm_error *err) {
+    dm_buf sql;
+    dm_buf_init(&sql);
+    dm_buf_puts(&sql, "BEGIN IMMEDIATE;\nALTER TABLE reports DROP COLUMN json;\n");
+    return run_migration(db, path, &sql, 0, 3, err);
+}
+
 /* Creates the schema in an empty database, or checks (and migrates) the one there. */
 static dm_status check_or_create(sqlite3 *db, const char *path, dm_error *err) {
     long long version = 0, tables = 0, ours = 0;
@@ -377,6 +385,7 @@ static dm_status check_or_create(sqlite3 *db, const char *path, dm_error *err) {
         if (migrate_v1(db, path, err) != DM_OK) return DM_ERR_DB;
     }
     if (version <= 2 && migrate_v2(db, path, err) != DM_OK) return DM_ERR_DB;
+    if (version <= 3 && migrate_v3(db, path, err) != DM_OK) return DM_ERR_DB;
     if (ensure_indexes(db) != SQLITE_OK) return db_error(db, path, "cannot add the indexes of schema.sql", err);
     return DM_OK;
 }

@@ -31,7 +31,7 @@
 typedef struct dm_store dm_store;
 
 /* The schema version this build writes and reads (PRAGMA user_version). */
-#define DM_STORE_SCHEMA_VERSION 3
+#define DM_STORE_SCHEMA_VERSION 4
 
 /* Opens the knowledge base at path, creating it with the embedded schema
  * when the file is missing or empty. Refuses, with a message saying what to

@@ -649,7 +649,6 @@ dm_status dm_store_report(dm_store *s, dm_put *put, const dm_line_event *ev, int
     const char *text[] = {r.kind, r.status, r.date, r.date_end, r.city, r.country, r.org, r.title, r.cameo};
     for (int i = 0; i < 9; i++) dm_bind_text(st, 5 + i, text[i]);
     dm_bind_text(st, 14, topics);
-    sqlite3_bind_text64(st, 15, ev->json, ev->json_len, SQLITE_STATIC, SQLITE_UTF8);
     /* the evidence spans as a JSON array in the report's row: a row each cost a sixth of ingest */
     dm_buf *spans = &put->scratch;
     spans->len = 0;
@@ -662,7 +661,7 @@ dm_status dm_store_report(dm_store *s, dm_put *put, const dm_line_event *ev, int
         dm_buf_putc(spans, ']');
     }
     dm_buf_putc(spans, ']');
-    sqlite3_bind_text64(st, 16, spans->data, spans->len, SQLITE_STATIC, SQLITE_UTF8);
+    sqlite3_bind_text64(st, 15, spans->data, spans->len, SQLITE_STATIC, SQLITE_UTF8);
     if (dm_store_step(s, st, "storing a report", err) < 0) return DM_ERR_DB;
     int64_t report_id = sqlite3_last_insert_rowid(s->db);
     put->result->reports++;

@@ -81,19 +81,19 @@ INSERT INTO event_topics(event_id, topic) VALUES
 
 -- Event 1 is reported by two documents; report 2 gives another CAMEO code,
 -- report 1 the more common one only by being first (a tie: earliest wins).
-INSERT INTO reports(id, event_id, doc_id, seq, story, kind, status, date, date_end, city, country, org, title, cameo, topics, json) VALUES
-(1, 1, 1, 0, 0, 'meeting', 'occurred', '2023-03-13', NULL, 'Astana', 'KAZ', NULL, NULL, '040', 'trade energy transport', '{"kind":"meeting","status":"occurred","date":"2023-03-13"}'),
-(2, 1, 2, 0, 0, 'meeting', 'occurred', NULL, NULL, 'Astana', 'KAZ', NULL, NULL, '043', 'energy', '{"kind":"meeting","status":"occurred","date":null}'),
-(3, 2, 3, 0, 0, 'call', 'occurred', '2023-05-01', NULL, NULL, NULL, NULL, NULL, '040', 'trade political', '{"kind":"call","status":"occurred","date":"2023-05-01"}'),
-(4, 3, 3, 1, 0, 'visit', 'planned', '2023-06', NULL, NULL, 'DEU', NULL, NULL, '036', '', '{"kind":"visit","status":"planned","date":"2023-06"}'),
-(5, 4, 4, 0, 0, 'visit', 'occurred', '2023-06-20', NULL, 'Berlin', 'DEU', NULL, NULL, '042', 'energy trade', '{"kind":"visit","status":"occurred","date":"2023-06-20"}'),
-(6, 5, 4, 1, 0, 'meeting', 'occurred', '2023-06-20', NULL, 'Berlin', 'DEU', NULL, NULL, '040', 'energy trade', '{"kind":"meeting","status":"occurred","date":"2023-06-20"}'),
-(7, 6, 4, 2, 0, 'agreement', 'occurred', '2023-06-20', NULL, 'Berlin', 'DEU', NULL, 'Agreement on Green Hydrogen, Critical Minerals and "Clean Energy" Partnership', '057', 'energy', '{"kind":"agreement","status":"occurred"}'),
-(8, 7, 5, 0, 0, 'multilateral', 'occurred', '2022-10-12', '2022-10-13', 'Astana', 'KAZ', 'CICA', NULL, '043', 'security multilateral', '{"kind":"multilateral","status":"occurred"}'),
-(9, 8, 5, 1, 0, 'meeting', 'occurred', '2022-10-12', NULL, 'Astana', 'KAZ', NULL, NULL, '040', 'trade transport', '{"kind":"meeting","status":"occurred"}'),
-(10, 9, 6, 0, 0, 'meeting', 'occurred', '2024-02-08', NULL, 'Tokyo', 'JPN', NULL, NULL, '040', 'trade investment', '{"kind":"meeting","status":"occurred"}'),
-(11, 10, 6, 1, 0, 'meeting', 'planned', NULL, NULL, 'Astana', 'KAZ', NULL, NULL, '036', '', '{"kind":"meeting","status":"planned"}'),
-(12, 11, 6, 2, 0, 'meeting', 'occurred', '2022-11', NULL, 'Tokyo', 'JPN', NULL, NULL, '040', '', '{"kind":"meeting","status":"occurred"}');
+INSERT INTO reports(id, event_id, doc_id, seq, story, kind, status, date, date_end, city, country, org, title, cameo, topics) VALUES
+(1, 1, 1, 0, 0, 'meeting', 'occurred', '2023-03-13', NULL, 'Astana', 'KAZ', NULL, NULL, '040', 'trade energy transport'),
+(2, 1, 2, 0, 0, 'meeting', 'occurred', NULL, NULL, 'Astana', 'KAZ', NULL, NULL, '043', 'energy'),
+(3, 2, 3, 0, 0, 'call', 'occurred', '2023-05-01', NULL, NULL, NULL, NULL, NULL, '040', 'trade political'),
+(4, 3, 3, 1, 0, 'visit', 'planned', '2023-06', NULL, NULL, 'DEU', NULL, NULL, '036', ''),
+(5, 4, 4, 0, 0, 'visit', 'occurred', '2023-06-20', NULL, 'Berlin', 'DEU', NULL, NULL, '042', 'energy trade'),
+(6, 5, 4, 1, 0, 'meeting', 'occurred', '2023-06-20', NULL, 'Berlin', 'DEU', NULL, NULL, '040', 'energy trade'),
+(7, 6, 4, 2, 0, 'agreement', 'occurred', '2023-06-20', NULL, 'Berlin', 'DEU', NULL, 'Agreement on Green Hydrogen, Critical Minerals and "Clean Energy" Partnership', '057', 'energy'),
+(8, 7, 5, 0, 0, 'multilateral', 'occurred', '2022-10-12', '2022-10-13', 'Astana', 'KAZ', 'CICA', NULL, '043', 'security multilateral'),
+(9, 8, 5, 1, 0, 'meeting', 'occurred', '2022-10-12', NULL, 'Astana', 'KAZ', NULL, NULL, '040', 'trade transport'),
+(10, 9, 6, 0, 0, 'meeting', 'occurred', '2024-02-08', NULL, 'Tokyo', 'JPN', NULL, NULL, '040', 'trade investment'),
+(11, 10, 6, 1, 0, 'meeting', 'planned', NULL, NULL, 'Astana', 'KAZ', NULL, NULL, '036', ''),
+(12, 11, 6, 2, 0, 'meeting', 'occurred', '2022-11', NULL, 'Tokyo', 'JPN', NULL, NULL, '040', '');
 
 INSERT INTO participants(report_id, seq, kind, person_id, name, title, role, country, org, signatory) VALUES
 (1, 0, 'person', 1, 'Aidar Temirbekov', 'Foreign Minister', 'foreign_minister', 'KAZ', NULL, 0),

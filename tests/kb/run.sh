@@ -81,7 +81,8 @@ elif cmd == "whole":          # whole DB EXTRACT.jsonl: every stored document ha
     print("; ".join(bad[:3]) or "ok")
 elif cmd == "dump":           # what ingest concluded, without row ids or times
     for sql in ["SELECT name, hash, published FROM documents ORDER BY name",
-                "SELECT d.name, r.seq, r.kind, r.status, r.date, r.json FROM reports r JOIN documents d ON d.id = r.doc_id ORDER BY 1, 2",
+                "SELECT d.name, r.seq, r.story, r.kind, r.status, r.date, r.date_end, r.city, r.country, r.org, r.title, r.cameo, r.topics, r.evidence FROM reports r JOIN documents d ON d.id = r.doc_id ORDER BY 1, 2",
+                "SELECT d.name, r.seq, p.seq, p.kind, p.name, p.title, p.role, p.country, p.org, p.signatory FROM participants p JOIN reports r ON r.id = p.report_id JOIN documents d ON d.id = r.doc_id ORDER BY 1, 2, 3",
                 "SELECT kind, status, date, city, country, org, (SELECT count(*) FROM reports WHERE event_id = e.id) FROM events e ORDER BY 1, 2, 3, 4, 5, 6, 7",
                 "SELECT name, surname, country, org, first_seen, last_seen FROM people ORDER BY 1, 2, 3, 4",
                 "SELECT p.name, t.title, t.role, t.first_seen, t.last_seen, t.reports FROM person_titles t JOIN people p ON p.id = t.person_id ORDER BY 1, 2, 3, 4"]:
@@ -210,7 +211,7 @@ expect_err 'v7\.db.*version 7'
 cmp -s "$T/v7.db" "$T/v7.copy" || fail "the database was changed"
 end
 
-begin "a version-1 database is migrated to version 3 (through 2), its rows kept, and ingest goes on"
+begin "a version-1 database is migrated to version 4 (through 2 and 3), its rows kept, and ingest goes on"
 python3 - "$ROOT/tests/kb/schema-v1.sql" "$T/v1.db" <<'PY'
 import sqlite3, sys
 c = sqlite3.connect(sys.argv[2])
@@ -237,7 +238,7 @@ import sqlite3, sys
 c = sqlite3.connect(sys.argv[1])
 q = lambda sql: c.execute(sql).fetchall()
 bad = []
-if q("PRAGMA user_version") != [(3,)]: bad.append("user_version %r" % q("PRAGMA user_version"))
+if q("PRAGMA user_version") != [(4,)]: bad.append("user_version %r" % q("PRAGMA user_version"))
 if q("SELECT sql FROM sqlite_schema WHERE name = 'participants_person'") != [("CREATE INDEX participants_person ON participants(person_id) WHERE person_id IS NOT NULL",)]: bad.append("participants_person %r" % q("SELECT sql FROM sqlite_schema WHERE name = 'participants_person'"))
 if q("SELECT name FROM sqlite_schema WHERE name IN ('events_date', 'participants_country')"): bad.append("an index of version 2 was left")
 if q("SELECT type FROM sqlite_schema WHERE name = 'evidence'") != [("view",)]: bad.append("evidence is not a view")
@@ -255,18 +256,24 @@ r=$(kb consistent "$T/v1.db"); [ "$r" = ok ] || fail "$r"
 grep -q "They discussed trade." "$T/show" || fail "show lacks the migrated evidence sentence"
 end
 
-begin "a version-2 database is migrated to version 3: its indexes change, its rows stay"
+begin "a version-2 database is migrated to version 4: its indexes change, reports lose their JSON copy, rows stay"
 python3 - "$ROOT/src/out/schema.sql" "$T/v2.db" <<'PY'
 import sqlite3, sys
 schema = open(sys.argv[1], encoding="utf-8").read()
 # version 2's indexes, as that schema made them
 schema = schema.replace("ON participants(person_id) WHERE person_id IS NOT NULL", "ON participants(person_id)")
 schema = schema.replace("ON events(planned_id) WHERE planned_id IS NOT NULL", "ON events(planned_id)")
-schema = schema.replace("PRAGMA user_version = 3", "CREATE INDEX events_date ON events(date); "
+schema = schema.replace("    evidence TEXT NOT NULL", "    json TEXT NOT NULL DEFAULT '{}',\n    evidence TEXT NOT NULL")
+schema = schema.replace("PRAGMA user_version = 4", "CREATE INDEX events_date ON events(date); "
                         "CREATE INDEX participants_country ON participants(country); PRAGMA user_version = 2")
 c = sqlite3.connect(sys.argv[2])
 c.executescript(schema)
 c.execute("INSERT INTO meta VALUES ('format', 'dragoman knowledge base')")
+c.executescript("""
+INSERT INTO documents(id, name, hash, text, bytes, ingested) VALUES (1, 'old.txt', 'h', 'The leaders met.', 16, 'x');
+INSERT INTO events(id, kind, status, reported) VALUES (1, 'meeting', 'occurred', '2020-01-01');
+INSERT INTO reports(id, event_id, doc_id, seq, kind, status, json, evidence) VALUES (1, 1, 1, 0, 'meeting', 'occurred', '{"kind":"meeting"}', '[[0,16]]');
+""")
 c.commit()
 PY
 ingest --db v2.db samples
@@ -279,10 +286,12 @@ import sqlite3, sys
 c = sqlite3.connect(sys.argv[1])
 q = lambda sql: c.execute(sql).fetchall()
 bad = []
-if q("PRAGMA user_version") != [(3,)]: bad.append("user_version %r" % q("PRAGMA user_version"))
+if q("PRAGMA user_version") != [(4,)]: bad.append("user_version %r" % q("PRAGMA user_version"))
 for name in ("participants_person", "events_planned"):
     if "WHERE" not in (q("SELECT sql FROM sqlite_schema WHERE name = '%s'" % name) or [("",)])[0][0]: bad.append(name + " is not partial")
 if q("SELECT name FROM sqlite_schema WHERE name IN ('events_date', 'participants_country')"): bad.append("an index of version 2 was left")
+if "json" in [r[1] for r in q("PRAGMA table_info(reports)")]: bad.append("reports.json was left")
+if q("SELECT kind, status, evidence FROM reports WHERE id = 1") != [("meeting", "occurred", "[[0,16]]")]: bad.append("the old report %r" % q("SELECT * FROM reports WHERE id = 1"))
 print("; ".join(bad) or "ok")
 PY
 )
