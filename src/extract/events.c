@@ -152,6 +152,26 @@ static int has_with_after(const sent_ctx *c, size_t i, size_t span) {
     return 0;
 }
 
+static int org_near(const sent_ctx *c, size_t at, size_t before, size_t after);
+static int held_before(const sent_ctx *c, size_t i);
+
+/* A summit of two, which is a meeting: no organization named near it, and a counterpart after
+ * it ("a summit with Prime Minister X", "the summit between X and Y"), "a bilateral summit", or
+ * two people named before it who hold it ("X and Y held a summit in Tokyo"). */
+static int bilateral_summit(const sent_ctx *c, size_t i) {
+    if (!is(c, i, "summit") || org_near(c, i, 8, 10) >= 0) return 0;
+    if (is(c, i + 1, "with") || is(c, i + 1, "between") || (i > c->t0 && is(c, i - 1, "bilateral"))) return 1;
+    if (!held_before(c, i)) return 0;
+    size_t people = 0;
+    for (size_t k = 0; k < c->ms->n; k++) {
+        const dm_mention *m = &c->ms->v[k];
+        if (m->t0 >= i) break;
+        if (m->kind == MK_PERSON) people++;
+        else if (m->kind == MK_TITLE && m->plural) return 0; /* "the leaders of A, B and C held a summit" */
+    }
+    return people == 2;
+}
+
 /* "the next round of consultations would be held in Yerevan", "the talks were held in Prague
  * between ...": a passive "held" just after the noun. */
 static int held_after(const sent_ctx *c, size_t i) {
@@ -442,6 +462,9 @@ static size_t find_triggers(const sent_ctx *c, trigger *out, size_t max) {
             if (phone_near(c, i)) continue;
             if (i > c->t0 && is(c, i - 1, "on") && (c->t->v[i].flags & TF_CAP)) continue; /* "... on Consultations" */
             if (!(has_with_after(c, i, 2) || held_before(c, i) || held_after(c, i))) continue;
+            tr.kind = EV_MEETING;
+            tr.form = TR_NOUN;
+        } else if ((c->t->v[i].wc & WC_MULTI_NOUN) && bilateral_summit(c, i)) {
             tr.kind = EV_MEETING;
             tr.form = TR_NOUN;
         } else if ((c->t->v[i].wc & WC_MULTI_NOUN)) {
