@@ -222,6 +222,21 @@ static int org_body_before(const sent_ctx *c, size_t i) {
     return -1;
 }
 
+/* A gathering's proper name that begins with its organization's: "the 31st APEC Economic
+ * Leaders' Meeting" (token i is the capitalized "Meeting"); only capitalized words and
+ * possessives stand between the two. */
+static int org_named_event(const sent_ctx *c, size_t i) {
+    if (!(c->t->v[i].flags & TF_CAP)) return 0;
+    for (size_t k = i, words = 0; k > c->t0 && words < 6; k--, words++) {
+        const dm_mention *m = mention_at(c, k - 1);
+        if (m && m->kind == MK_ORG) return 1;
+        if (!(c->t->v[k - 1].flags & TF_CAP) && !is(c, k - 1, "'") && !is(c, k - 1, "\xE2\x80\x99") &&
+            !is(c, k - 1, "'s"))
+            return 0;
+    }
+    return 0;
+}
+
 /* Is a person named in the sentence before token i? */
 static int person_before(const sent_ctx *c, size_t i) {
     for (size_t k = 0; k < c->ms->n; k++)
@@ -442,7 +457,7 @@ static size_t find_triggers(const sent_ctx *c, trigger *out, size_t max) {
             if (aux == 1 && is(c, i + 1, "by")) tr.passive = 1;
         } else if (is(c, i, "meeting") || is(c, i, "meetings")) {
             /* "meeting of the SCO Council" is multilateral; "meeting with X" bilateral */
-            if (org_body_before(c, i) >= 0) { /* "the G20 foreign ministers' meeting" */
+            if (org_body_before(c, i) >= 0 || org_named_event(c, i)) { /* "the G20 foreign ministers' meeting" */
                 tr.kind = EV_MULTILATERAL;
                 tr.form = TR_NOUN;
             } else if (is(c, i + 1, "of") && !has_with_after(c, i, 3)) {
