@@ -1786,6 +1786,21 @@ static void build_multilateral(sent_ctx *c, const trigger *tr, pref *ps, size_t 
     for (size_t k = 0; k < c->ms->n && !in_name; k++)
         if (c->ms->v[k].kind == MK_TITLE && c->ms->v[k].plural) attested = 1;
     if (!attested) return;
+    /* "The leaders of Russia, Iran and Turkey held a summit": the states of the group named before it */
+    for (size_t k = 0; k < c->ms->n && org < 0 && nc < 3; k++) {
+        const dm_mention *m = &c->ms->v[k];
+        if (m->kind != MK_TITLE || !m->plural || m->t1 > tr->at) continue;
+        int group[16];
+        size_t ng = 0;
+        for (size_t j = 0; j < c->ms->n && ng < 16; j++) {
+            const dm_mention *x = &c->ms->v[j];
+            if (x->t0 >= m->t0 && x->t1 <= m->t1 && (x->kind == MK_COUNTRY || x->kind == MK_CADJ)) group[ng++] = x->id;
+        }
+        if (ng >= 3) {
+            memcpy(countries, group, ng * sizeof *group);
+            nc = ng;
+        }
+    }
     if (org < 0 && nc < 3) {
         /* a summit of two: a bilateral meeting of the pair's leaders */
         if (is(c, tr->at, "summit") || is(c, tr->at, "meeting")) {
