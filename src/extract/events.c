@@ -237,6 +237,17 @@ static int org_named_event(const sent_ctx *c, size_t i) {
     return 0;
 }
 
+/* The states named within mention m ("the foreign ministers of China, Pakistan and Afghanistan"),
+ * at most max of them, into out; returns how many. */
+static size_t states_within(const sent_ctx *c, const dm_mention *m, int *out, size_t max) {
+    size_t n = 0;
+    for (size_t j = 0; j < c->ms->n && n < max; j++) {
+        const dm_mention *x = &c->ms->v[j];
+        if (x->t0 >= m->t0 && x->t1 <= m->t1 && (x->kind == MK_COUNTRY || x->kind == MK_CADJ)) out[n++] = x->id;
+    }
+    return n;
+}
+
 /* Is a person named in the sentence before token i? */
 static int person_before(const sent_ctx *c, size_t i) {
     for (size_t k = 0; k < c->ms->n; k++)
@@ -1687,11 +1698,7 @@ static void build_meeting(sent_ctx *c, const trigger *tr, pref *ps, size_t np, u
             const dm_mention *m = &c->ms->v[k];
             if (m->kind != MK_TITLE || !m->plural || m->t0 < tr->end || m->t0 > tr->end + 3) continue;
             int countries[8];
-            size_t nc = 0;
-            for (size_t j = 0; j < c->ms->n && nc < 8; j++) {
-                const dm_mention *x = &c->ms->v[j];
-                if (x->t0 >= m->t0 && x->t1 <= m->t1 && (x->kind == MK_COUNTRY || x->kind == MK_CADJ)) countries[nc++] = x->id;
-            }
+            size_t nc = states_within(c, m, countries, 8);
             if (nc < 2) continue;
             dm_event *e = new_event(c, kind, tr);
             for (size_t j = 0; j < ns; j++) add_part(e, P_PERSON, subj[j]);
@@ -1791,11 +1798,7 @@ static void build_multilateral(sent_ctx *c, const trigger *tr, pref *ps, size_t 
         const dm_mention *m = &c->ms->v[k];
         if (m->kind != MK_TITLE || !m->plural || m->t1 > tr->at) continue;
         int group[16];
-        size_t ng = 0;
-        for (size_t j = 0; j < c->ms->n && ng < 16; j++) {
-            const dm_mention *x = &c->ms->v[j];
-            if (x->t0 >= m->t0 && x->t1 <= m->t1 && (x->kind == MK_COUNTRY || x->kind == MK_CADJ)) group[ng++] = x->id;
-        }
+        size_t ng = states_within(c, m, group, 16);
         if (ng >= 3) {
             memcpy(countries, group, ng * sizeof *group);
             nc = ng;
@@ -1880,11 +1883,7 @@ static void build_multilateral(sent_ctx *c, const trigger *tr, pref *ps, size_t 
         const dm_mention *m = &c->ms->v[k];
         if (m->kind != MK_TITLE || !m->plural || m->t0 > tr->at) continue;
         int states[8];
-        size_t ns = 0;
-        for (size_t j = 0; j < c->ms->n && ns < 8; j++) {
-            const dm_mention *x = &c->ms->v[j];
-            if (x->t0 >= m->t0 && x->t1 <= m->t1 && (x->kind == MK_COUNTRY || x->kind == MK_CADJ)) states[ns++] = x->id;
-        }
+        size_t ns = states_within(c, m, states, 8);
         if (ns) {
             for (size_t j = 0; j < ns; j++) {
                 int p = dm_people_find_title(c->doc, c->sc->ms.story, -1, states[j], -1, -1);
