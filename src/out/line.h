@@ -6,7 +6,8 @@
  * The line is read with yajl's event callbacks into plain structs in one
  * arena, without building a JSON tree: it is the store's input for every
  * document, and a tree (jansson) made reading it cost more than extracting
- * the document. Keys the store does not use are skipped; a member of the wrong type counts as absent. */
+ * the document. Keys the store does not use are skipped; a member of the
+ * wrong type counts as absent. */
 #ifndef DM_LINE_H
 #define DM_LINE_H
 #include "../core/arena.h"

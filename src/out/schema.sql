@@ -123,8 +123,8 @@ CREATE TABLE reports (
     UNIQUE (doc_id, seq)
 );
 -- (Version 4 dropped reports.json, a copy of the EVENT object as extracted: the columns
--- here, participants and evidence hold all of it, and writing it a second time was a
--- tenth of ingest's time.)
+-- here, participants and evidence hold all of it, and the copy was a quarter of the
+-- database, 71 MB against 54 MB on the bench corpus.)
 CREATE INDEX reports_event ON reports(event_id);
 
 -- Participants as reported (signatories flagged), linked to merged people.
