@@ -82,7 +82,8 @@ dm_kb *dm_kb_open(const char *path, dm_error *err) {
                      "run 'dragoman ingest' first",
                      path);
     } else if (version < 1 || version > DM_STORE_SCHEMA_VERSION) {
-        /* versions 1 and 2 read as 3 does: the same tables and columns (version 1: evidence a table, not a view) */
+        /* versions 1 to 3 read as 4 does: the same tables and columns (version 1: evidence a table, not a view;
+         * versions 1 to 3: reports.json besides, which no query reads) */
         dm_error_set(err, DM_ERR_IO, 0,
                      "%s has knowledge-base schema version %d, this dragoman reads versions 1 to %d; "
                      "use the dragoman that made it, or re-create it with this one's 'dragoman ingest'",

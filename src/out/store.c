@@ -329,7 +329,7 @@ static dm_status check_or_create(sqlite3 *db, const char *path, dm_error *err) {
     if (query_int(db, "SELECT count(*) FROM sqlite_schema", &tables) != SQLITE_OK)
         return db_error(db, path, "cannot read the database", err);
     if (version == 0 && tables == 0) {
-        /* a new database: 32 KB pages (documents' text and the reports' JSON fill them; an
+        /* a new database: 32 KB pages (documents' text fills them; an
          * ingest writes a tenth fewer pages' worth of work than with 8 KB, with fewer splits
          * and log frames), and the whole schema in one transaction, so a crash leaves none of it */
         sqlite3_exec(db, "PRAGMA page_size = 32768", NULL, NULL, NULL);

@@ -87,8 +87,8 @@ typedef struct {
 dm_status dm_store_put(dm_store *store, const dm_store_doc *doc, dm_store_result *result, dm_error *err);
 
 /* The work on a document that needs no database (parsing its line, hashing
- * its text, writing each event's JSON), split off so that it can run on the
- * extraction's worker threads while the main thread writes. Thread-safe.
+ * its text), split off so that it can run on the extraction's worker threads
+ * while the main thread writes. Thread-safe.
  * The result borrows doc's strings: they must live until it is freed. */
 typedef struct dm_store_prepared dm_store_prepared;
 dm_status dm_store_prepare(const dm_store_doc *doc, dm_store_prepared **out, dm_error *err);

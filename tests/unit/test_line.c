@@ -149,7 +149,7 @@ static void test_refuses_what_is_not_an_extract_line(void **state) {
 }
 
 /* An empty document's line, and unknown members nested deeper than any frame,
- * kept whole in the event's JSON however deep. */
+ * skipped however deep. */
 static void test_empty_and_deep(void **state) {
     (void)state;
     dm_line l;
